@@ -1,0 +1,11 @@
+import { defineConfig } from '@hey-api/openapi-ts';
+
+// Generated code is never edited by hand: change specs/containerservice.yaml or this file, then `npm run codegen`.
+export default defineConfig({
+  input: '../../specs/containerservice.yaml',
+  // Explicit '.js' import extensions: Node's ESM resolution (and our nodenext tsconfig) need them.
+  output: { path: 'src/generated', module: { extension: '.js' } },
+  // No `...Writable` twins of readOnly schemas: these clients never send the models they read.
+  parser: { transforms: { readWrite: false } },
+  plugins: ['@hey-api/typescript', '@hey-api/client-fetch', '@hey-api/sdk'],
+});

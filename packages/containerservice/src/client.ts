@@ -1,0 +1,53 @@
+import type { TokenCredential } from '@azure/core-auth';
+import { createPipeline, type ClientOptions } from '@azlro/http';
+import { createClient, type Client } from './generated/client/index.js';
+import { PACKAGE_VERSION } from './version.js';
+
+/** Azure Resource Manager in the public cloud. */
+export const DEFAULT_ENDPOINT = 'https://management.azure.com';
+/** The token scope ARM accepts in the public cloud. */
+export const DEFAULT_SCOPE = 'https://management.azure.com/.default';
+
+/** Options for {@link createContainerServiceClient}. */
+export interface ContainerServiceClientOptions extends ClientOptions {
+  /**
+   * Base URL of Azure Resource Manager (a sovereign cloud, or the local emulator).
+   * @default 'https://management.azure.com'
+   */
+  endpoint?: string;
+  /**
+   * Microsoft Entra credential, e.g. `DefaultAzureCredential` from `@azure/identity`.
+   * Without one, requests are sent unauthenticated (useful only against a local emulator).
+   */
+  credential?: TokenCredential;
+  /**
+   * Token scopes requested from `credential`.
+   * @default ['https://management.azure.com/.default']
+   */
+  credentialScopes?: string[];
+}
+
+/** A client for the AKS operations azlro covers. Create it with {@link createContainerServiceClient}. */
+export interface ContainerServiceClient {
+  /** The normalized endpoint every request goes to; credentials never leave its origin. */
+  readonly endpoint: string;
+  /** The generated hey-api client, wired to the azlro pipeline (auth, retries, errors). */
+  readonly client: Client;
+}
+
+/**
+ * Creates a client for the AKS managed-cluster operations. Each client has its own pipeline and
+ * token cache; nothing depends on the generated module-level singleton.
+ */
+export function createContainerServiceClient(options: ContainerServiceClientOptions = {}): ContainerServiceClient {
+  const { endpoint = DEFAULT_ENDPOINT, credentialScopes = [DEFAULT_SCOPE], ...rest } = options;
+  const fetch = createPipeline({
+    ...rest,
+    endpoint,
+    scopes: credentialScopes,
+    requestIdHeaderName: 'x-ms-client-request-id',
+    userAgent: { packageName: 'containerservice', packageVersion: PACKAGE_VERSION, prefix: options.userAgentPrefix },
+  });
+  const baseUrl = endpoint.replace(/\/+$/, '');
+  return { endpoint: baseUrl, client: createClient({ baseUrl, fetch, throwOnError: true }) };
+}

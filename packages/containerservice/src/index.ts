@@ -1,0 +1,21 @@
+export {
+  createContainerServiceClient,
+  DEFAULT_ENDPOINT,
+  DEFAULT_SCOPE,
+} from './client.js';
+export type { ContainerServiceClient, ContainerServiceClientOptions } from './client.js';
+export {
+  abortLatestOperation,
+  getCommandResult,
+  getOperationResult,
+  getOperationStatus,
+} from './operations.js';
+export type { CommandResultParams, ManagedClusterParams, OperationParams } from './operations.js';
+export type {
+  CloudError,
+  CloudErrorBody,
+  CommandResultProperties,
+  OperationStatusResult,
+  RunCommandResult,
+} from './generated/types.gen.js';
+export { PACKAGE_VERSION } from './version.js';

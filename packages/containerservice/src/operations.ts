@@ -1,0 +1,131 @@
+import {
+  assertPathSegment,
+  assertParams,
+  validateResourceGroupName,
+  validateResourceName,
+  validateSubscriptionId,
+  type OperationOptions,
+} from '@azlro/http';
+import type { ContainerServiceClient } from './client.js';
+import * as generated from './generated/sdk.gen.js';
+import type {
+  AbortLatestOperationData,
+  GetCommandResultData,
+  GetOperationResultData,
+  GetOperationStatusData,
+} from './generated/types.gen.js';
+
+/** Identifies a managed cluster. */
+export interface ManagedClusterParams {
+  /** The ID of the target subscription (a UUID). */
+  subscriptionId: string;
+  /** The name of the resource group (1-90 of `-\w._()`, not ending in `.`). */
+  resourceGroupName: string;
+  /** The name of the managed cluster resource. */
+  resourceName: string;
+}
+
+/** Identifies a command run on a managed cluster. */
+export interface CommandResultParams extends ManagedClusterParams {
+  /** Id of the command, as `az aks command invoke --no-wait` or the run-command API returned it. */
+  commandId: string;
+}
+
+/** Identifies an ARM operation-status or operation-result resource (the parts of its polling URL). */
+export interface OperationParams {
+  /** The ID of the subscription the operation runs in (a UUID). */
+  subscriptionId: string;
+  /** The Azure region, as it appears in the polling URL. */
+  location: string;
+  /** The operation id, as it appears in the polling URL. */
+  operationId: string;
+}
+
+/** The api-version each operation is documented with; callers never type it. */
+const ABORT_API_VERSION = '2024-02-01' satisfies AbortLatestOperationData['query']['api-version'];
+const COMMAND_RESULT_API_VERSION = '2024-09-01' satisfies GetCommandResultData['query']['api-version'];
+const POLLING_API_VERSION = '2024-02-01' satisfies GetOperationStatusData['query']['api-version'];
+
+function clusterPath(params: ManagedClusterParams): ManagedClusterParams {
+  assertParams(params);
+  validateSubscriptionId(params.subscriptionId);
+  validateResourceGroupName(params.resourceGroupName);
+  validateResourceName(params.resourceName);
+  return {
+    subscriptionId: params.subscriptionId,
+    resourceGroupName: params.resourceGroupName,
+    resourceName: params.resourceName,
+  };
+}
+
+function operationPath(params: OperationParams): OperationParams {
+  assertParams(params);
+  validateSubscriptionId(params.subscriptionId);
+  assertPathSegment('location', params.location);
+  assertPathSegment('operationId', params.operationId);
+  return { subscriptionId: params.subscriptionId, location: params.location, operationId: params.operationId };
+}
+
+/**
+ * Aborts the operation currently running on a managed cluster (POST .../abort).
+ * Resolves with status 202 (poll `Azure-AsyncOperation` / `location`) or 204; rejects with an
+ * `ApiError` of kind `conflict` (409) when the operation finished before it could be aborted.
+ * Most callers want `abortLatestOperation` from `@azlro/lro`, which also waits.
+ */
+export function abortLatestOperation(client: ContainerServiceClient, params: ManagedClusterParams, options: OperationOptions = {}) {
+  const path = clusterPath(params);
+  return generated.abortLatestOperation({
+    client: client.client,
+    path,
+    query: { 'api-version': ABORT_API_VERSION },
+    headers: options.headers,
+    signal: options.abortSignal,
+    throwOnError: true,
+  });
+}
+
+/** Gets the result of a command run on a managed cluster: 202 while it runs, 200 with the result. */
+export function getCommandResult(client: ContainerServiceClient, params: CommandResultParams, options: OperationOptions = {}) {
+  const path = clusterPath(params);
+  assertPathSegment('commandId', params.commandId);
+  return generated.getCommandResult({
+    client: client.client,
+    path: { ...path, commandId: params.commandId },
+    query: { 'api-version': COMMAND_RESULT_API_VERSION },
+    headers: options.headers,
+    signal: options.abortSignal,
+    throwOnError: true,
+  });
+}
+
+/** Reads an ARM async-operation status resource (the `Azure-AsyncOperation` URL). */
+export function getOperationStatus(
+  client: ContainerServiceClient,
+  params: OperationParams,
+  options: OperationOptions & { apiVersion?: GetOperationStatusData['query']['api-version'] } = {},
+) {
+  return generated.getOperationStatus({
+    client: client.client,
+    path: operationPath(params),
+    query: { 'api-version': options.apiVersion ?? POLLING_API_VERSION },
+    headers: options.headers,
+    signal: options.abortSignal,
+    throwOnError: true,
+  });
+}
+
+/** Reads an ARM operation-result resource (the `location` URL): 202 while running, 200/204 when done. */
+export function getOperationResult(
+  client: ContainerServiceClient,
+  params: OperationParams,
+  options: OperationOptions & { apiVersion?: GetOperationResultData['query']['api-version'] } = {},
+) {
+  return generated.getOperationResult({
+    client: client.client,
+    path: operationPath(params),
+    query: { 'api-version': options.apiVersion ?? POLLING_API_VERSION },
+    headers: options.headers,
+    signal: options.abortSignal,
+    throwOnError: true,
+  });
+}
