@@ -13,6 +13,7 @@ import type {
   GetCommandResultData,
   GetOperationResultData,
   GetOperationStatusData,
+  RunCommandResult,
 } from './generated/types.gen.js';
 
 /** Identifies a managed cluster. */
@@ -84,11 +85,18 @@ export function abortLatestOperation(client: ContainerServiceClient, params: Man
   });
 }
 
-/** Gets the result of a command run on a managed cluster: 202 while it runs, 200 with the result. */
-export function getCommandResult(client: ContainerServiceClient, params: CommandResultParams, options: OperationOptions = {}) {
+/**
+ * Gets the result of a command run on a managed cluster: 202 (and `data` undefined) while it runs,
+ * 200 with the `RunCommandResult` when it has finished.
+ */
+export async function getCommandResult(
+  client: ContainerServiceClient,
+  params: CommandResultParams,
+  options: OperationOptions = {},
+): Promise<{ data: RunCommandResult | undefined; request: Request; response: Response }> {
   const path = clusterPath(params);
   assertPathSegment('commandId', params.commandId);
-  return generated.getCommandResult({
+  const result = await generated.getCommandResult({
     client: client.client,
     path: { ...path, commandId: params.commandId },
     query: { 'api-version': COMMAND_RESULT_API_VERSION },
@@ -96,6 +104,8 @@ export function getCommandResult(client: ContainerServiceClient, params: Command
     signal: options.abortSignal,
     throwOnError: true,
   });
+  // The generated union of 200 and 202 bodies is `unknown`; only a 200 carries the result.
+  return { ...result, data: result.response.status === 200 ? (result.data as RunCommandResult) : undefined };
 }
 
 /** Reads an ARM async-operation status resource (the `Azure-AsyncOperation` URL). */

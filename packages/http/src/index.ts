@@ -1,1 +1,38 @@
-export const placeholder = 1;
+export { createPipeline, type PipelineFetch } from './pipeline.js';
+export type { PipelineOptions } from './options.js';
+export type { RetryOptions } from './policies/retry.js';
+export type { UserAgentOptions } from './policies/user-agent.js';
+export { assertParams, StaticTokenCredential, type ClientOptions, type OperationOptions } from './client-options.js';
+
+export { SharedKeyCredential, type SignableRequest } from './shared-key/credential.js';
+export { stringToSign, type HeadersLike, type SharedKeyRequest } from './shared-key/string-to-sign.js';
+export { computeSharedKeySignature, verifySharedKey } from './shared-key/signature.js';
+
+export { ApiError, type ApiErrorKind, type ApiErrorInit } from './errors/api-error.js';
+export { NetworkError, RequestTimeoutError, CredentialOriginError } from './errors/transport-errors.js';
+export { isApiError, isAuthError, isCertificateRetiredError, isConflictError, isNotFoundError } from './errors/guards.js';
+
+export { getRequestIds, type RequestIds } from './request-ids.js';
+export { delay, type DelayOptions } from './delay.js';
+
+export { assertLength, assertPathSegment, assertPattern, assertUuid, type LengthBounds } from './validators/assert.js';
+export { encodePathSegment } from './validators/encode-path-segment.js';
+export {
+  validateResourceGroupName,
+  validateResourceName,
+  validateSubscriptionId,
+  validateThumbprint,
+  validateThumbprintAlgorithm,
+} from './validators/azure.js';
+
+export {
+  createLogger,
+  getLogLevel,
+  logger,
+  setLogLevel,
+  setLogSink,
+  type AzlroLogger,
+  type AzlroLogLevel,
+  type LogSink,
+} from './logging/logger.js';
+export { redactText, REDACTED } from './logging/redact.js';

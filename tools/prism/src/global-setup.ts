@@ -9,7 +9,7 @@ declare module 'vitest' {
 }
 
 /** The slice of vitest's `TestProject` a global setup needs (kept structural to avoid a vitest/node import). */
-interface ProvidingProject {
+export interface ProvidingProject {
   provide(key: 'prismUrl', value: string): void;
 }
 

@@ -1,0 +1,57 @@
+import type { TokenCredential } from '@azure/core-auth';
+import { createPipeline, type ClientOptions, type SharedKeyCredential } from '@azlro/http';
+import { createClient, type Client } from './generated/client/index.js';
+import { PACKAGE_VERSION } from './version.js';
+
+/** The token scope the Batch data plane accepts (the double slash is Batch's own). */
+export const DEFAULT_SCOPE = 'https://batch.core.windows.net//.default';
+
+/** Options for {@link createBatchClient}. */
+export interface BatchClientOptions extends ClientOptions {
+  /** The Batch account's own URL, e.g. `https://myaccount.westeurope.batch.azure.com`. Required: Batch has no global endpoint. */
+  endpoint: string;
+  /**
+   * A Microsoft Entra `TokenCredential` (e.g. `DefaultAzureCredential`), or a
+   * `SharedKeyCredential` from the account name and key.
+   */
+  credential?: TokenCredential | SharedKeyCredential;
+  /**
+   * Token scopes requested from a `TokenCredential`.
+   * @default ['https://batch.core.windows.net//.default']
+   */
+  credentialScopes?: string[];
+  /**
+   * Ask the service to echo `client-request-id` in its response (`return-client-request-id`).
+   * @default true
+   */
+  returnClientRequestId?: boolean;
+}
+
+/** A client for an Azure Batch account's data plane. Create it with {@link createBatchClient}. */
+export interface BatchClient {
+  /** The normalized account URL every request goes to; credentials never leave its origin. */
+  readonly endpoint: string;
+  /** The generated hey-api client, wired to the azlro pipeline (auth, retries, errors). */
+  readonly client: Client;
+}
+
+/** Creates a client for a Batch account's data plane. */
+export function createBatchClient(options: BatchClientOptions): BatchClient {
+  if (options === null || typeof options !== 'object') {
+    throw new TypeError('createBatchClient: `options` must be an object with an `endpoint` (the Batch account URL)');
+  }
+  const { endpoint, credentialScopes = [DEFAULT_SCOPE], returnClientRequestId = true, ...rest } = options;
+  if (typeof endpoint !== 'string' || endpoint === '') {
+    throw new TypeError('createBatchClient: `endpoint` is required: the Batch account URL, e.g. https://myaccount.westeurope.batch.azure.com');
+  }
+  const fetch = createPipeline({
+    ...rest,
+    endpoint,
+    scopes: credentialScopes,
+    requestIdHeaderName: 'client-request-id',
+    returnClientRequestId,
+    userAgent: { packageName: 'batch', packageVersion: PACKAGE_VERSION, prefix: options.userAgentPrefix },
+  });
+  const baseUrl = endpoint.replace(/\/+$/, '');
+  return { endpoint: baseUrl, client: createClient({ baseUrl, fetch, throwOnError: true }) };
+}

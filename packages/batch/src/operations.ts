@@ -1,0 +1,58 @@
+import {
+  assertParams,
+  validateThumbprint,
+  validateThumbprintAlgorithm,
+  type OperationOptions,
+} from '@azlro/http';
+import type { BatchClient } from './client.js';
+import * as generated from './generated/sdk.gen.js';
+import type { CancelCertificateDeletionData } from './generated/types.gen.js';
+
+const API_VERSION = '2023-11-01.18.0' satisfies CancelCertificateDeletionData['query']['api-version'];
+
+/** Identifies a Batch certificate. */
+export interface CertificateParams {
+  /**
+   * The algorithm used to derive the thumbprint; Batch only knows `sha1`.
+   * @default 'sha1'
+   */
+  thumbprintAlgorithm?: 'sha1';
+  /** The certificate's thumbprint: 40 hexadecimal digits. */
+  thumbprint: string;
+}
+
+/** Options for {@link cancelCertificateDeletion}. */
+export interface CancelCertificateDeletionOptions extends OperationOptions {
+  /**
+   * The longest the server may spend on the request, in seconds (the `timeout` query parameter).
+   * @default the service's own, 30
+   */
+  serverTimeoutInSeconds?: number;
+}
+
+/**
+ * Cancels a failed deletion of a certificate (POST .../canceldelete), setting it back to `active`.
+ * Resolves on 204.
+ *
+ * @deprecated Like the API: the Batch certificate feature was retired on 2024-02-29 and the service
+ * now answers 400 `CertificateRetired` (an `ApiError` of kind `certificateRetired`). Use the Azure
+ * Key Vault VM extension instead.
+ */
+export function cancelCertificateDeletion(client: BatchClient, params: CertificateParams, options: CancelCertificateDeletionOptions = {}) {
+  assertParams(params);
+  const thumbprintAlgorithm = params.thumbprintAlgorithm ?? 'sha1';
+  validateThumbprintAlgorithm(thumbprintAlgorithm);
+  validateThumbprint(params.thumbprint);
+  const timeout = options.serverTimeoutInSeconds;
+  if (timeout !== undefined && (!Number.isInteger(timeout) || timeout < 1 || timeout > 2_147_483_647)) {
+    throw new RangeError(`serverTimeoutInSeconds must be a whole number of seconds from 1 to 2147483647, got ${String(timeout)}`);
+  }
+  return generated.cancelCertificateDeletion({
+    client: client.client,
+    path: { thumbprintAlgorithm, thumbprint: params.thumbprint },
+    query: timeout === undefined ? { 'api-version': API_VERSION } : { 'api-version': API_VERSION, timeout },
+    headers: options.headers,
+    signal: options.abortSignal,
+    throwOnError: true,
+  });
+}

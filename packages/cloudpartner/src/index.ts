@@ -1,0 +1,11 @@
+export { createCloudPartnerClient, DEFAULT_ENDPOINT, DEFAULT_SCOPE } from './client.js';
+export type { CloudPartnerClient, CloudPartnerClientOptions } from './client.js';
+export { cancelOperation, getLegacyOperation, getOperation } from './operations.js';
+export type { CancelOperationParams, OfferOperationParams, OfferParams } from './operations.js';
+export type {
+  CancelOperationRequest,
+  PartnerError,
+  PartnerOperation,
+  PartnerOperationStep,
+} from './generated/types.gen.js';
+export { PACKAGE_VERSION } from './version.js';

@@ -1,0 +1,99 @@
+import { assertParams, assertPathSegment, type OperationOptions } from '@azlro/http';
+import type { CloudPartnerClient } from './client.js';
+import * as generated from './generated/sdk.gen.js';
+import type { CancelOperationData, GetOperationData } from './generated/types.gen.js';
+
+const API_VERSION = '2017-10-31' satisfies CancelOperationData['query']['api-version'] & GetOperationData['query']['api-version'];
+
+/** Identifies an offer. */
+export interface OfferParams {
+  /** Publisher identifier, e.g. `contoso`. */
+  publisherId: string;
+  /** Offer identifier. */
+  offerId: string;
+}
+
+/** Parameters of {@link cancelOperation}. */
+export interface CancelOperationParams extends OfferParams {
+  /** Addresses to notify of the cancellation's progress (sent comma-separated). */
+  notificationEmails?: string | readonly string[];
+}
+
+/** Identifies an operation of an offer (migrated offers' `Location`). */
+export interface OfferOperationParams extends OfferParams {
+  /** The operation id, as it appears in the `Location` the cancel returned. */
+  operationId: string;
+}
+
+function offerPath(params: OfferParams): OfferParams {
+  assertParams(params);
+  assertPathSegment('publisherId', params.publisherId);
+  assertPathSegment('offerId', params.offerId);
+  return { publisherId: params.publisherId, offerId: params.offerId };
+}
+
+function notificationEmails(value: CancelOperationParams['notificationEmails']): string | undefined {
+  if (value === undefined) return undefined;
+  const list = typeof value === 'string' ? value.split(',') : value;
+  if (!Array.isArray(list) && typeof value !== 'string') {
+    throw new TypeError('notificationEmails must be a string or an array of strings');
+  }
+  const emails = list.map((email) => {
+    if (typeof email !== 'string') throw new TypeError('notificationEmails must contain only strings');
+    return email.trim();
+  });
+  for (const email of emails) {
+    // Deliberately loose: only what can never be an address is refused.
+    if (!/^[^\s@,]+@[^\s@,]+$/.test(email)) {
+      throw new RangeError(`notificationEmails: ${JSON.stringify(email)} is not an e-mail address`);
+    }
+  }
+  return emails.length > 0 ? emails.join(',') : undefined;
+}
+
+/**
+ * Cancels the operation in progress on an offer (POST .../cancel). 200: canceled synchronously;
+ * 202: the cancellation runs, and the relative `Location` header names the operation to poll.
+ * Most callers want `cancelOfferOperation` from `@azlro/lro`, which also waits.
+ */
+export function cancelOperation(client: CloudPartnerClient, params: CancelOperationParams, options: OperationOptions = {}) {
+  const path = offerPath(params);
+  const emails = notificationEmails(params.notificationEmails);
+  return generated.cancelOperation({
+    client: client.client,
+    path,
+    query: { 'api-version': API_VERSION },
+    body: emails === undefined ? undefined : { metadata: { 'notification-emails': emails } },
+    headers: options.headers,
+    signal: options.abortSignal,
+    throwOnError: true,
+  });
+}
+
+/** Reads an offer's operation (the `Location` of a migrated offer's cancel). */
+export function getOperation(client: CloudPartnerClient, params: OfferOperationParams, options: OperationOptions = {}) {
+  const path = offerPath(params);
+  assertPathSegment('operationId', params.operationId);
+  return generated.getOperation({
+    client: client.client,
+    path: { ...path, operationId: params.operationId },
+    query: { 'api-version': API_VERSION },
+    headers: options.headers,
+    signal: options.abortSignal,
+    throwOnError: true,
+  });
+}
+
+/** Reads an operation by its legacy id (the `Location` of a non-migrated offer's cancel, e.g. `contoso$offer$2$preview`). */
+export function getLegacyOperation(client: CloudPartnerClient, params: { operationId: string }, options: OperationOptions = {}) {
+  assertParams(params);
+  assertPathSegment('operationId', params.operationId);
+  return generated.getLegacyOperation({
+    client: client.client,
+    path: { operationId: params.operationId },
+    query: { 'api-version': API_VERSION },
+    headers: options.headers,
+    signal: options.abortSignal,
+    throwOnError: true,
+  });
+}

@@ -1,0 +1,104 @@
+// Contract tests: the generated Cloud Partner Portal client, wired to the azlro pipeline, against
+// Prism mocking specs/cloudpartner.yaml.
+import type { TokenCredential } from '@azure/core-auth';
+import { documentedResponses } from '@azlro/prism';
+import { isApiError, type ApiError } from '@azlro/http';
+import { describe, expect, inject, test } from 'vitest';
+import { cancelOperation, createCloudPartnerClient, getLegacyOperation, getOperation } from '../src/index.js';
+import * as generated from '../src/generated/sdk.gen.js';
+
+const token: TokenCredential = {
+  getToken: async () => ({ token: 'contract-test-token', expiresOnTimestamp: Date.now() + 3_600_000 }),
+};
+const prismUrl = inject('prismUrl');
+const client = createCloudPartnerClient({ endpoint: prismUrl, credential: token, retryOptions: { maxRetries: 0 } });
+const offer = { publisherId: 'contoso', offerId: 'contoso-offer' };
+const operation = { ...offer, operationId: '56615b67-2185-49fe-80d2-c4ddf77bb2e8' };
+const prefer = (value: string) => ({ headers: { Prefer: value } });
+
+const covered = new Set<string>();
+const coveredExamples = new Set<string>();
+const cover = (operationId: string, status: string, example?: string) => {
+  covered.add(`${operationId} ${status}`);
+  if (example) coveredExamples.add(`${operationId} ${status} ${example}`);
+};
+
+async function apiError(promise: Promise<unknown>): Promise<ApiError> {
+  const error = await promise.then(
+    () => undefined,
+    (e: unknown) => e,
+  );
+  if (!isApiError(error)) throw new Error(`expected an ApiError, got ${String(error)}`);
+  return error;
+}
+
+describe('cancelOperation', () => {
+  test('200: canceled synchronously', async () => {
+    cover('cancelOperation', '200');
+    const { response } = await cancelOperation(client, { ...offer, notificationEmails: ['jondoe@contoso.com'] }, prefer('code=200'));
+    expect(response.status).toBe(200);
+  });
+
+  test('202: a relative Location names the operation to poll (migrated offer example)', async () => {
+    cover('cancelOperation', '202');
+    const { response } = await cancelOperation(client, offer, prefer('code=202'));
+    expect(response.status).toBe(202);
+    expect(response.headers.get('Location')).toBe(
+      '/api/publishers/contoso/offers/contoso-offer/operations/56615b67-2185-49fe-80d2-c4ddf77bb2e8?api-version=2017-10-31',
+    );
+  });
+
+
+  test.each([
+    ['400', 'badRequest'],
+    ['403', 'forbidden'],
+    ['404', 'notFound'],
+  ] as const)('%s is an ApiError of kind %s', async (code, kind) => {
+    cover('cancelOperation', code);
+    const error = await apiError(cancelOperation(client, offer, prefer(`code=${code}`)));
+    expect(error.status).toBe(Number(code));
+    expect(error.kind).toBe(kind);
+  });
+});
+
+describe.each([
+  ['getOperation', (prefer: { headers: Record<string, string> }) => getOperation(client, operation, prefer)],
+  ['getLegacyOperation', (prefer: { headers: Record<string, string> }) => getLegacyOperation(client, { operationId: 'contoso$contoso-offer$2$preview' }, prefer)],
+] as const)('%s (polling resource)', (operationId, call) => {
+  test.each(['running', 'completed', 'failed', 'canceled'])('200 with the %s example: the status is in the body', async (example) => {
+    cover(operationId, '200', example);
+    const { data, response } = await call(prefer(`code=200, example=${example}`));
+    expect(response.status).toBe(200);
+    expect(data.status).toBe(example);
+  });
+
+  test.each(['400', '403', '404'])('%s is an ApiError', async (code) => {
+    cover(operationId, code);
+    const error = await apiError(call(prefer(`code=${code}`)));
+    expect(error.status).toBe(Number(code));
+  });
+});
+
+describe('the spec constrains what Prism accepts', () => {
+  test('no bearer token: 401, an ApiError of kind unauthorized', async () => {
+    const anonymous = createCloudPartnerClient({ endpoint: prismUrl, retryOptions: { maxRetries: 0 } });
+    const error = await apiError(cancelOperation(anonymous, offer));
+    expect(error.status).toBe(401);
+    expect(error.kind).toBe('unauthorized');
+  });
+
+  test('a missing api-version is refused (400 here: the page documents a 400, so Prism answers with it)', async () => {
+    const error = await apiError(
+      generated.cancelOperation({ client: client.client, path: offer, query: {} as { 'api-version': '2017-10-31' }, throwOnError: true }),
+    );
+    expect(error.status).toBe(400);
+    expect(error.response?.headers.get('sl-violations')).toContain('api-version');
+  });
+});
+
+test('every documented (operation, status) pair and every named example is covered', () => {
+  const documented = documentedResponses('cloudpartner');
+  expect([...covered].sort()).toEqual([...new Set(documented.map((r) => `${r.operationId} ${r.status}`))].sort());
+  const examples = documented.flatMap((r) => r.examples.map((e) => `${r.operationId} ${r.status} ${e}`));
+  expect([...coveredExamples].sort()).toEqual(examples.sort());
+});

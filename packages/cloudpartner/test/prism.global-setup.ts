@@ -1,0 +1,3 @@
+import { prismGlobalSetup } from '@azlro/prism';
+
+export default prismGlobalSetup('cloudpartner');

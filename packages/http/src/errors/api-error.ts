@@ -1,0 +1,82 @@
+import type { ServiceError } from './service-error.js';
+
+/** What went wrong, for branching without matching strings. */
+export type ApiErrorKind =
+  | 'badRequest' // 400
+  | 'unauthorized' // 401
+  | 'forbidden' // 403
+  | 'notFound' // 404
+  | 'conflict' // 409
+  | 'throttled' // 429
+  | 'certificateRetired' // Batch: code CertificateRetired (400), the certificate feature is gone
+  | 'redirect' // 3xx: redirects are never followed, so a credential cannot leave its origin
+  | 'server' // 5xx
+  | 'other';
+
+const KIND_BY_STATUS: Readonly<Record<number, ApiErrorKind>> = {
+  400: 'badRequest', 401: 'unauthorized', 403: 'forbidden', 404: 'notFound', 409: 'conflict', 429: 'throttled',
+};
+
+function kindOf(status: number, code: string | undefined): ApiErrorKind {
+  // An auth failure is one whatever body comes with it; otherwise the retired feature wins over 400.
+  if (code === 'CertificateRetired' && status !== 401 && status !== 403) return 'certificateRetired';
+  if (status === 0 || (status >= 300 && status < 400)) return 'redirect';
+  return KIND_BY_STATUS[status] ?? (status >= 500 ? 'server' : 'other');
+}
+
+/** What {@link ApiError} is built from; `url` and `body` must already be redacted. */
+export interface ApiErrorInit extends ServiceError {
+  method: string;
+  url: string;
+  status: number;
+  statusText?: string;
+  requestId?: string;
+  clientRequestId?: string;
+  body?: unknown;
+  response?: Response;
+}
+
+/** A final non-2xx response (after retries). Message: `METHOD url: status code: service message`. */
+export class ApiError extends Error {
+  override readonly name = 'ApiError';
+  readonly status: number;
+  readonly kind: ApiErrorKind;
+  readonly code: string | undefined;
+  readonly target: string | undefined;
+  readonly details: readonly unknown[];
+  readonly requestId: string | undefined;
+  readonly clientRequestId: string | undefined;
+  readonly method: string;
+  /** The request URL with secret-like query values redacted. */
+  readonly url: string;
+  /** The parsed JSON body, or its text when it is not JSON (secrets redacted). */
+  readonly body: unknown;
+  /**
+   * The (buffered) response, for headers such as Retry-After. Not enumerable, so it stays out of
+   * logs, `inspect` and `JSON.stringify`; its body is the raw one (unlike `body`, not redacted).
+   */
+  declare readonly response: Response | undefined;
+
+  constructor(init: ApiErrorInit) {
+    const code = init.code ? ` ${init.code}` : '';
+    const text = init.message ?? (init.statusText || undefined);
+    super(`${init.method} ${init.url}: ${init.status}${code}${text ? `: ${text}` : ''}`);
+    this.status = init.status;
+    this.kind = kindOf(init.status, init.code);
+    this.code = init.code;
+    this.target = init.target;
+    this.details = init.details ?? [];
+    this.requestId = init.requestId;
+    this.clientRequestId = init.clientRequestId;
+    this.method = init.method;
+    this.url = init.url;
+    this.body = init.body;
+    Object.defineProperty(this, 'response', { value: init.response, enumerable: false });
+  }
+
+  /** Everything but the response object: no header can carry a secret into a serialized error. */
+  toJSON(): Record<string, unknown> {
+    const { name, message, status, kind, code, target, details, requestId, clientRequestId, method, url, body } = this;
+    return { name, message, status, kind, code, target, details, requestId, clientRequestId, method, url, body };
+  }
+}

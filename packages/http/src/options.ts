@@ -1,0 +1,76 @@
+import type { TokenCredential } from '@azure/core-auth';
+import type { AzlroLogger } from './logging/logger.js';
+import type { RetryOptions } from './policies/retry.js';
+import type { UserAgentOptions } from './policies/user-agent.js';
+import type { SharedKeyCredential } from './shared-key/credential.js';
+
+/** Options of {@link createPipeline}. */
+export interface PipelineOptions {
+  /** The service base URL (absolute http(s)). Its origin is where a credential may be sent. */
+  endpoint: string;
+  /** Bearer tokens (any `TokenCredential`, e.g. `DefaultAzureCredential`) or Batch Shared Key. @default none */
+  credential?: TokenCredential | SharedKeyCredential;
+  /** Scopes to request tokens for; required with a `TokenCredential`. @default none */
+  scopes?: string | string[];
+  /** Further origins (e.g. `https://login.example`) a credential may be sent to. @default [] */
+  allowedCredentialOrigins?: string[];
+  /** @default { maxRetries: 3, retryDelayInMs: 800, maxRetryDelayInMs: 60_000 } */
+  retryOptions?: RetryOptions;
+  /** Time limit of each attempt, response body included; a timed-out attempt counts as a network error. @default none */
+  tryTimeoutInMs?: number;
+  /** Header carrying the per-call client request id (Batch uses `client-request-id`). @default 'x-ms-client-request-id' */
+  requestIdHeaderName?: string;
+  /** Batch: also send `return-client-request-id: true`. @default false */
+  returnClientRequestId?: boolean;
+  /** Sent as `User-Agent` (Node) or `x-ms-useragent` (browsers). */
+  userAgent: UserAgentOptions;
+  /** The transport. @default globalThis.fetch */
+  fetch?: typeof fetch;
+  /** Where request/response/retry lines go; messages are redacted first. @default the package logger (`azlro:http`) */
+  logger?: AzlroLogger;
+}
+
+const HEADER_NAME = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
+/** Package names and versions go into a header: no spaces, slashes or control characters. */
+const UA_TOKEN = /^[\w.+@~-]+$/;
+
+function fail(error: typeof TypeError | typeof RangeError, name: string, problem: string): never {
+  throw new error(`${name} ${problem}`);
+}
+
+/** Checks every option, naming the offending one, before a pipeline exists. */
+export function checkPipelineOptions(options: PipelineOptions): URL {
+  if (typeof options !== 'object' || options === null) fail(TypeError, 'options', 'must be an object');
+  const { endpoint, retryOptions = {}, userAgent } = options;
+  if (typeof endpoint !== 'string') fail(TypeError, 'endpoint', `must be a string; got ${typeof endpoint}`);
+  const url = URL.canParse(endpoint) ? new URL(endpoint) : undefined;
+  if (!url || (url.protocol !== 'https:' && url.protocol !== 'http:')) {
+    fail(TypeError, 'endpoint', `must be an absolute http(s) URL; got ${JSON.stringify(endpoint)}`);
+  }
+  for (const key of ['maxRetries', 'retryDelayInMs', 'maxRetryDelayInMs'] as const) {
+    const value = retryOptions[key];
+    if (value === undefined) continue;
+    if (typeof value !== 'number') fail(TypeError, `retryOptions.${key}`, `must be a number; got ${typeof value}`);
+    if (!(value >= 0) || !Number.isFinite(value) || (key === 'maxRetries' && !Number.isInteger(value))) {
+      fail(RangeError, `retryOptions.${key}`, `must be a non-negative ${key === 'maxRetries' ? 'integer' : 'finite number'}; got ${value}`);
+    }
+  }
+  const timeout = options.tryTimeoutInMs;
+  if (timeout !== undefined && (typeof timeout !== 'number' || !(timeout > 0) || !Number.isFinite(timeout))) {
+    fail(typeof timeout === 'number' ? RangeError : TypeError, 'tryTimeoutInMs', `must be a positive finite number; got ${timeout}`);
+  }
+  if (options.requestIdHeaderName !== undefined && !HEADER_NAME.test(String(options.requestIdHeaderName))) {
+    fail(TypeError, 'requestIdHeaderName', `must be a valid header name; got ${JSON.stringify(options.requestIdHeaderName)}`);
+  }
+  if (typeof userAgent !== 'object' || userAgent === null) fail(TypeError, 'userAgent', 'must be { packageName, packageVersion }');
+  for (const key of ['packageName', 'packageVersion'] as const) {
+    if (typeof userAgent[key] !== 'string' || !UA_TOKEN.test(userAgent[key])) {
+      fail(TypeError, `userAgent.${key}`, `must be a non-empty token (letters, digits, . _ - + @ ~); got ${JSON.stringify(userAgent[key])}`);
+    }
+  }
+  if (userAgent.prefix !== undefined && (typeof userAgent.prefix !== 'string' || /[\0-\x1f\x7f]/.test(userAgent.prefix))) {
+    fail(TypeError, 'userAgent.prefix', 'must be a string without control characters');
+  }
+  if (options.fetch !== undefined && typeof options.fetch !== 'function') fail(TypeError, 'fetch', 'must be a function');
+  return url;
+}

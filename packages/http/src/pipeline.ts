@@ -1,0 +1,57 @@
+import { apiErrorFromResponse } from './errors/from-response.js';
+import { logger as packageLogger, redactingLogger } from './logging/logger.js';
+import { resolveCredential } from './credential-options.js';
+import { checkPipelineOptions, type PipelineOptions } from './options.js';
+import { composePolicies, toPipelineRequest, type PipelinePolicy } from './pipeline-request.js';
+import { bearerTokenPolicy } from './policies/bearer-token.js';
+import { credentialOriginPolicy } from './policies/credential-origin.js';
+import { loggingPolicy } from './policies/logging.js';
+import { requestIdPolicy } from './policies/request-id.js';
+import { retryPolicy } from './policies/retry.js';
+import { sharedKeyPolicy } from './policies/shared-key.js';
+import { userAgentPolicy } from './policies/user-agent.js';
+import { createTokenCache } from './token-cache.js';
+import { fetchTransport } from './transport.js';
+
+/** A fetch-compatible function; hand it to a generated client as its `fetch`. */
+export type PipelineFetch = (input: RequestInfo | URL, init?: RequestInit) => Promise<Response>;
+
+/** Any final non-2xx response becomes an ApiError, after retries and auth have had their turn. */
+const throwOnErrorPolicy: PipelinePolicy = async (request, next) => {
+  const response = await next(request);
+  if (response.ok) return response;
+  throw await apiErrorFromResponse(request.method, request.url, response);
+};
+
+/**
+ * Builds the request pipeline: request id, user agent, credential-origin check, retries, then per
+ * attempt auth (bearer token or Shared Key), logging and fetch. Options are checked here, so a
+ * mistake throws (TypeError/RangeError naming the option) before anything is sent.
+ */
+export function createPipeline(options: PipelineOptions): PipelineFetch {
+  const endpoint = checkPipelineOptions(options);
+  const { credential, origins } = resolveCredential(options, endpoint);
+  const log = options.logger ? redactingLogger(options.logger) : packageLogger;
+  const requestIdHeaderName = options.requestIdHeaderName ?? 'x-ms-client-request-id';
+  const auth: PipelinePolicy[] =
+    credential.kind === 'token' ? [bearerTokenPolicy(createTokenCache(credential.credential, credential.scopes, log), log)]
+    : credential.kind === 'sharedKey' ? [sharedKeyPolicy(credential.signer)]
+    : [];
+  const send = composePolicies(
+    [
+      throwOnErrorPolicy,
+      requestIdPolicy({ headerName: requestIdHeaderName, returnClientRequestId: options.returnClientRequestId ?? false }),
+      userAgentPolicy(options.userAgent),
+      credentialOriginPolicy(origins, credential.kind !== 'none'),
+      retryPolicy({ maxRetries: 3, retryDelayInMs: 800, maxRetryDelayInMs: 60_000, ...stripUndefined(options.retryOptions) }, log),
+      ...auth,
+      loggingPolicy(log, requestIdHeaderName),
+    ],
+    fetchTransport(options.fetch ?? ((input, init) => globalThis.fetch(input, init)), options.tryTimeoutInMs),
+  );
+  return async (input, init) => send(await toPipelineRequest(input, init));
+}
+
+function stripUndefined<T extends object>(value: T | undefined): Partial<T> {
+  return Object.fromEntries(Object.entries(value ?? {}).filter(([, v]) => v !== undefined)) as Partial<T>;
+}

@@ -1,0 +1,48 @@
+import { delay } from '../delay.js';
+import type { AzlroLogger } from '../logging/logger.js';
+import { forAttempt, type PipelinePolicy } from '../pipeline-request.js';
+import { exponentialDelayInMs, retryAfterInMs } from '../retry-after.js';
+import { isRetryableError, isRetryableStatus } from '../retry-decision.js';
+
+/** How transient failures are retried. */
+export interface RetryOptions {
+  /** Retries after the first attempt (0 disables retrying). @default 3 */
+  maxRetries?: number;
+  /** Base of the exponential backoff: retry n waits about `retryDelayInMs * 2^n` (±20%). @default 800 */
+  retryDelayInMs?: number;
+  /**
+   * Upper bound of any wait, including one a server asks for with Retry-After / retry-after-ms
+   * (a longer server delay is cut to this, rather than the call failing). @default 60_000
+   */
+  maxRetryDelayInMs?: number;
+}
+
+/**
+ * Retries transient failures: idempotent methods on network errors, attempt timeouts and
+ * 408/429/500/502/503/504; other methods only on 429/503 or a connection that failed before sending.
+ * Server delays are honoured (capped); every wait ends when the caller's signal aborts.
+ */
+export function retryPolicy(options: Required<RetryOptions>, log: AzlroLogger): PipelinePolicy {
+  return async (request, next) => {
+    for (let retry = 0; ; retry++) {
+      const attempt = forAttempt(request, retry + 1);
+      let response: Response | undefined;
+      let failure: unknown;
+      try {
+        response = await next(attempt);
+      } catch (error) {
+        failure = error;
+      }
+      const retryable = response ? isRetryableStatus(request.method, response.status) : isRetryableError(request.method, failure);
+      if (!retryable || retry >= options.maxRetries || request.abortSignal.aborted) {
+        if (response) return response;
+        throw failure;
+      }
+      const serverDelay = response && retryAfterInMs(response.headers);
+      const wait = Math.min(serverDelay ?? exponentialDelayInMs(retry, options.retryDelayInMs, options.maxRetryDelayInMs), options.maxRetryDelayInMs);
+      const reason = response ? `status ${response.status}` : (failure as Error).name;
+      log.warning(`retry ${request.method} ${request.url} attempt=${retry + 2} after ${reason}, waiting ${wait}ms${serverDelay === undefined ? '' : ' (server asked)'}`);
+      await delay(wait, { abortSignal: request.abortSignal });
+    }
+  };
+}

@@ -1,0 +1,55 @@
+import { base64ToBytes } from '../base64.js';
+import { registerSecret } from '../logging/redact.js';
+import { computeSharedKeySignature, importAccountKey } from './signature.js';
+import { stringToSign } from './string-to-sign.js';
+
+/** Methods for which fetch sends `Content-Length: 0` even without a body (and so they are signed with `0`). */
+const ZERO_LENGTH_METHODS = new Set(['POST', 'PUT', 'PATCH']);
+
+/** The request the pipeline hands to {@link SharedKeyCredential.sign}. */
+export interface SignableRequest {
+  readonly method: string;
+  readonly url: string;
+  readonly headers: Headers;
+  readonly body?: ArrayBuffer | Uint8Array | undefined;
+}
+
+/** Azure Batch Shared Key: signs each request with the account key (HMAC-SHA256 over WebCrypto). */
+export class SharedKeyCredential {
+  readonly accountName: string;
+  readonly #accountKey: string;
+  #key: Promise<CryptoKey> | undefined;
+
+  /** @param accountKey the base64 account key; it is never logged nor put in an error message. */
+  constructor(accountName: string, accountKey: string) {
+    if (typeof accountName !== 'string' || !accountName) throw new TypeError('accountName must be a non-empty string');
+    if (/[\s:]/.test(accountName)) throw new RangeError(`accountName must not contain whitespace or ':'; got ${JSON.stringify(accountName)}`);
+    if (typeof accountKey !== 'string' || !accountKey) throw new TypeError('accountKey must be a non-empty base64 string');
+    try {
+      if (!/^[A-Za-z0-9+/_-]+=*$/.test(accountKey) || base64ToBytes(accountKey).length === 0) throw new Error();
+    } catch {
+      throw new RangeError('accountKey must be base64 (the key as the Azure portal shows it)');
+    }
+    registerSecret(accountKey);
+    this.accountName = accountName;
+    this.#accountKey = accountKey;
+  }
+
+  /** Sets `ocp-date` when absent, then `Authorization: SharedKey <account>:<signature>`. */
+  async sign(request: SignableRequest): Promise<void> {
+    if (!request.headers.has('ocp-date')) request.headers.set('ocp-date', new Date().toUTCString());
+    const signed = new Headers(request.headers);
+    const length = request.body?.byteLength ?? 0;
+    if (length > 0) signed.set('content-length', String(length));
+    else if (ZERO_LENGTH_METHODS.has(request.method.toUpperCase())) signed.set('content-length', '0');
+    else signed.delete('content-length');
+    this.#key ??= importAccountKey(this.#accountKey);
+    const signature = await computeSharedKeySignature(await this.#key, stringToSign({ ...request, headers: signed }, this.accountName));
+    request.headers.set('authorization', `SharedKey ${this.accountName}:${signature}`);
+  }
+
+  /** Only the account name: the key stays out of `JSON.stringify`. */
+  toJSON(): { accountName: string } {
+    return { accountName: this.accountName };
+  }
+}

@@ -1,0 +1,61 @@
+import type { AccessToken, TokenCredential } from '@azure/core-auth';
+import type { AzlroLogger } from './logging/logger.js';
+import { registerSecret } from './logging/redact.js';
+
+/** Refresh this long before expiry when the token gives no `refreshAfterTimestamp` (as Azure Identity does). */
+export const TOKEN_REFRESH_MARGIN_IN_MS = 2 * 60_000;
+
+export interface TokenCache {
+  /** A cached token, or a fresh one; with `claims`, always a new token carrying them. */
+  getToken(abortSignal: AbortSignal, claims?: string): Promise<string>;
+}
+
+function untilAborted<T>(promise: Promise<T>, signal: AbortSignal): Promise<T> {
+  return new Promise<T>((resolve, reject) => {
+    const onAbort = () => reject(signal.reason);
+    if (signal.aborted) return onAbort();
+    signal.addEventListener('abort', onAbort, { once: true });
+    promise.then(resolve, reject).finally(() => signal.removeEventListener('abort', onAbort));
+  });
+}
+
+/** Caches one token for `scopes`; concurrent callers share one in-flight refresh. */
+export function createTokenCache(credential: TokenCredential, scopes: string[], log: AzlroLogger): TokenCache {
+  let cached: AccessToken | undefined;
+  let inflight: { promise: Promise<AccessToken>; signal: AbortSignal } | undefined;
+  const fresh = (t: AccessToken) => Date.now() < (t.refreshAfterTimestamp ?? t.expiresOnTimestamp - TOKEN_REFRESH_MARGIN_IN_MS);
+
+  function refresh(signal: AbortSignal, claims?: string): NonNullable<typeof inflight> {
+    log.verbose(`requesting a token for ${scopes.join(' ')}${claims ? ' with CAE claims' : ''}`);
+    const promise = credential.getToken(scopes, { abortSignal: signal, claims, enableCae: true }).then((token) => {
+      if (!token?.token) throw new Error('The credential returned no access token');
+      registerSecret(token.token);
+      cached = token;
+      return token;
+    });
+    const entry = { promise, signal };
+    if (!claims) inflight = entry;
+    void promise.catch(() => {}).finally(() => inflight === entry && (inflight = undefined));
+    return entry;
+  }
+
+  return {
+    async getToken(abortSignal, claims) {
+      for (;;) {
+        if (!claims && cached && fresh(cached)) return cached.token;
+        const entry = claims ? refresh(abortSignal, claims) : (inflight ?? refresh(abortSignal));
+        try {
+          return (await untilAborted(entry.promise, abortSignal)).token;
+        } catch (error) {
+          if (abortSignal.aborted) throw abortSignal.reason;
+          if (entry.signal !== abortSignal && entry.signal.aborted) continue; // another caller gave up: try again for us
+          if (!claims && cached && Date.now() < cached.expiresOnTimestamp) {
+            log.warning('token refresh failed; using the cached token until it expires');
+            return cached.token;
+          }
+          throw error;
+        }
+      }
+    },
+  };
+}

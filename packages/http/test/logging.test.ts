@@ -1,0 +1,136 @@
+import { execFile } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { inspect, promisify } from 'node:util';
+import { build } from 'esbuild';
+import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
+import { startTestServer, type TestServer } from '@azlro/test-server';
+import {
+  createLogger, createPipeline, getLogLevel, redactText, setLogLevel, setLogSink, SharedKeyCredential, type AzlroLogger,
+} from '@azlro/http';
+import { base64Json, fakeCredential, userAgent } from './helpers.js';
+
+const run = promisify(execFile);
+let server: TestServer;
+beforeAll(async () => (server = await startTestServer()));
+afterAll(() => server.close());
+
+const lines: string[] = [];
+function capture(): void {
+  lines.length = 0;
+  setLogLevel('verbose');
+  setLogSink((level, namespace, message) => lines.push(`${namespace}:${level} ${message}`));
+}
+afterEach(() => {
+  setLogLevel(undefined);
+  setLogSink(undefined);
+  server.reset();
+});
+
+describe('logger', () => {
+  test('honours the level and routes namespaced lines to the sink', () => {
+    capture();
+    setLogLevel('warning');
+    const log = createLogger('azlro:test');
+    log.verbose('v');
+    log.info('i');
+    log.warning('w');
+    log.error('e');
+    expect(lines).toEqual(['azlro:test:warning w', 'azlro:test:error e']);
+    expect(getLogLevel()).toBe('warning');
+  });
+
+  test('is off by default and refuses unknown levels', () => {
+    capture();
+    setLogLevel(undefined);
+    createLogger('x').error('nothing');
+    expect(lines).toEqual([]);
+    expect(() => setLogLevel('debug' as never)).toThrow(RangeError);
+    expect(() => setLogSink('stderr' as never)).toThrow(TypeError);
+  });
+
+  test.each([['AZURE_LOG_LEVEL'], ['AZLRO_LOG_LEVEL']])(
+    'a fresh process reads %s and writes to stderr by default',
+    async (name) => {
+      const { outputFiles } = await build({ entryPoints: [fileURLToPath(new URL('../src/index.ts', import.meta.url))], bundle: true, format: 'esm', platform: 'neutral', write: false });
+      const script = `${outputFiles[0]!.text}\nlogger.verbose('hidden'); logger.info('shown Bearer abc.def'); console.log(getLogLevel());`;
+      const { stdout, stderr } = await run(process.execPath, ['--input-type=module', '-e', script], { env: { ...process.env, AZURE_LOG_LEVEL: '', AZLRO_LOG_LEVEL: '', [name]: 'INFO' } });
+      expect(stdout.trim()).toBe('info');
+      expect(stderr.trim()).toBe('azlro:http:info shown Bearer REDACTED');
+    },
+    20_000,
+  );
+});
+
+describe('redactText', () => {
+  test.each([
+    ['Authorization: Bearer eyJabc.def.ghi', 'Authorization: Bearer REDACTED'],
+    ['SharedKey acct:c2lnbmF0dXJl+/=', 'SharedKey REDACTED'],
+    ['https://h/p?sv=1&sig=abc%2F&se=2&code=xyz&api-version=3', 'https://h/p?sv=1&sig=REDACTED&se=2&code=REDACTED&api-version=3'],
+    ['https://user:pass@h/x', 'https://REDACTED@h/x'],
+    ['{"access_token":"abc","other":"ok"}', '{"access_token":"REDACTED","other":"ok"}'],
+    ['ocp-date: Thu, 29 Feb 2024 10:00:00 GMT', 'ocp-date: Thu, 29 Feb 2024 10:00:00 GMT'],
+  ])('%s', (input, expected) => {
+    expect(redactText(input)).toBe(expected);
+    expect(redactText(redactText(input))).toBe(expected);
+  });
+});
+
+describe('secrets never reach logs or errors (a full verbose run)', () => {
+  test('token, claims retry, 503 retries, shared key and errors: no token, key or signature anywhere', async () => {
+    capture();
+    const key = Buffer.from('shared key used only in this redaction test, 48b').toString('base64');
+    const echo = (req: { headers: Record<string, unknown>; url: string }) => ({
+      status: 400,
+      json: { error: { code: 'Echo', message: `you sent ${String(req.headers.authorization)} to ${req.url} with key ${key}` } },
+    });
+    server.route('GET', '/arm', [
+      { status: 401, headers: { 'www-authenticate': `Bearer error="insufficient_claims", claims="${base64Json({ a: 1 })}"` } },
+      { status: 503 },
+      { status: 503, headers: { 'retry-after-ms': '5' } },
+      { json: { ok: true } },
+    ]);
+    server.route('GET', '/arm-error', echo);
+    server.route('POST', '/batch', [{ status: 503 }, { status: 202 }]);
+    server.route('GET', '/batch-error', echo);
+
+    const credential = fakeCredential();
+    const arm = createPipeline({ endpoint: server.url, credential, scopes: 's/.default', userAgent, retryOptions: { retryDelayInMs: 5 } });
+    const batch = createPipeline({ endpoint: server.url, credential: new SharedKeyCredential('acct', key), userAgent, retryOptions: { retryDelayInMs: 5 } });
+    await arm(`${server.url}/arm`);
+    await batch(`${server.url}/batch`, { method: 'POST' });
+    const errors = [
+      await arm(`${server.url}/arm-error?sig=sas-signature-value`).catch((e: unknown) => e),
+      await batch(`${server.url}/batch-error`).catch((e: unknown) => e),
+    ];
+
+    const signatures = server.requests.map((r) => String(r.headers.authorization)).filter((a) => a.startsWith('SharedKey'))
+      .map((a) => a.split(':')[1]!);
+    const secrets = [...credential.issued, key, ...signatures, 'sas-signature-value'];
+    expect(credential.issued).toHaveLength(2);
+    expect(signatures).toHaveLength(3);
+
+    const surfaces = [
+      ...lines,
+      ...errors.flatMap((e) => [String(e), (e as Error).message, (e as Error).stack ?? '', JSON.stringify(e), inspect(e, { depth: 5 })]),
+    ].join('\n');
+    for (const secret of secrets) expect(surfaces).not.toContain(secret);
+
+    // and the run was really logged: requests, responses, the challenge and the retries
+    expect(lines.some((l) => l.includes('--> GET') && l.includes('attempt=3'))).toBe(true);
+    expect(lines.some((l) => /warning retry GET .* after status 503/.test(l))).toBe(true);
+    expect(lines.some((l) => l.includes('claims challenge'))).toBe(true);
+    expect(lines.some((l) => /<-- 202 POST/.test(l))).toBe(true);
+    expect(lines.some((l) => l.includes('sig=REDACTED'))).toBe(true);
+    expect((errors[0] as Error).message).toContain('Bearer REDACTED');
+  });
+
+  test('a logger passed in options receives redacted messages too', async () => {
+    const seen: string[] = [];
+    const custom: AzlroLogger = { verbose: (m) => seen.push(m), info: (m) => seen.push(m), warning: (m) => seen.push(m), error: (m) => seen.push(m) };
+    server.route('GET', '/x', { json: {} });
+    await createPipeline({ endpoint: server.url, userAgent, logger: custom })(`${server.url}/x?token=t0ps3cret`);
+    expect(seen.length).toBeGreaterThanOrEqual(2);
+    expect(seen.join('\n')).not.toContain('t0ps3cret');
+    expect(seen.join('\n')).toContain('token=REDACTED');
+  });
+});

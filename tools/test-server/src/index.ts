@@ -1,0 +1,2 @@
+export { startTestServer } from './server.js';
+export type { RecordedRequest, RouteOptions, Step, StepResponse, TestServer } from './types.js';
