@@ -29,6 +29,8 @@ export interface BatchClientOptions extends ClientOptions {
 
 /** A client for an Azure Batch account's data plane. Create it with {@link createBatchClient}. */
 export interface BatchClient {
+  /** Which service this client talks to; lets `@azlro/lro` refuse a resume token meant for another. */
+  readonly service: 'batch';
   /** The normalized account URL every request goes to; credentials never leave its origin. */
   readonly endpoint: string;
   /** The generated hey-api client, wired to the azlro pipeline (auth, retries, errors). */
@@ -53,5 +55,5 @@ export function createBatchClient(options: BatchClientOptions): BatchClient {
     userAgent: { packageName: 'batch', packageVersion: PACKAGE_VERSION, prefix: options.userAgentPrefix },
   });
   const baseUrl = endpoint.replace(/\/+$/, '');
-  return { endpoint: baseUrl, client: createClient({ baseUrl, fetch, throwOnError: true }) };
+  return { service: 'batch', endpoint: baseUrl, client: createClient({ baseUrl, fetch, throwOnError: true }) };
 }

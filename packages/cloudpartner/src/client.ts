@@ -26,6 +26,8 @@ export interface CloudPartnerClientOptions extends ClientOptions {
 
 /** A client for the Cloud Partner Portal. Create it with {@link createCloudPartnerClient}. */
 export interface CloudPartnerClient {
+  /** Which service this client talks to; lets `@azlro/lro` refuse a resume token meant for another. */
+  readonly service: 'cloudpartner';
   /** The normalized endpoint every request goes to; credentials never leave its origin. */
   readonly endpoint: string;
   /** The generated hey-api client, wired to the azlro pipeline (auth, retries, errors). */
@@ -43,5 +45,5 @@ export function createCloudPartnerClient(options: CloudPartnerClientOptions = {}
     userAgent: { packageName: 'cloudpartner', packageVersion: PACKAGE_VERSION, prefix: options.userAgentPrefix },
   });
   const baseUrl = endpoint.replace(/\/+$/, '');
-  return { endpoint: baseUrl, client: createClient({ baseUrl, fetch, throwOnError: true }) };
+  return { service: 'cloudpartner', endpoint: baseUrl, client: createClient({ baseUrl, fetch, throwOnError: true }) };
 }

@@ -29,6 +29,8 @@ export interface ContainerServiceClientOptions extends ClientOptions {
 
 /** A client for the AKS operations azlro covers. Create it with {@link createContainerServiceClient}. */
 export interface ContainerServiceClient {
+  /** Which service this client talks to; lets `@azlro/lro` refuse a resume token meant for another. */
+  readonly service: 'containerservice';
   /** The normalized endpoint every request goes to; credentials never leave its origin. */
   readonly endpoint: string;
   /** The generated hey-api client, wired to the azlro pipeline (auth, retries, errors). */
@@ -49,5 +51,5 @@ export function createContainerServiceClient(options: ContainerServiceClientOpti
     userAgent: { packageName: 'containerservice', packageVersion: PACKAGE_VERSION, prefix: options.userAgentPrefix },
   });
   const baseUrl = endpoint.replace(/\/+$/, '');
-  return { endpoint: baseUrl, client: createClient({ baseUrl, fetch, throwOnError: true }) };
+  return { service: 'containerservice', endpoint: baseUrl, client: createClient({ baseUrl, fetch, throwOnError: true }) };
 }
