@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest';
 import { startTestServer, type TestServer } from '@azlro/test-server';
-import { ApiError, createPipeline, NetworkError, RequestTimeoutError, type RetryOptions } from '@azlro/http';
+import { ApiError, createPipeline, isApiError, NetworkError, RequestTimeoutError, type RetryOptions } from '@azlro/http';
 import { arrivalGaps, closedPort, countingFetch, userAgent } from './helpers.js';
 
 let server: TestServer;
@@ -142,12 +142,21 @@ describe('how long it waits', () => {
     expect(gap).toBeLessThan(1300);
   });
 
-  test('a server delay longer than maxRetryDelayInMs is cut to it', async () => {
-    server.route('GET', '/r', [{ status: 503, headers: { 'retry-after': '30' } }, { json: {} }]);
-    await pipeline({ retryDelayInMs: 5, maxRetryDelayInMs: 100 })(`${server.url}/r`);
+  test('a server delay is honoured exactly even when longer than the backoff cap', async () => {
+    server.route('GET', '/r', [{ status: 503, headers: { 'retry-after-ms': '300' } }, { json: {} }]);
+    await pipeline({ retryDelayInMs: 5, maxRetryDelayInMs: 1_000 })(`${server.url}/r`);
     const [gap] = arrivalGaps(server);
-    expect(gap).toBeGreaterThanOrEqual(98);
+    expect(gap).toBeGreaterThanOrEqual(298);
     expect(gap).toBeLessThan(600);
+  });
+
+  test('a server delay beyond maxRetryDelayInMs is not retried early: the 429 surfaces at once', async () => {
+    server.route('GET', '/r', [{ status: 429, headers: { 'retry-after': '30' } }, { json: {} }]);
+    const started = performance.now();
+    const error = await pipeline({ retryDelayInMs: 5, maxRetryDelayInMs: 100 })(`${server.url}/r`).catch((e: unknown) => e);
+    expect(isApiError(error) && error.kind).toBe('throttled');
+    expect(server.requests).toHaveLength(1);
+    expect(performance.now() - started).toBeLessThan(1_000);
   });
 });
 

@@ -11,8 +11,9 @@ export interface RetryOptions {
   /** Base of the exponential backoff: retry n waits about `retryDelayInMs * 2^n` (±20%). @default 800 */
   retryDelayInMs?: number;
   /**
-   * Upper bound of any wait, including one a server asks for with Retry-After / retry-after-ms
-   * (a longer server delay is cut to this, rather than the call failing). @default 60_000
+   * Upper bound of the exponential backoff. A server's own delay (Retry-After, retry-after-ms) is
+   * honoured exactly, never cut short: when it is longer than this, the call is not retried and
+   * the 429/503 surfaces as an `ApiError` instead. @default 60_000
    */
   maxRetryDelayInMs?: number;
 }
@@ -20,7 +21,8 @@ export interface RetryOptions {
 /**
  * Retries transient failures: idempotent methods on network errors, attempt timeouts and
  * 408/429/500/502/503/504; other methods only on 429/503 or a connection that failed before sending.
- * Server delays are honoured (capped); every wait ends when the caller's signal aborts.
+ * A server's delay is honoured exactly (no retry before it elapses); every wait ends when the
+ * caller's signal aborts.
  */
 export function retryPolicy(options: Required<RetryOptions>, log: AzlroLogger): PipelinePolicy {
   return async (request, next) => {
@@ -34,12 +36,14 @@ export function retryPolicy(options: Required<RetryOptions>, log: AzlroLogger): 
         failure = error;
       }
       const retryable = response ? isRetryableStatus(request.method, response.status) : isRetryableError(request.method, failure);
-      if (!retryable || retry >= options.maxRetries || request.abortSignal.aborted) {
+      const serverDelay = response && retryAfterInMs(response.headers);
+      // Retrying before the server allows only earns another refusal: past the cap, stop instead.
+      const tooLong = serverDelay !== undefined && serverDelay > options.maxRetryDelayInMs;
+      if (!retryable || tooLong || retry >= options.maxRetries || request.abortSignal.aborted) {
         if (response) return response;
         throw failure;
       }
-      const serverDelay = response && retryAfterInMs(response.headers);
-      const wait = Math.min(serverDelay ?? exponentialDelayInMs(retry, options.retryDelayInMs, options.maxRetryDelayInMs), options.maxRetryDelayInMs);
+      const wait = serverDelay ?? exponentialDelayInMs(retry, options.retryDelayInMs, options.maxRetryDelayInMs);
       const reason = response ? `status ${response.status}` : (failure as Error).name;
       log.warning(`retry ${request.method} ${request.url} attempt=${retry + 2} after ${reason}, waiting ${wait}ms${serverDelay === undefined ? '' : ' (server asked)'}`);
       await delay(wait, { abortSignal: request.abortSignal });
