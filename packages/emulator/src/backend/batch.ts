@@ -1,0 +1,70 @@
+import { randomBytes, randomUUID } from 'node:crypto';
+import { verifySharedKey } from '@azlro/http';
+import { OUTCOME_PREFIXES } from '../info.js';
+import { hasBearerToken, startsWith } from './replies.js';
+import type { BackendContext, EmulatorRequest, Reply, Route } from './types.js';
+
+function batchError(status: number, code: string, message: string, headers: Record<string, string>, values?: { key: string; value: string }[]): Reply {
+  return { status, headers, json: { code, message: { lang: 'en-US', value: message }, ...(values ? { values } : {}) } };
+}
+
+/** Batch ETags look like `0x8DC3A0F1E2B3C4D`. */
+function newEtag(): string {
+  return `0x8DC${randomBytes(6).toString('hex').toUpperCase()}`;
+}
+
+/**
+ * Shared Key is verified against the configured accounts; any non-empty bearer token passes.
+ * The Authorization value is only ever compared, never logged or echoed.
+ */
+async function isAuthenticated(request: EmulatorRequest, context: BackendContext): Promise<boolean> {
+  if (hasBearerToken(request.headers)) return true;
+  const account = /^SharedKey ([^:\s]+):/.exec(request.headers.authorization ?? '')?.[1];
+  const key = context.batchAccounts.find((candidate) => candidate.name === account)?.key;
+  if (!account || !key) return false;
+  return verifySharedKey({ method: request.method, url: request.url, headers: request.headers }, account, key);
+}
+
+/**
+ * Certificate cancel deletion (the retired Batch certificate feature). Every well-formed thumbprint
+ * names a certificate in `deleteFailed`; canceling is synchronous and idempotent, so no state is kept.
+ */
+export function batchRoutes(context: BackendContext): { routes: Route[]; reset(): void } {
+  async function cancelDeletion(request: EmulatorRequest, [, rawThumbprint]: readonly string[]): Promise<Reply> {
+    const headers: Record<string, string> = { 'request-id': randomUUID() };
+    const clientRequestId = request.headers['client-request-id'];
+    if (request.headers['return-client-request-id'] === 'true' && typeof clientRequestId === 'string') {
+      headers['client-request-id'] = clientRequestId;
+    }
+    if (!(await isAuthenticated(request, context))) {
+      return batchError(403, 'AuthenticationFailed',
+        'Server failed to authenticate the request. Make sure the value of Authorization header is correctly formed including the signature.',
+        headers, [{ key: 'AuthenticationErrorDetail', value: 'The MAC signature found in the HTTP request is not the same as any computed signature.' }]);
+    }
+    const thumbprint = rawThumbprint!.toLowerCase();
+    if (context.certificatesRetired || startsWith(thumbprint, OUTCOME_PREFIXES.retiredCertificate)) {
+      return batchError(400, 'CertificateRetired',
+        'The Batch certificate feature has been retired. Use the Azure Key Vault VM extension instead.', headers);
+    }
+    return {
+      status: 204,
+      headers: {
+        ...headers,
+        ETag: newEtag(),
+        'Last-Modified': new Date(context.now()).toUTCString(),
+        DataServiceId: `${context.publicOrigin('batch')}${request.path}`,
+      },
+    };
+  }
+
+  return {
+    routes: [
+      {
+        method: 'POST',
+        pattern: /^\/certificates\(thumbprintAlgorithm=(sha1),thumbprint=([0-9a-fA-F]{40})\)\/canceldelete$/,
+        handle: cancelDeletion,
+      },
+    ],
+    reset: () => {},
+  };
+}

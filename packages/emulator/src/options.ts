@@ -1,0 +1,154 @@
+import type { AzlroLogger } from '@azlro/http';
+import { EMULATOR_BATCH_ACCOUNT_KEY, emulatorInfo } from './info.js';
+
+/** How long the emulated work takes. Short values suit tests; the defaults keep a demo short. */
+export interface EmulatorTimings {
+  /**
+   * How long an aborted cluster operation stays Canceling (status `InProgress`) before it is Canceled.
+   * @default 3000
+   */
+  abortInMs?: number;
+  /**
+   * How long a command runs, counted from the first time its result is read.
+   * @default 2000
+   */
+  commandInMs?: number;
+  /**
+   * How long an offer's cancel operation stays `running` before it is `completed`.
+   * @default 2000
+   */
+  offerCancelInMs?: number;
+  /**
+   * The `Retry-After` (whole seconds) sent with every "still running" answer.
+   * @default 1
+   */
+  retryAfterInSeconds?: number;
+}
+
+/** A Batch account whose Shared Key signatures the emulator accepts. */
+export interface BatchAccount {
+  /** Account name, as in `Authorization: SharedKey <name>:<signature>`. */
+  name: string;
+  /** The base64 account key. */
+  key: string;
+}
+
+/** Deliberate misbehaviour, for testing the emulator itself (or watching Prism catch drift). */
+export interface EmulatorFaults {
+  /**
+   * The backend replaces every JSON body with one that breaks the specs; Prism must turn each into
+   * a 500 with an `sl-violations` header.
+   * @default false
+   */
+  invalidResponseBodies?: boolean;
+}
+
+/** Options of {@link startEmulator}. */
+export interface StartEmulatorOptions {
+  /**
+   * First port: ARM listens on it, Cloud Partner on `port + 1`, Batch on `port + 2`. `0` picks
+   * three free ports.
+   * @default 0
+   */
+  port?: number;
+  /**
+   * Where to listen. Only loopback: the emulator accepts any bearer token.
+   * @default '127.0.0.1'
+   */
+  host?: '127.0.0.1';
+  /** @default the defaults of each {@link EmulatorTimings} field */
+  timings?: EmulatorTimings;
+  /**
+   * Accounts accepted for Batch Shared Key.
+   * @default [{ name: 'azlroemulator', key: EMULATOR_BATCH_ACCOUNT_KEY }]
+   */
+  batchAccounts?: readonly BatchAccount[];
+  /**
+   * Answer every certificate cancel deletion 400 `CertificateRetired`, as the real service does
+   * since the feature was retired (otherwise only thumbprints starting with `dead` do).
+   * @default false
+   */
+  certificatesRetired?: boolean;
+  /** One line per request (`METHOD path -> status`), never a credential. @default the `azlro:emulator` logger of `@azlro/http` (off unless `AZLRO_LOG_LEVEL` is set) */
+  logger?: AzlroLogger;
+  /**
+   * How long to wait for each Prism proxy to listen.
+   * @default 30000
+   */
+  startTimeoutInMs?: number;
+  /** Stops a start-up in progress; everything started so far is stopped again. */
+  abortSignal?: AbortSignal;
+  /** @default none */
+  faults?: EmulatorFaults;
+}
+
+/** Options with every default applied. */
+export interface ResolvedOptions {
+  port: number;
+  host: '127.0.0.1';
+  timings: Required<EmulatorTimings>;
+  batchAccounts: readonly BatchAccount[];
+  certificatesRetired: boolean;
+  logger: AzlroLogger | undefined;
+  startTimeoutInMs: number;
+  abortSignal: AbortSignal | undefined;
+  faults: Required<EmulatorFaults>;
+}
+
+const DEFAULT_TIMINGS: Required<EmulatorTimings> = {
+  abortInMs: 3_000,
+  commandInMs: 2_000,
+  offerCancelInMs: 2_000,
+  retryAfterInSeconds: 1,
+};
+
+const BASE64 = /^[A-Za-z0-9+/]+={0,2}$/;
+
+function nonNegative(name: string, value: unknown, fallback: number, whole = false): number {
+  if (value === undefined) return fallback;
+  if (typeof value !== 'number') throw new TypeError(`${name} must be a number; got ${typeof value}`);
+  if (!Number.isFinite(value) || value < 0 || (whole && !Number.isInteger(value))) {
+    throw new RangeError(`${name} must be a non-negative ${whole ? 'integer' : 'finite number'}; got ${value}`);
+  }
+  return value;
+}
+
+function batchAccounts(accounts: readonly BatchAccount[] | undefined): readonly BatchAccount[] {
+  if (accounts === undefined) return [{ name: emulatorInfo.batch.accountName, key: EMULATOR_BATCH_ACCOUNT_KEY }];
+  if (!Array.isArray(accounts) || accounts.length === 0) throw new TypeError('batchAccounts must be a non-empty array of { name, key }');
+  return accounts.map(({ name, key }, i) => {
+    if (typeof name !== 'string' || !/^[^\s:]+$/.test(name)) {
+      throw new TypeError(`batchAccounts[${i}].name must be a non-empty string without whitespace or ':'`);
+    }
+    if (typeof key !== 'string' || !BASE64.test(key)) throw new TypeError(`batchAccounts[${i}].key must be a base64 string`);
+    return { name, key };
+  });
+}
+
+/** Checks every option, naming the offending one, before anything starts. */
+export function resolveOptions(options: StartEmulatorOptions): ResolvedOptions {
+  if (typeof options !== 'object' || options === null) throw new TypeError('options must be an object');
+  const port = nonNegative('port', options.port, 0, true);
+  if (port !== 0 && (port < 1 || port > 65_533)) throw new RangeError(`port must be 0 or from 1 to 65533 (three ports are used); got ${port}`);
+  const host = options.host ?? '127.0.0.1';
+  if (host !== '127.0.0.1') throw new RangeError(`host must be '127.0.0.1'; got ${JSON.stringify(host)}`);
+  const timings = options.timings ?? {};
+  if (typeof timings !== 'object' || timings === null) throw new TypeError('timings must be an object');
+  if (options.abortSignal !== undefined && !(options.abortSignal instanceof AbortSignal)) throw new TypeError('abortSignal must be an AbortSignal');
+  return {
+    port,
+    host,
+    timings: {
+      abortInMs: nonNegative('timings.abortInMs', timings.abortInMs, DEFAULT_TIMINGS.abortInMs),
+      commandInMs: nonNegative('timings.commandInMs', timings.commandInMs, DEFAULT_TIMINGS.commandInMs),
+      offerCancelInMs: nonNegative('timings.offerCancelInMs', timings.offerCancelInMs, DEFAULT_TIMINGS.offerCancelInMs),
+      retryAfterInSeconds: nonNegative('timings.retryAfterInSeconds', timings.retryAfterInSeconds, DEFAULT_TIMINGS.retryAfterInSeconds, true),
+    },
+    batchAccounts: batchAccounts(options.batchAccounts),
+    certificatesRetired: options.certificatesRetired ?? false,
+    logger: options.logger,
+    startTimeoutInMs: nonNegative('startTimeoutInMs', options.startTimeoutInMs, 30_000),
+    abortSignal: options.abortSignal,
+    faults: { invalidResponseBodies: options.faults?.invalidResponseBodies ?? false },
+  };
+}

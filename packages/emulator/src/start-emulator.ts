@@ -1,0 +1,105 @@
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { createLogger, redactText, type AzlroLogger } from '@azlro/http';
+import { startBackend } from './backend/server.js';
+import { emulatorInfo, type EmulatorEndpoints, type EmulatorInfo, type EmulatorService } from './info.js';
+import { resolveOptions, type StartEmulatorOptions } from './options.js';
+import { startPrismProxy, type PrismProxy } from './prism-proxy.js';
+import { SPEC_FILES, specsDirectory } from './specs.js';
+
+/** A running emulator; see {@link startEmulator}. */
+export interface RunningEmulator {
+  /** The ARM endpoint, the one most commands use (same as `endpoints.arm`). */
+  readonly url: string;
+  /** Each service's public origin: a Prism proxy validating against that service's spec. */
+  readonly endpoints: EmulatorEndpoints;
+  /** The endpoints plus the sample names that drive each outcome, for printing commands. */
+  readonly info: EmulatorInfo;
+  /** Wall-clock time `startEmulator` took, in milliseconds. */
+  readonly startupInMs: number;
+  /** The Prism child processes, one per service. */
+  readonly processes: readonly { readonly service: EmulatorService; readonly pid: number }[];
+  /** Forgets every cluster abort, command and offer operation, as if freshly started. */
+  reset(): void;
+  /** Stops the Prism processes and the backend; resolves when every port is closed and every process gone. */
+  close(): Promise<void>;
+}
+
+/** ARM first, so that `port`, `port + 1`, `port + 2` are ARM, Cloud Partner, Batch. */
+const SERVICES: readonly EmulatorService[] = ['arm', 'cloudPartner', 'batch'];
+
+/** The caller's logger, behind redaction; else the `azlro:emulator` logger (off unless a log level is set). */
+function emulatorLogger(logger: AzlroLogger | undefined): AzlroLogger {
+  if (!logger) return createLogger('azlro:emulator');
+  return {
+    verbose: (message) => logger.verbose(redactText(message)),
+    info: (message) => logger.info(redactText(message)),
+    warning: (message) => logger.warning(redactText(message)),
+    error: (message) => logger.error(redactText(message)),
+  };
+}
+
+/**
+ * Starts the emulator on 127.0.0.1: a stateful backend, and in front of it one Prism proxy per
+ * service (started in parallel), each validating every request and response against that
+ * service's spec and turning any violation into an error response.
+ *
+ * @example
+ * const emulator = await startEmulator({ timings: { abortInMs: 300 } });
+ * const client = createContainerServiceClient({ endpoint: emulator.endpoints.arm, credential });
+ * await emulator.close();
+ */
+export async function startEmulator(options: StartEmulatorOptions = {}): Promise<RunningEmulator> {
+  const startedAt = performance.now();
+  const settings = resolveOptions(options);
+  settings.abortSignal?.throwIfAborted();
+  const specs = specsDirectory();
+  const logger = emulatorLogger(settings.logger);
+  const backend = await startBackend({ ...settings, logger });
+
+  const attempts = await Promise.allSettled(
+    SERVICES.map(async (service, index) => {
+      const proxy = await startPrismProxy({
+        spec: join(specs, SPEC_FILES[service]),
+        upstream: backend.url,
+        port: settings.port === 0 ? 0 : settings.port + index,
+        startTimeoutInMs: settings.startTimeoutInMs,
+        abortSignal: settings.abortSignal,
+        onUnexpectedExit: (detail) => logger.error(detail),
+      });
+      backend.setPublicOrigin(service, proxy.url);
+      return { service, proxy };
+    }),
+  );
+  const started = attempts.flatMap((attempt) => (attempt.status === 'fulfilled' ? [attempt.value] : []));
+  const failure = attempts.find((attempt): attempt is PromiseRejectedResult => attempt.status === 'rejected');
+  const stop = async () => {
+    await Promise.all(started.map(({ proxy }) => proxy.close()));
+    await backend.close();
+  };
+  if (failure) {
+    await stop();
+    throw failure.reason;
+  }
+
+  const proxies = new Map<EmulatorService, PrismProxy>(started.map(({ service, proxy }) => [service, proxy]));
+  const endpoints: EmulatorEndpoints = {
+    arm: proxies.get('arm')!.url,
+    cloudPartner: proxies.get('cloudPartner')!.url,
+    batch: proxies.get('batch')!.url,
+  };
+  const account = settings.batchAccounts[0]!;
+  let closing: Promise<void> | undefined;
+  const startupInMs = Math.round(performance.now() - startedAt);
+  logger.info(`emulator ready in ${startupInMs} ms: ARM ${endpoints.arm}, Cloud Partner ${endpoints.cloudPartner}, Batch ${endpoints.batch}`);
+
+  return {
+    url: endpoints.arm,
+    endpoints,
+    info: { ...emulatorInfo, endpoints, batch: { ...emulatorInfo.batch, accountName: account.name, accountKey: account.key } },
+    startupInMs,
+    processes: started.map(({ service, proxy }) => ({ service, pid: proxy.pid })),
+    reset: () => backend.reset(),
+    close: () => (closing ??= stop()),
+  };
+}

@@ -1,0 +1,207 @@
+import { afterEach, describe, expect, inject, test } from 'vitest';
+import { delay, isApiError, isConflictError, isNotFoundError, StaticTokenCredential } from '@azlro/http';
+import {
+  abortLatestOperation,
+  createContainerServiceClient,
+  getCommandResult,
+  getOperationResult,
+  getOperationStatus,
+  type OperationStatusResult,
+} from '@azlro/containerservice';
+import { createStrictFetch, operationParams, pollUntil, unique } from './helpers.js';
+
+const info = inject('emulator');
+const arm = info.endpoints.arm;
+const { subscriptionId, resourceGroupName } = info;
+const strict = createStrictFetch();
+const client = createContainerServiceClient({
+  endpoint: arm,
+  credential: new StaticTokenCredential('any-token-works'),
+  fetch: strict.fetch,
+  retryOptions: { maxRetries: 0 },
+});
+const bearer = { authorization: 'Bearer any-token-works' };
+
+afterEach(() => {
+  expect(strict.flagged).toEqual([]);
+});
+
+const clusterUrl = (name: string, managedClusters = 'managedclusters') =>
+  `${arm}/subscriptions/${subscriptionId}/resourceGroups/${resourceGroupName}/providers/Microsoft.ContainerService/${managedClusters}/${name}`;
+const cluster = (resourceName: string) => ({ subscriptionId, resourceGroupName, resourceName });
+
+async function rejection(promise: Promise<unknown>): Promise<unknown> {
+  return promise.then(() => expect.fail('expected a rejection'), (error: unknown) => error);
+}
+
+describe.concurrent('abort latest operation', () => {
+  test('202 with absolute polling URLs on the ARM origin; InProgress with growing percentComplete, then Succeeded and 204', async () => {
+    const { response } = await abortLatestOperation(client, cluster(unique('aks')));
+    expect(response.status).toBe(202);
+    expect(response.headers.get('retry-after')).toBe('1');
+    const statusUrl = response.headers.get('azure-asyncoperation')!;
+    const resultUrl = response.headers.get('location')!;
+    for (const url of [statusUrl, resultUrl]) {
+      expect(new URL(url).origin).toBe(arm);
+      expect(new URL(url).searchParams.get('api-version')).toBe('2024-02-01');
+    }
+    expect(new URL(statusUrl).pathname).toMatch(/\/locations\/eastus\/operationStatus\/[0-9a-f-]{36}$/);
+    expect(new URL(resultUrl).pathname).toMatch(/\/locations\/eastus\/operations\/[0-9a-f-]{36}$/);
+    const operation = operationParams(statusUrl);
+    expect(operationParams(resultUrl)).toEqual(operation);
+
+    const first = await getOperationStatus(client, operation);
+    expect(first.data).toMatchObject({ status: 'InProgress', name: operation.operationId });
+    expect(first.response.headers.get('retry-after')).toBe('1');
+    const running = await getOperationResult(client, operation);
+    expect(running.response.status).toBe(202);
+    expect(running.response.headers.get('location')).toBe(resultUrl);
+    expect(running.response.headers.get('retry-after')).toBe('1');
+
+    const { value: done, reads } = await pollUntil(
+      async () => (await getOperationStatus(client, operation)).data as OperationStatusResult,
+      (status) => status.status !== 'InProgress',
+    );
+    const percents = [first.data as OperationStatusResult, ...reads].filter((s) => s.status === 'InProgress').map((s) => s.percentComplete!);
+    expect(percents.length).toBeGreaterThan(1);
+    expect(percents).toEqual([...percents].sort((a, b) => a - b));
+    expect(percents.at(-1)!).toBeGreaterThan(percents[0]!);
+    expect(done).toMatchObject({ status: 'Succeeded', percentComplete: 100, endTime: expect.any(String) });
+    expect((await getOperationResult(client, operation)).response.status).toBe(204);
+  });
+
+  test('plain fetch: the same flow, following the header URLs verbatim', async () => {
+    const abort = await fetch(`${clusterUrl(unique('aks'))}/abort?api-version=2024-02-01`, { method: 'POST', headers: bearer });
+    expect(abort.status).toBe(202);
+    expect(abort.headers.get('sl-violations')).toBeNull();
+    const statusUrl = abort.headers.get('azure-asyncoperation')!;
+    const resultUrl = abort.headers.get('location')!;
+    expect(await (await fetch(statusUrl, { headers: bearer })).json()).toMatchObject({ status: 'InProgress' });
+    expect((await fetch(resultUrl, { headers: bearer })).status).toBe(202);
+    await pollUntil(async () => (await fetch(resultUrl, { headers: bearer })).status, (status) => status !== 202);
+    expect((await fetch(resultUrl, { headers: bearer })).status).toBe(204);
+    expect(await (await fetch(statusUrl, { headers: bearer })).json()).toMatchObject({ status: 'Succeeded' });
+  });
+
+  test('an abort repeated while canceling answers the same operation; once canceled, another abort is 409', async () => {
+    const name = unique('aks');
+    const first = await abortLatestOperation(client, cluster(name));
+    const again = await abortLatestOperation(client, cluster(name));
+    expect(again.response.status).toBe(202);
+    expect(again.response.headers.get('azure-asyncoperation')).toBe(first.response.headers.get('azure-asyncoperation'));
+    const operation = operationParams(first.response.headers.get('azure-asyncoperation')!);
+    await pollUntil(async () => (await getOperationResult(client, operation)).response.status, (status) => status === 204);
+    const error = await rejection(abortLatestOperation(client, cluster(name)));
+    expect(isConflictError(error) && error.code).toBe('OperationNotAllowed');
+  });
+
+  test(`a cluster named ${info.clusters.nothingToAbort} has nothing running: 204`, async () => {
+    const { response } = await abortLatestOperation(client, cluster(info.clusters.nothingToAbort));
+    expect(response.status).toBe(204);
+    expect(response.headers.get('azure-asyncoperation')).toBeNull();
+    expect(response.headers.get('x-ms-request-id')).toMatch(/^[0-9a-f-]{36}$/);
+  });
+
+  test(`a cluster named ${info.clusters.abortConflict} finished first: 409 OperationNotAllowed, every time`, async () => {
+    for (let i = 0; i < 2; i++) {
+      const error = await rejection(abortLatestOperation(client, cluster(info.clusters.abortConflict)));
+      expect(isConflictError(error)).toBe(true);
+      expect(isApiError(error) && [error.code, error.requestId]).toEqual(['OperationNotAllowed', expect.stringMatching(/^[0-9a-f-]{36}$/)]);
+    }
+  });
+
+  test(`a cluster named ${info.clusters.notFound}: 404 ResourceNotFound`, async () => {
+    const error = await rejection(abortLatestOperation(client, cluster(info.clusters.notFound)));
+    expect(isNotFoundError(error) && error.code).toBe('ResourceNotFound');
+  });
+
+  test('an unknown operation id: 404 on both polling resources', async () => {
+    const operation = { subscriptionId, location: 'eastus', operationId: '11111111-1111-1111-1111-111111111111' };
+    expect(isNotFoundError(await rejection(getOperationStatus(client, operation)))).toBe(true);
+    expect(isNotFoundError(await rejection(getOperationResult(client, operation)))).toBe(true);
+  });
+
+  test('a caller correlation id is echoed, as ARM does', async () => {
+    const correlation = '0b1c2d3e-4f5a-4b6c-8d7e-9f0a1b2c3d4e';
+    const { response } = await abortLatestOperation(client, cluster(info.clusters.nothingToAbort), {
+      headers: { 'x-ms-correlation-request-id': correlation },
+    });
+    expect(response.headers.get('x-ms-correlation-request-id')).toBe(correlation);
+  });
+});
+
+describe.concurrent('command results', () => {
+  test('202 + Location (itself) + Retry-After while running, then 200 succeeded with exit code 0', async () => {
+    const params = { ...cluster(info.clusters.abortAccepted), commandId: unique('cmd') };
+    const first = await getCommandResult(client, params);
+    expect(first.response.status).toBe(202);
+    expect(first.data).toBeUndefined();
+    expect(first.response.headers.get('location')).toBe(first.request.url);
+    expect(new URL(first.response.headers.get('location')!).origin).toBe(arm);
+    expect(first.response.headers.get('retry-after')).toBe('1');
+    const { value: done } = await pollUntil(() => getCommandResult(client, params), (result) => result.response.status !== 202);
+    expect(done.response.status).toBe(200);
+    expect(done.data).toEqual({
+      id: params.commandId,
+      properties: {
+        provisioningState: 'succeeded',
+        exitCode: 0,
+        startedAt: expect.stringMatching(/Z$/),
+        finishedAt: expect.stringMatching(/Z$/),
+        logs: expect.stringContaining(params.commandId),
+      },
+    });
+    const { startedAt, finishedAt } = done.data!.properties!;
+    expect(Date.parse(finishedAt!)).toBeGreaterThanOrEqual(Date.parse(startedAt!));
+  });
+
+  test(`a command id starting with "fail" ends failed with a reason`, async () => {
+    const params = { ...cluster(info.clusters.abortAccepted), commandId: unique('fail') };
+    expect((await getCommandResult(client, params)).response.status).toBe(202);
+    const { value: done } = await pollUntil(() => getCommandResult(client, params), (result) => result.response.status !== 202);
+    expect(done.data?.properties).toMatchObject({ provisioningState: 'failed', reason: 'ImagePullBackoff' });
+  });
+
+  test('the result stays available once finished, and plain fetch sees the same', async () => {
+    const url = `${clusterUrl(info.clusters.abortAccepted, 'managedClusters')}/commandResults/${unique('cmd')}?api-version=2024-09-01`;
+    const first = await fetch(url, { headers: bearer });
+    expect([first.status, first.headers.get('location')]).toEqual([202, url]);
+    await delay(1_100);
+    for (let i = 0; i < 2; i++) {
+      const done = await fetch(url, { headers: bearer });
+      expect(done.status).toBe(200);
+      expect(await done.json()).toMatchObject({ properties: { provisioningState: 'succeeded' } });
+    }
+  });
+
+  test(`a cluster named ${info.clusters.notFound}: 404 ResourceNotFound`, async () => {
+    const error = await rejection(getCommandResult(client, { ...cluster(info.clusters.notFound), commandId: 'x1' }));
+    expect(isNotFoundError(error) && error.code).toBe('ResourceNotFound');
+  });
+});
+
+describe('authentication', () => {
+  const anonymous = createContainerServiceClient({ endpoint: arm, fetch: strict.fetch, retryOptions: { maxRetries: 0 } });
+
+  test('no token: 401 with a WWW-Authenticate challenge (Prism answers it, from the spec\'s security scheme)', async () => {
+    const error = await rejection(abortLatestOperation(anonymous, cluster(unique('aks'))));
+    expect(isApiError(error) && error.kind).toBe('unauthorized');
+    const response = await fetch(`${clusterUrl('aks-demo')}/abort?api-version=2024-02-01`, { method: 'POST' });
+    expect(response.status).toBe(401);
+    expect(response.headers.get('www-authenticate')).toBeTruthy();
+    const empty = await fetch(`${clusterUrl('aks-demo')}/abort?api-version=2024-02-01`, { method: 'POST', headers: { authorization: 'Bearer ' } });
+    expect(empty.status).toBe(401);
+  });
+
+  test('no token on the polling resources and command results: 401', async () => {
+    const operation = { subscriptionId, location: 'eastus', operationId: '11111111-1111-1111-1111-111111111111' };
+    for (const call of [
+      () => getOperationStatus(anonymous, operation),
+      () => getOperationResult(anonymous, operation),
+      () => getCommandResult(anonymous, { ...cluster('aks-demo'), commandId: 'c1' }),
+    ]) {
+      const error = await rejection(call());
+      expect(isApiError(error) && error.status).toBe(401);
+    }
+  });
+});
