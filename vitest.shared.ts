@@ -3,6 +3,12 @@ import { defineConfig } from 'vitest/config';
 /**
  * One vitest config for every package: tests import sibling workspace packages from their
  * TypeScript source (the `@azlro/source` export condition), never from a stale `dist/`.
+ *
+ * Type tests (`test/**\/*.test-d.ts`) are compiled by each package's `typecheck` target (plain
+ * `tsc`, whose tsconfig includes test/): a failed `expectTypeOf` or an unused `@ts-expect-error`
+ * fails it. Vitest's own typecheck mode is off because every project shares one
+ * `node_modules/vitest/dist/tsconfig.tmp.tsbuildinfo`, which gave stale errors when nx ran
+ * projects in parallel.
  */
 export function azlroVitestConfig(options: { globalSetup?: string[]; testTimeout?: number } = {}) {
   return defineConfig({
@@ -13,7 +19,6 @@ export function azlroVitestConfig(options: { globalSetup?: string[]; testTimeout
       globalSetup: options.globalSetup ?? [],
       testTimeout: options.testTimeout ?? 15_000,
       hookTimeout: 30_000,
-      typecheck: { enabled: true, include: ['test/**/*.test-d.ts'], tsconfig: './tsconfig.json' },
     },
   });
 }

@@ -8,3 +8,4 @@ export {
   type EmulatorInfo,
   type EmulatorService,
 } from './info.js';
+export { startPrism, type RunningPrism, type StartPrismOptions } from './prism.js';

@@ -4,7 +4,7 @@ import { createLogger, redactText, type AzlroLogger } from '@azlro/http';
 import { startBackend } from './backend/server.js';
 import { emulatorInfo, type EmulatorEndpoints, type EmulatorInfo, type EmulatorService } from './info.js';
 import { resolveOptions, type StartEmulatorOptions } from './options.js';
-import { startPrismProxy, type PrismProxy } from './prism-proxy.js';
+import { startPrism, type RunningPrism } from './prism.js';
 import { SPEC_FILES, specsDirectory } from './specs.js';
 
 /** A running emulator; see {@link startEmulator}. */
@@ -59,7 +59,7 @@ export async function startEmulator(options: StartEmulatorOptions = {}): Promise
 
   const attempts = await Promise.allSettled(
     SERVICES.map(async (service, index) => {
-      const proxy = await startPrismProxy({
+      const proxy = await startPrism({
         spec: join(specs, SPEC_FILES[service]),
         upstream: backend.url,
         port: settings.port === 0 ? 0 : settings.port + index,
@@ -82,7 +82,7 @@ export async function startEmulator(options: StartEmulatorOptions = {}): Promise
     throw failure.reason;
   }
 
-  const proxies = new Map<EmulatorService, PrismProxy>(started.map(({ service, proxy }) => [service, proxy]));
+  const proxies = new Map<EmulatorService, RunningPrism>(started.map(({ service, proxy }) => [service, proxy]));
   const endpoints: EmulatorEndpoints = {
     arm: proxies.get('arm')!.url,
     cloudPartner: proxies.get('cloudPartner')!.url,

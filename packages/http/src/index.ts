@@ -14,6 +14,7 @@ export { isApiError, isAuthError, isCertificateRetiredError, isConflictError, is
 
 export { getRequestIds, type RequestIds } from './request-ids.js';
 export { delay, type DelayOptions } from './delay.js';
+export { retryAfterInMs } from './retry-after.js';
 
 export { assertLength, assertPathSegment, assertPattern, assertUuid, type LengthBounds } from './validators/assert.js';
 export { encodePathSegment } from './validators/encode-path-segment.js';

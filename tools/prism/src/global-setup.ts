@@ -1,5 +1,5 @@
 import { fileURLToPath } from 'node:url';
-import { startPrism } from './start-prism.js';
+import { startPrism } from '@azlro/emulator';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -19,7 +19,7 @@ export interface ProvidingProject {
  */
 export function prismGlobalSetup(service: 'containerservice' | 'batch' | 'cloudpartner') {
   return async function setup(project: ProvidingProject): Promise<() => Promise<void>> {
-    const prism = await startPrism({ spec: specPath(service) });
+    const prism = await startPrism({ spec: specPath(service), mode: 'mock' });
     project.provide('prismUrl', prism.url);
     return () => prism.close();
   };

@@ -1,5 +1,6 @@
-export { startPrism } from './start-prism.js';
-export type { RunningPrism, StartPrismOptions } from './start-prism.js';
+// The launcher itself lives in the published @azlro/emulator (tools depend on packages, never the
+// reverse); this package adds what only our tests need.
+export { startPrism, type RunningPrism, type StartPrismOptions } from '@azlro/emulator';
 export { prismGlobalSetup, specPath, type ProvidingProject } from './global-setup.js';
 export { documentedResponses } from './documented-responses.js';
 export type { DocumentedResponse } from './documented-responses.js';

@@ -20,7 +20,7 @@ export async function computeSharedKeySignature(accountKey: string | CryptoKey, 
  */
 export async function verifySharedKey(request: SharedKeyRequest, accountName: string, accountKey: string): Promise<boolean> {
   const headers = request.headers instanceof Headers ? request.headers : new Headers(
-    Object.entries(request.headers).flatMap(([k, v]) =>
+    Object.entries(request.headers).flatMap(([k, v]): [string, string][] =>
       v === undefined ? [] : Array.isArray(v) ? v.map((x): [string, string] => [k, String(x)]) : [[k, String(v)]]),
   );
   const match = /^SharedKey ([^:\s]+):(\S+)$/.exec(headers.get('authorization') ?? '');

@@ -3,24 +3,35 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { redactText } from '@azlro/http';
 
-/** Options of {@link startPrismProxy}. */
-export interface StartPrismProxyOptions {
-  /** Absolute path of the OpenAPI document requests and responses are validated against. */
+/** Options of {@link startPrism}. */
+export interface StartPrismOptions {
+  /** Absolute path of the OpenAPI document to mock, or to validate requests and responses against. */
   spec: string;
-  /** Base URL of the server behind the proxy. */
-  upstream: string;
-  /** `0` for a free port. */
-  port: number;
-  /** How long to wait for Prism to say it is listening. */
-  startTimeoutInMs: number;
+  /**
+   * `mock` answers from the spec's examples; `proxy` forwards to `upstream` and validates both
+   * the request and the response against the spec.
+   * @default 'proxy'
+   */
+  mode?: 'mock' | 'proxy';
+  /** Base URL of the server behind the proxy (required with `mode: 'proxy'`). */
+  upstream?: string;
+  /**
+   * Turn request/response violations into error responses (Prism's `--errors`).
+   * @default true in proxy mode, false in mock mode
+   */
+  errors?: boolean;
+  /** Port on 127.0.0.1; `0` picks a free one, so parallel runs never collide. @default 0 */
+  port?: number;
+  /** How long to wait for Prism to say it is listening. @default 30000 */
+  startTimeoutInMs?: number;
   /** Stops the start-up: the process is killed and the promise rejects with the signal's reason. */
   abortSignal?: AbortSignal | undefined;
   /** Called if the process dies after it started listening (it should only stop through `close`). */
   onUnexpectedExit?: (detail: string) => void;
 }
 
-/** A running `prism proxy … --errors` process. */
-export interface PrismProxy {
+/** A running Prism process. */
+export interface RunningPrism {
   /** `http://127.0.0.1:PORT`. */
   readonly url: string;
   readonly pid: number;
@@ -46,13 +57,16 @@ function prismEntry(): string {
 }
 
 /**
- * Spawns the pinned Prism CLI (`node <prism-cli>/dist/index.js proxy`, not `npx`, whose extra
- * processes can outlive a kill) on 127.0.0.1, validating requests and responses against `spec`
- * and turning violations into errors.
+ * Spawns the pinned Prism CLI (`node <prism-cli>/dist/index.js`, not `npx`, whose extra processes
+ * can outlive a kill) on 127.0.0.1: a mock of `spec`, or a proxy that validates requests and
+ * responses against it and (by default) turns violations into errors.
  */
-export async function startPrismProxy(options: StartPrismProxyOptions): Promise<PrismProxy> {
+export async function startPrism(options: StartPrismOptions): Promise<RunningPrism> {
+  const { mode = 'proxy', port = 0, startTimeoutInMs = 30_000 } = options;
+  if (mode === 'proxy' && !options.upstream) throw new TypeError('startPrism: `upstream` is required in proxy mode');
   options.abortSignal?.throwIfAborted();
-  const args = [prismEntry(), 'proxy', options.spec, options.upstream, '-h', '127.0.0.1', '-p', String(options.port), '--errors'];
+  const args = [prismEntry(), mode, options.spec, ...(mode === 'proxy' ? [options.upstream!] : []), '-h', '127.0.0.1', '-p', String(port)];
+  if (options.errors ?? mode === 'proxy') args.push('--errors');
   const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'pipe'] });
   live.add(child);
   let output = '';
@@ -85,8 +99,8 @@ export async function startPrismProxy(options: StartPrismProxyOptions): Promise<
   try {
     const url = await new Promise<string>((resolve, reject) => {
       const timer = setTimeout(
-        () => reject(new Error(`Prism did not start within ${options.startTimeoutInMs} ms:\n${redactText(output)}`)),
-        options.startTimeoutInMs,
+        () => reject(new Error(`Prism did not start within ${startTimeoutInMs} ms:\n${redactText(output)}`)),
+        startTimeoutInMs,
       );
       const settle = () => {
         clearTimeout(timer);

@@ -1,0 +1,32 @@
+import { delay } from '@azlro/http';
+
+/** Settles like `promise`, or rejects with the signal's reason as soon as it aborts. */
+export function untilAborted<T>(promise: Promise<T>, abortSignal: AbortSignal): Promise<T> {
+  if (abortSignal.aborted) return Promise.reject(abortSignal.reason);
+  return new Promise<T>((resolve, reject) => {
+    const onAbort = () => reject(abortSignal.reason);
+    abortSignal.addEventListener('abort', onAbort, { once: true });
+    promise.then(
+      (value) => (abortSignal.removeEventListener('abort', onAbort), resolve(value)),
+      (error: unknown) => (abortSignal.removeEventListener('abort', onAbort), reject(error)),
+    );
+  });
+}
+
+/** A deadline as an AbortSignal; `clear()` removes its timer. Infinity never fires and sets no timer. */
+export interface Deadline {
+  readonly signal: AbortSignal;
+  clear(): void;
+}
+
+/** Starts a deadline of `timeoutInMs` (any length: `delay` chains timers past 2^31-1 ms). */
+export function startDeadline(timeoutInMs: number): Deadline {
+  const fired = new AbortController();
+  if (!Number.isFinite(timeoutInMs)) return { signal: fired.signal, clear: () => {} };
+  const stop = new AbortController();
+  delay(timeoutInMs, { abortSignal: stop.signal }).then(
+    () => fired.abort(new Error(`deadline of ${timeoutInMs} ms passed`)),
+    () => {},
+  );
+  return { signal: fired.signal, clear: () => stop.abort() };
+}

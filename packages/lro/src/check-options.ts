@@ -1,0 +1,96 @@
+import { createLogger, redactText, type AzlroLogger } from '@azlro/http';
+import type { PollOptions, PollerOptions } from './options.js';
+
+/** {@link PollerOptions} checked, with defaults applied. */
+export interface ResolvedPollerOptions {
+  readonly abortSignal: AbortSignal | undefined;
+  readonly intervalInMs: number;
+  readonly minIntervalInMs: number;
+  readonly maxIntervalInMs: number;
+  readonly timeoutInMs: number;
+  /** The endpoint's origin first, then `allowedPollingOrigins`. */
+  readonly pollingOrigins: readonly string[];
+  readonly headers: Readonly<Record<string, string>> | undefined;
+  readonly log: AzlroLogger;
+}
+
+const packageLogger = createLogger('azlro:lro');
+
+function duration(name: string, value: unknown, fallback: number, allowInfinity: boolean): number {
+  if (value === undefined) return fallback;
+  if (typeof value !== 'number') throw new TypeError(`${name} must be a number of milliseconds; got ${typeof value}`);
+  if (!(value >= 0) || (!allowInfinity && !Number.isFinite(value))) {
+    throw new RangeError(`${name} must be a non-negative ${allowInfinity ? '' : 'finite '}number of milliseconds; got ${value}`);
+  }
+  return value;
+}
+
+/** Throws a TypeError unless `value` is an AbortSignal (or undefined). */
+export function checkAbortSignal(name: string, value: unknown): AbortSignal | undefined {
+  if (value === undefined || value instanceof AbortSignal) return value;
+  throw new TypeError(`${name} must be an AbortSignal; got ${value === null ? 'null' : typeof value}`);
+}
+
+/** Checks the options of `poll()` / `pollUntilDone()`. */
+export function checkPollOptions(options: PollOptions | undefined): AbortSignal | undefined {
+  if (options === undefined) return undefined;
+  if (typeof options !== 'object' || options === null) throw new TypeError('options must be an object');
+  return checkAbortSignal('abortSignal', options.abortSignal);
+}
+
+function origins(endpoint: string, allowed: unknown): string[] {
+  const list = [new URL(endpoint).origin];
+  if (allowed === undefined) return list;
+  if (!Array.isArray(allowed)) throw new TypeError('allowedPollingOrigins must be an array of origins');
+  for (const value of allowed as unknown[]) {
+    const url = typeof value === 'string' && URL.canParse(value) ? new URL(value) : undefined;
+    if (!url || (url.protocol !== 'https:' && url.protocol !== 'http:') || url.origin !== (value as string).replace(/\/$/, '')) {
+      throw new TypeError(`allowedPollingOrigins must hold origins like https://host[:port]; got ${JSON.stringify(value)}`);
+    }
+    list.push(url.origin);
+  }
+  return list;
+}
+
+function headers(value: unknown): Readonly<Record<string, string>> | undefined {
+  if (value === undefined) return undefined;
+  if (typeof value !== 'object' || value === null) throw new TypeError('headers must be an object of header names and string values');
+  for (const [name, v] of Object.entries(value)) {
+    if (typeof v !== 'string') throw new TypeError(`headers[${JSON.stringify(name)}] must be a string; got ${typeof v}`);
+  }
+  return { ...(value as Record<string, string>) };
+}
+
+function logger(value: unknown): AzlroLogger {
+  if (value === undefined) return packageLogger;
+  const candidate = value as Partial<AzlroLogger> | null;
+  const levels = ['verbose', 'info', 'warning', 'error'] as const;
+  if (typeof candidate !== 'object' || candidate === null || levels.some((level) => typeof candidate[level] !== 'function')) {
+    throw new TypeError('logger must have verbose, info, warning and error methods');
+  }
+  const target = candidate as AzlroLogger;
+  return Object.fromEntries(levels.map((level) => [level, (m: string) => target[level](redactText(m))])) as unknown as AzlroLogger;
+}
+
+/** Checks every option, naming the offending one, before anything is sent. */
+export function resolvePollerOptions(options: PollerOptions | undefined, endpoint: string): ResolvedPollerOptions {
+  if (options !== undefined && (typeof options !== 'object' || options === null)) throw new TypeError('options must be an object');
+  const o = options ?? {};
+  const minIntervalInMs = duration('minIntervalInMs', o.minIntervalInMs, 0, false);
+  const maxIntervalInMs = duration('maxIntervalInMs', o.maxIntervalInMs, Infinity, true);
+  if (minIntervalInMs > maxIntervalInMs) {
+    throw new RangeError(`minIntervalInMs (${minIntervalInMs}) must not exceed maxIntervalInMs (${maxIntervalInMs})`);
+  }
+  const timeoutInMs = duration('timeoutInMs', o.timeoutInMs, Infinity, true);
+  if (timeoutInMs === 0) throw new RangeError('timeoutInMs must be greater than 0');
+  return {
+    abortSignal: checkAbortSignal('abortSignal', o.abortSignal),
+    intervalInMs: duration('intervalInMs', o.intervalInMs, 2000, false),
+    minIntervalInMs,
+    maxIntervalInMs,
+    timeoutInMs,
+    pollingOrigins: origins(endpoint, o.allowedPollingOrigins),
+    headers: headers(o.headers),
+    log: logger(o.logger),
+  };
+}

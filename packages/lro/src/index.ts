@@ -1,0 +1,20 @@
+export { abortLatestOperation, type AbortLatestOperationOptions } from './operations/abort-latest-operation.js';
+export { waitForCommandResult, type WaitForCommandResultOptions } from './operations/wait-for-command-result.js';
+export { cancelOfferOperation, type CancelOfferOperationOptions } from './operations/cancel-offer-operation.js';
+export {
+  cancelCertificateDeletion,
+  type CancelCertificateDeletionOptions,
+  type CancelCertificateDeletionResult,
+} from './operations/cancel-certificate-deletion.js';
+export { restorePoller, type RestorePollerOptions } from './restore-poller.js';
+export { parseResumeToken, RESUME_TOKEN_VERSION, type PollingTarget, type ResumeToken } from './resume-token.js';
+
+export type { Poller } from './poller.js';
+export type { PollOptions, PollerOptions } from './options.js';
+export type { OperationError, OperationState } from './state.js';
+export type { OperationStatus } from './status.js';
+export { OPERATION_KINDS, type OperationKind, type ServiceName } from './kinds.js';
+
+export { OperationFailedError, isOperationFailedError } from './errors/operation-failed-error.js';
+export { PollerTimeoutError, isPollerTimeoutError } from './errors/poller-timeout-error.js';
+export { PollingOriginError, isPollingOriginError } from './errors/polling-origin-error.js';

@@ -1,0 +1,55 @@
+import type { AzlroLogger } from '@azlro/http';
+
+/** Options every poller accepts (the operation functions and `restorePoller`). */
+export interface PollerOptions {
+  /**
+   * Stops local waiting, initial request included: the poller rejects with the signal's reason and
+   * leaves no timer behind. It never cancels the operation on the service.
+   * @default none
+   */
+  abortSignal?: AbortSignal;
+  /**
+   * Wait between polls when the service sends no `Retry-After` (or `retry-after-ms`).
+   * @default 2000
+   */
+  intervalInMs?: number;
+  /**
+   * Shortest wait between polls; also raises a shorter `Retry-After`.
+   * @default 0
+   */
+  minIntervalInMs?: number;
+  /**
+   * Longest wait between polls; also cuts a longer `Retry-After`.
+   * @default Infinity (no limit: the service's `Retry-After` is honoured however long)
+   */
+  maxIntervalInMs?: number;
+  /**
+   * Deadline of each `pollUntilDone()` (and `await poller`), from the call: past it, the wait
+   * rejects with a `PollerTimeoutError` that carries a resume token.
+   * @default Infinity (no deadline)
+   */
+  timeoutInMs?: number;
+  /**
+   * Origins, besides the client endpoint's, that polling URLs from the service may point at
+   * (e.g. `https://eastus.management.azure.com`). A credential still goes only where the client's
+   * `allowedCredentialOrigins` allow.
+   * @default []
+   */
+  allowedPollingOrigins?: readonly string[];
+  /**
+   * Extra headers for every request the poller sends (e.g. `Prefer` for a mock server).
+   * @default none
+   */
+  headers?: Readonly<Record<string, string>>;
+  /**
+   * Where the poller logs (an unknown service status, each poll at `verbose`); messages are redacted.
+   * @default the package logger, namespace `azlro:lro`
+   */
+  logger?: AzlroLogger;
+}
+
+/** Options of `poll()`, `pollUntilDone()`. */
+export interface PollOptions {
+  /** Stops waiting for this call only; the poller stays usable. @default none */
+  abortSignal?: AbortSignal;
+}

@@ -1,0 +1,42 @@
+import type { RequestIds } from '@azlro/http';
+import type { OperationKind } from './kinds.js';
+import type { OperationStatus } from './status.js';
+
+/**
+ * Why an operation failed, as the service said it: an ARM `CloudErrorBody`, a Cloud Partner
+ * operation's `error`, or (for a failed command) the command's `reason` as `message`.
+ */
+export interface OperationError {
+  /** The service's error code, e.g. `OperationCanceled`. */
+  code?: string;
+  /** The service's explanation. */
+  message?: string;
+  /** What the error is about, when the service says. */
+  target?: string;
+  /** Nested errors, in the service's own shape. */
+  details?: readonly unknown[];
+}
+
+/** A snapshot of what is known about an operation. */
+export interface OperationState<TResult> {
+  /** Which operation this is. */
+  readonly kind: OperationKind;
+  /** Where it stands. */
+  readonly status: OperationStatus;
+  /** The service's own status word from the last response (e.g. `InProgress`), when it sent one. */
+  readonly serviceStatus?: string;
+  /** 0-100, when the service reports progress. */
+  readonly percentComplete?: number;
+  /** When the operation started (ISO 8601, as the service sent it). */
+  readonly startTime?: string;
+  /** When it finished (ISO 8601, as the service sent it). */
+  readonly endTime?: string;
+  /** The service's error, once the operation failed or was canceled. */
+  readonly error?: OperationError;
+  /** Request ids of the last response, for support requests. */
+  readonly requestIds: RequestIds;
+  /** Polling requests sent so far (the initial request is not counted). */
+  readonly pollCount: number;
+  /** The outcome's value, once there is one. */
+  readonly result?: TResult;
+}

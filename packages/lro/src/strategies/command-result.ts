@@ -1,0 +1,69 @@
+import { getCommandResult, type CommandResultParams, type ContainerServiceClient, type RunCommandResult } from '@azlro/containerservice';
+import { assertPathSegment, validateResourceGroupName, validateResourceName, validateSubscriptionId } from '@azlro/http';
+import { getAsIs } from '../get-as-is.js';
+import type { PollingTarget } from '../resume-token.js';
+import { readServiceStatus } from '../status.js';
+import type { Observation, RequestContext, Strategy } from '../strategy.js';
+import { matchTemplate, passes } from '../typed-url.js';
+
+const TEMPLATE = '/subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.ContainerService/managedClusters/{resourceName}/commandResults/{commandId}';
+const API_VERSION = '2024-09-01';
+
+/** Throws (TypeError/RangeError naming the parameter) unless `params` identify a command. */
+export function checkCommandParams(params: CommandResultParams): void {
+  if (typeof params !== 'object' || params === null) throw new TypeError(`params must be an object with the operation's parameters; got ${params === null ? 'null' : typeof params}`);
+  validateSubscriptionId(params.subscriptionId);
+  validateResourceGroupName(params.resourceGroupName);
+  validateResourceName(params.resourceName);
+  assertPathSegment('commandId', params.commandId);
+}
+
+function typedParams(client: ContainerServiceClient, url: string): CommandResultParams | undefined {
+  const match = matchTemplate(client, url, TEMPLATE);
+  if (match?.apiVersion !== API_VERSION) return undefined;
+  const params = match.path as unknown as CommandResultParams;
+  return passes(() => checkCommandParams(params)) ? params : undefined;
+}
+
+/**
+ * Reads a commandResults response: 202 while the command runs (poll its `Location`, else the same
+ * URL again); 200 with the `RunCommandResult`, whose `provisioningState` decides the outcome.
+ */
+export function readCommandResult(data: unknown, response: Response, target: PollingTarget, context: RequestContext): Observation<RunCommandResult> {
+  if (response.status === 202) {
+    const next = response.headers.get('location');
+    return { status: 'running', polling: next ? { url: context.follow(next, 'the Location header') } : target, response };
+  }
+  const result = (typeof data === 'object' && data !== null ? data : {}) as RunCommandResult;
+  const properties = result.properties ?? {};
+  const { status, recognized } = readServiceStatus(properties.provisioningState);
+  const failed = status === 'failed' || status === 'canceled';
+  return {
+    status,
+    serviceStatus: properties.provisioningState,
+    recognized,
+    startTime: properties.startedAt,
+    endTime: properties.finishedAt,
+    error: failed ? { message: properties.reason ?? `the command ${status}` + (properties.exitCode === undefined ? '' : ` (exit code ${properties.exitCode})`) } : undefined,
+    result,
+    polling: target,
+    response,
+  };
+}
+
+/** AKS run-command results (Get Command Result). */
+export const commandResult: Strategy<ContainerServiceClient, RunCommandResult> = {
+  kind: 'containerservice.commandResult',
+  async poll(client, target, context) {
+    const typed = typedParams(client, target.url);
+    if (!typed) {
+      const { data, response } = await getAsIs(client, target.url, context);
+      return readCommandResult(data, response, target, context);
+    }
+    const { data, response } = await getCommandResult(client, typed, { abortSignal: context.abortSignal, headers: context.headers });
+    return readCommandResult(data, response, target, context);
+  },
+  checkTarget(target) {
+    if (target.via !== undefined) throw new RangeError(`resumeToken: a command-result polling target has no via; got ${JSON.stringify(target.via)}`);
+  },
+};

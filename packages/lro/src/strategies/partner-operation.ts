@@ -1,0 +1,79 @@
+import { getLegacyOperation, getOperation, type CloudPartnerClient, type PartnerOperation } from '@azlro/cloudpartner';
+import { assertPathSegment } from '@azlro/http';
+import { getAsIs, type PollingResponse } from '../get-as-is.js';
+import type { OperationError } from '../state.js';
+import { readServiceStatus } from '../status.js';
+import type { Observation, RequestContext, Strategy } from '../strategy.js';
+import { matchTemplate, passes, type TemplateMatch } from '../typed-url.js';
+
+/** The two `Location` forms of a cancel's 202: migrated offers, then non-migrated ones. */
+const OFFER_OPERATION_TEMPLATE = '/api/publishers/{publisherId}/offers/{offerId}/operations/{operationId}';
+const LEGACY_OPERATION_TEMPLATE = '/api/operations/{operationId}';
+const API_VERSION = '2017-10-31';
+
+function typed(client: CloudPartnerClient, url: string, template: string): TemplateMatch['path'] | undefined {
+  const match = matchTemplate(client, url, template);
+  if (match?.apiVersion !== API_VERSION) return undefined;
+  return passes(() => Object.entries(match.path).forEach(([name, value]) => assertPathSegment(name, value))) ? match.path : undefined;
+}
+
+async function get(client: CloudPartnerClient, url: string, context: RequestContext): Promise<PollingResponse> {
+  const options = { abortSignal: context.abortSignal, headers: context.headers };
+  const offer = typed(client, url, OFFER_OPERATION_TEMPLATE);
+  if (offer) {
+    const { publisherId, offerId, operationId } = offer as { publisherId: string; offerId: string; operationId: string };
+    return getOperation(client, { publisherId, offerId, operationId }, options);
+  }
+  const legacy = typed(client, url, LEGACY_OPERATION_TEMPLATE);
+  if (legacy) return getLegacyOperation(client, { operationId: legacy.operationId! }, options);
+  return getAsIs(client, url, context);
+}
+
+/** A partner operation's `error` has no documented shape: keep an object's fields, wrap text. */
+function readError(error: unknown): OperationError | undefined {
+  if (typeof error === 'string') return { message: error };
+  if (typeof error !== 'object' || error === null) return undefined;
+  const { code, message, target, details } = error as Record<string, unknown>;
+  const fields = { code, message, target, details };
+  const known = Object.fromEntries(Object.entries(fields).filter(([, v]) => (v === details ? Array.isArray(v) : typeof v === 'string')));
+  return Object.keys(known).length > 0 ? known : { message: JSON.stringify(error) };
+}
+
+/**
+ * Cloud Partner Portal cancellations: the operation body's `status` decides, whatever the HTTP
+ * status (a 200 that says `running` is still running). `completed` or `canceled` both mean the
+ * cancellation took effect, so both are `succeeded`.
+ */
+export const partnerCancellation: Strategy<CloudPartnerClient, PartnerOperation | undefined> = {
+  kind: 'cloudpartner.cancelOperation',
+  async poll(client, target, context) {
+    const { data, response } = await get(client, target.url, context);
+    const next = response.headers.get('location');
+    const polling = next ? { url: context.follow(next, 'the Location header') } : target;
+    if (response.status === 202) return { status: 'running', polling, response };
+    const operation = (typeof data === 'object' && data !== null ? data : {}) as PartnerOperation;
+    const serviceStatus = typeof operation.status === 'string' ? operation.status : undefined;
+    const reading = readServiceStatus(serviceStatus);
+    const status = reading.status === 'canceled' ? 'succeeded' : reading.status;
+    return {
+      status,
+      serviceStatus,
+      recognized: reading.recognized,
+      error: status === 'failed' ? readError(operation.error) : undefined,
+      result: operation,
+      polling,
+      response,
+    };
+  },
+  checkTarget(target) {
+    if (target.via !== undefined) throw new RangeError(`resumeToken: a Cloud Partner polling target has no via; got ${JSON.stringify(target.via)}`);
+  },
+};
+
+/** Reads the cancel's own response: 200 canceled synchronously; 202 names the operation to poll (relative `Location`). */
+export function readPartnerInitial(response: Response, context: RequestContext): Observation<PartnerOperation | undefined> {
+  if (response.status !== 202) return { status: 'succeeded', response };
+  const location = response.headers.get('location');
+  if (!location) throw new Error('cloudpartner.cancelOperation: the service answered 202 without a Location: nothing to poll');
+  return { status: 'running', polling: { url: context.follow(location, 'the Location header') }, response };
+}

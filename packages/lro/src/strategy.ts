@@ -1,0 +1,41 @@
+import type { OperationKind } from './kinds.js';
+import type { PollingTarget } from './resume-token.js';
+import type { OperationError } from './state.js';
+import type { OperationStatus } from './status.js';
+
+/** What a strategy needs for one request. */
+export interface RequestContext {
+  /** Stops the request. */
+  readonly abortSignal: AbortSignal | undefined;
+  /** The caller's extra headers. */
+  readonly headers: Readonly<Record<string, string>> | undefined;
+  /** Resolves a URL from a response header and checks its origin (throws `PollingOriginError`). */
+  follow(value: string, source: string): string;
+}
+
+/** What one response said about the operation. */
+export interface Observation<TResult> {
+  status: OperationStatus;
+  /** The service's status word, if the response had one. */
+  serviceStatus?: string;
+  /** False when `serviceStatus` was a word no mapping knows (the poller logs it and keeps polling). */
+  recognized?: boolean;
+  percentComplete?: number;
+  startTime?: string;
+  endTime?: string;
+  error?: OperationError;
+  result?: TResult;
+  /** Where to poll next; ignored once the status is terminal. */
+  polling?: PollingTarget;
+  /** The response, for `Retry-After` and request ids. */
+  response: Response;
+}
+
+/** How one kind of operation is polled: the protocol-specific part of a poller. */
+export interface Strategy<TClient, TResult> {
+  readonly kind: OperationKind;
+  /** Sends one polling request to `target` and reads the answer. */
+  poll(client: TClient, target: PollingTarget, context: RequestContext): Promise<Observation<TResult>>;
+  /** Throws a RangeError naming `resumeToken` if a restored target cannot be one of this kind's. */
+  checkTarget(target: PollingTarget): void;
+}

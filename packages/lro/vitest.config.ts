@@ -1,0 +1,3 @@
+import { azlroVitestConfig } from '../../vitest.shared.ts';
+
+export default azlroVitestConfig();
