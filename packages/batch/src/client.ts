@@ -13,6 +13,7 @@ export interface BatchClientOptions extends ClientOptions {
   /**
    * A Microsoft Entra `TokenCredential` (e.g. `DefaultAzureCredential`), or a
    * `SharedKeyCredential` from the account name and key.
+   * @default none (requests are sent unauthenticated)
    */
   credential?: TokenCredential | SharedKeyCredential;
   /**

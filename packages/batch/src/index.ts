@@ -3,4 +3,5 @@ export type { BatchClient, BatchClientOptions } from './client.js';
 export { cancelCertificateDeletion } from './operations.js';
 export type { CancelCertificateDeletionOptions, CertificateParams } from './operations.js';
 export type { BatchError, BatchErrorDetail, ErrorMessage } from './generated/types.gen.js';
+export type { Client } from './generated/client/index.js';
 export { PACKAGE_VERSION } from './version.js';

@@ -15,7 +15,7 @@ export interface CloudPartnerClientOptions extends ClientOptions {
    * @default 'https://cloudpartner.azure.com'
    */
   endpoint?: string;
-  /** Microsoft Entra credential, e.g. `DefaultAzureCredential` from `@azure/identity`. */
+  /** Microsoft Entra credential, e.g. `DefaultAzureCredential` from `@azure/identity`. @default none (requests are sent unauthenticated) */
   credential?: TokenCredential;
   /**
    * Token scopes requested from `credential`.

@@ -8,4 +8,5 @@ export type {
   PartnerOperation,
   PartnerOperationStep,
 } from './generated/types.gen.js';
+export type { Client } from './generated/client/index.js';
 export { PACKAGE_VERSION } from './version.js';

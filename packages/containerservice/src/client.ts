@@ -18,6 +18,7 @@ export interface ContainerServiceClientOptions extends ClientOptions {
   /**
    * Microsoft Entra credential, e.g. `DefaultAzureCredential` from `@azure/identity`.
    * Without one, requests are sent unauthenticated (useful only against a local emulator).
+   * @default none (requests are sent unauthenticated)
    */
   credential?: TokenCredential;
   /**

@@ -18,4 +18,5 @@ export type {
   OperationStatusResult,
   RunCommandResult,
 } from './generated/types.gen.js';
+export type { Client } from './generated/client/index.js';
 export { PACKAGE_VERSION } from './version.js';

@@ -56,7 +56,7 @@ export interface StartEmulatorOptions {
    * @default '127.0.0.1'
    */
   host?: '127.0.0.1';
-  /** @default the defaults of each {@link EmulatorTimings} field */
+  /** How long each simulated operation runs, and the Retry-After it advertises. @default the defaults of each {@link EmulatorTimings} field */
   timings?: EmulatorTimings;
   /**
    * Accounts accepted for Batch Shared Key.
@@ -76,9 +76,9 @@ export interface StartEmulatorOptions {
    * @default 30000
    */
   startTimeoutInMs?: number;
-  /** Stops a start-up in progress; everything started so far is stopped again. */
+  /** Stops a start-up in progress; everything started so far is stopped again. @default none */
   abortSignal?: AbortSignal;
-  /** @default none */
+  /** Test-only faults, e.g. responses that break the spec, to prove Prism catches them. @default none */
   faults?: EmulatorFaults;
 }
 

@@ -13,7 +13,7 @@ export interface StartPrismOptions {
    * @default 'proxy'
    */
   mode?: 'mock' | 'proxy';
-  /** Base URL of the server behind the proxy (required with `mode: 'proxy'`). */
+  /** Base URL of the server behind the proxy (required with `mode: 'proxy'`). @default none */
   upstream?: string;
   /**
    * Turn request/response violations into error responses (Prism's `--errors`).
@@ -24,9 +24,9 @@ export interface StartPrismOptions {
   port?: number;
   /** How long to wait for Prism to say it is listening. @default 30000 */
   startTimeoutInMs?: number;
-  /** Stops the start-up: the process is killed and the promise rejects with the signal's reason. */
+  /** Stops the start-up: the process is killed and the promise rejects with the signal's reason. @default none */
   abortSignal?: AbortSignal | undefined;
-  /** Called if the process dies after it started listening (it should only stop through `close`). */
+  /** Called if the process dies after it started listening (it should only stop through `close`). @default none */
   onUnexpectedExit?: (detail: string) => void;
 }
 

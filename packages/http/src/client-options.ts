@@ -10,7 +10,7 @@ export interface ClientOptions
 
 /** Options of a single operation call. */
 export interface OperationOptions {
-  /** Stops waiting for the response (and any retry delay); the service may still act on a request already sent. */
+  /** Stops waiting for the response (and any retry delay); the service may still act on a request already sent. @default none */
   abortSignal?: AbortSignal;
   /** Extra request headers, e.g. `Prefer` for a mock server. Credential headers set here are overwritten. @default none */
   headers?: Record<string, string>;

@@ -14,7 +14,7 @@ export interface PipelineOptions {
   scopes?: string | string[];
   /** Further origins (e.g. `https://login.example`) a credential may be sent to. @default [] */
   allowedCredentialOrigins?: string[];
-  /** @default { maxRetries: 3, retryDelayInMs: 800, maxRetryDelayInMs: 60_000 } */
+  /** How transient failures are retried (see {@link RetryOptions}). @default { maxRetries: 3, retryDelayInMs: 800, maxRetryDelayInMs: 60_000 } */
   retryOptions?: RetryOptions;
   /** Time limit of each attempt, response body included; a timed-out attempt counts as a network error. @default none */
   tryTimeoutInMs?: number;

@@ -5,6 +5,7 @@ import { nodeVersion } from '../runtime.js';
 export interface UserAgentOptions {
   /** Short package name, e.g. `containerservice` (sent as `azlro-containerservice`). */
   packageName: string;
+  /** The package's version, e.g. `0.1.0`. */
   packageVersion: string;
   /** Prepended, separated by a space, e.g. an application's own name/version. @default none */
   prefix?: string;
