@@ -23,7 +23,7 @@ export function composePolicies(policies: readonly PipelinePolicy[], transport: 
 }
 
 /** Reads a fetch-style call into a {@link PipelineRequest}, buffering the body once. */
-export async function toPipelineRequest(input: RequestInfo | URL, init?: RequestInit): Promise<PipelineRequest> {
+export async function toPipelineRequest(input: string | URL | Request, init?: RequestInit): Promise<PipelineRequest> {
   const request = new Request(input, init);
   return {
     url: request.url,

@@ -14,7 +14,7 @@ import { createTokenCache } from './token-cache.js';
 import { fetchTransport } from './transport.js';
 
 /** A fetch-compatible function; hand it to a generated client as its `fetch`. */
-export type PipelineFetch = (input: RequestInfo | URL, init?: RequestInit) => Promise<Response>;
+export type PipelineFetch = (input: string | URL | Request, init?: RequestInit) => Promise<Response>;
 
 /** Any final non-2xx response becomes an ApiError, after retries and auth have had their turn. */
 const throwOnErrorPolicy: PipelinePolicy = async (request, next) => {

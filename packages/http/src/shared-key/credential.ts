@@ -1,6 +1,6 @@
 import { base64ToBytes } from '../base64.js';
 import { registerSecret } from '../logging/redact.js';
-import { computeSharedKeySignature, importAccountKey } from './signature.js';
+import { computeSharedKeySignature, importAccountKey, type HmacKey } from './signature.js';
 import { stringToSign } from './string-to-sign.js';
 
 /** Methods for which fetch sends `Content-Length: 0` even without a body (and so they are signed with `0`). */
@@ -18,7 +18,7 @@ export interface SignableRequest {
 export class SharedKeyCredential {
   readonly accountName: string;
   readonly #accountKey: string;
-  #key: Promise<CryptoKey> | undefined;
+  #key: Promise<HmacKey> | undefined;
 
   /** @param accountKey the base64 account key; it is never logged nor put in an error message. */
   constructor(accountName: string, accountKey: string) {

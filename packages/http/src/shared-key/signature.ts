@@ -4,12 +4,18 @@ import { stringToSign, type SharedKeyRequest } from './string-to-sign.js';
 const HMAC_SHA256 = { name: 'HMAC', hash: 'SHA-256' } as const;
 
 /** Imports a base64 account key as a WebCrypto HMAC-SHA256 key (never extractable). */
-export function importAccountKey(accountKey: string): Promise<CryptoKey> {
+/**
+ * A WebCrypto HMAC key. Spelled through `crypto.subtle` rather than the DOM's global `CryptoKey`,
+ * so Node-only consumers (no DOM lib) can compile against these declarations.
+ */
+export type HmacKey = Awaited<ReturnType<typeof globalThis.crypto.subtle.importKey>>;
+
+export function importAccountKey(accountKey: string): Promise<HmacKey> {
   return crypto.subtle.importKey('raw', base64ToBytes(accountKey), HMAC_SHA256, false, ['sign', 'verify']);
 }
 
 /** Base64 HMAC-SHA256 of `text` under the account key (base64 string or an imported key). */
-export async function computeSharedKeySignature(accountKey: string | CryptoKey, text: string): Promise<string> {
+export async function computeSharedKeySignature(accountKey: string | HmacKey, text: string): Promise<string> {
   const key = typeof accountKey === 'string' ? await importAccountKey(accountKey) : accountKey;
   return bytesToBase64(new Uint8Array(await crypto.subtle.sign('HMAC', key, new TextEncoder().encode(text))));
 }
