@@ -1,0 +1,96 @@
+// 2. Cold start: wall time from spawning `node <script>` to its exit, where the script imports the
+// packages and creates the client (ready for its first request, none sent), minus a bare
+// `node -e ""`. Medians over interleaved runs; NODE_EXTRA_CA_CERTS unset in every child.
+// Also, to the first response: the same, plus one GET over https to the loopback server (raw fetch,
+// azlro, the official client); those children, and their bare baseline, trust the throwaway CA.
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { build } from 'esbuild';
+import { childEnv, runNode } from '../lib/child.mjs';
+import { formatNumber, formatRatio, median, ratio } from '../lib/stats.mjs';
+import { markdownTable } from '../lib/table.mjs';
+
+const cold = (name) => fileURLToPath(new URL(`../workers/cold/${name}.mjs`, import.meta.url));
+
+const groups = [
+  { key: 'abort', what: 'create the AKS client, ready to abort-and-wait', azlro: 'azlro-abort', official: 'official-abort', modular: 'official-modular-abort' },
+  { key: 'batch', what: 'create the Batch client, ready to cancel a deletion', azlro: 'azlro-batch', official: 'official-batch' },
+  { key: 'everything', what: 'everything: every package imported, one client per service', azlro: 'azlro-everything', official: 'official-everything' },
+];
+
+export async function coldStart(ctx) {
+  const runs = ctx.smoke ? 1 : ctx.quick ? 7 : 11;
+  // What the ESM loader costs: the abort script with azlro bundled into one file (not a target row).
+  const bundled = join(ctx.tmp, 'azlro-abort.bundled.mjs');
+  const { metafile } = await build({ entryPoints: [cold('azlro-abort')], bundle: true, platform: 'node', format: 'esm', outfile: bundled, logLevel: 'silent', metafile: true });
+  // Every module the import graph reaches, which Node loads and evaluates (bundlers drop the unused ones; Node cannot).
+  const modulesByPackage = {};
+  for (const path of Object.keys(metafile.inputs)) {
+    const name = /packages\/([^/]+)\//.exec(path)?.[1];
+    if (name) modulesByPackage[`@azlro/${name}`] = (modulesByPackage[`@azlro/${name}`] ?? 0) + 1;
+  }
+  const moduleCount = Object.values(modulesByPackage).reduce((a, b) => a + b, 0);
+
+  const server = await ctx.server();
+  const withCa = childEnv({ NODE_EXTRA_CA_CERTS: ctx.tls.caFile });
+  const variants = [['bare', ['-e', '']]];
+  for (const g of groups) {
+    if (ctx.smoke && g.key !== 'abort') continue;
+    variants.push([`${g.key}:azlro`, [cold(g.azlro)]], [`${g.key}:official`, [cold(g.official)]]);
+    if (g.modular) variants.push([`${g.key}:modular`, [cold(g.modular)]]);
+  }
+  variants.push(['abort:azlro-bundled', [bundled]]);
+  variants.push(['first:bare', ['-e', ''], withCa]);
+  for (const kind of ['fetch', 'azlro', 'official']) variants.push([`first:${kind}`, [cold(`${kind}-first-response`), server.httpsUrl], withCa]);
+
+  const times = new Map(variants.map(([name]) => [name, []]));
+  for (const [, args, env] of variants) await runNode(args, { env, timeoutInMs: 30_000 }); // warm the file cache
+  for (let round = 0; round < runs; round++) {
+    const order = variants.map((_, i) => variants[(i + round) % variants.length]);
+    for (const [name, args, env] of order) {
+      const { code, stderr, ms } = await runNode(args, { env, timeoutInMs: 30_000 });
+      if (code !== 0) throw new Error(`cold start ${name} exited ${code}: ${stderr}`);
+      times.get(name).push(ms);
+    }
+  }
+  const bare = median(times.get('bare'));
+  const net = (name) => (times.has(name) ? median(times.get(name)) - bare : Number.NaN);
+  const rows = [];
+  const targets = [];
+  const numbers = [bare];
+  for (const g of groups) {
+    if (ctx.smoke && g.key !== 'abort') continue;
+    const ours = net(`${g.key}:azlro`);
+    const theirs = net(`${g.key}:official`);
+    const modular = net(`${g.key}:modular`);
+    numbers.push(ours, theirs);
+    rows.push([
+      g.what, formatNumber(ours), formatNumber(theirs), formatRatio(ratio(ours, theirs)),
+      g.modular ? formatNumber(modular) : 'n/a', formatRatio(ratio(ours, modular)),
+    ]);
+    targets.push({ benchmark: 'cold start', what: g.what, target: '≤ 0.1× official', actual: formatRatio(ratio(ours, theirs)), met: ratio(ours, theirs) <= 0.1 });
+  }
+  const bundledNet = net('abort:azlro-bundled');
+  const table = markdownTable(
+    ['scenario', 'azlro ms over bare node', 'official ms over bare node', 'ratio', 'official modular API ms', 'ratio vs modular'],
+    rows,
+  );
+  const bareCa = median(times.get('first:bare'));
+  const first = (kind) => median(times.get(`first:${kind}`)) - bareCa;
+  numbers.push(first('fetch'), first('azlro'), first('official'));
+  const firstTable = markdownTable(
+    ['to the first response (import, create, one GET over https, exit)', 'ms over bare node', 'ratio to official', 'ratio to raw fetch'],
+    [
+      ['raw fetch (no client)', formatNumber(first('fetch')), formatRatio(ratio(first('fetch'), first('official'))), '1.00×'],
+      ['azlro getCommandResult', formatNumber(first('azlro')), formatRatio(ratio(first('azlro'), first('official'))), formatRatio(ratio(first('azlro'), first('fetch')))],
+      ['official classic client getCommandResult', formatNumber(first('official')), '1.00×', formatRatio(ratio(first('official'), first('fetch')))],
+    ],
+  );
+  const notes = [
+    `Median of ${runs} interleaved runs each; bare \`node -e ""\`: ${formatNumber(bare)} ms (subtracted). In the first-response runs every child, the bare one too (${formatNumber(bareCa)} ms), has NODE_EXTRA_CA_CERTS set to the throwaway CA alone.`,
+    `Diagnostic, not a target row: the abort script with azlro bundled into one ESM file by esbuild adds ${formatNumber(bundledNet)} ms ` +
+      `(${formatRatio(ratio(bundledNet, net('abort:azlro')))} of azlro as installed): the rest is the ESM loader resolving, reading and compiling azlro's separate dist/ modules, ` +
+      `${moduleCount} of them for this script (${Object.entries(modulesByPackage).map(([k, v]) => `${k} ${v}`).join(', ')}).`,
+  ].join('\n');
+  return { title: '2. Cold start', sections: [table, firstTable, notes], numbers, targets };
+}
