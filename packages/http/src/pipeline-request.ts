@@ -22,12 +22,18 @@ export function composePolicies(policies: readonly PipelinePolicy[], transport: 
   return policies.reduceRight<SendRequest>((next, policy) => (request) => policy(request, next), transport);
 }
 
-/** Reads a fetch-style call into a {@link PipelineRequest}, buffering the body once. */
+/**
+ * Reads a fetch-style call into a {@link PipelineRequest}, buffering the body once. A generated
+ * client hands over a finished Request: it is read as it is, since copying it into another Request
+ * would only cost a second parse and a signal that follows the first. A used or locked body still
+ * goes through the constructor, so it fails with the same TypeError as before.
+ */
 export async function toPipelineRequest(input: string | URL | Request, init?: RequestInit): Promise<PipelineRequest> {
-  const request = new Request(input, init);
+  const request = init === undefined && input instanceof Request && !input.bodyUsed && !input.body?.locked ? input : new Request(input, init);
   return {
     url: request.url,
     method: request.method.toUpperCase(),
+    // A copy: the policies set headers that must not show up on the caller's Request.
     headers: new Headers(request.headers),
     body: request.body ? await request.arrayBuffer() : undefined,
     abortSignal: request.signal,

@@ -1,6 +1,6 @@
 import { NetworkError, RequestTimeoutError } from './errors/transport-errors.js';
 import { redactText } from './logging/redact.js';
-import type { SendRequest } from './pipeline-request.js';
+import type { PipelineRequest, SendRequest } from './pipeline-request.js';
 
 /** Statuses whose Response must be built without a body. */
 const NULL_BODY_STATUSES = new Set([204, 205, 304]);
@@ -8,36 +8,67 @@ const NULL_BODY_STATUSES = new Set([204, 205, 304]);
 /** The buffered body gets a Response of its own; encoding headers no longer describe it. */
 function rebuild(response: Response, body: ArrayBuffer | null): Response {
   if (response.type === 'opaqueredirect') return response;
-  const headers = new Headers(response.headers);
-  headers.delete('content-encoding');
-  headers.delete('transfer-encoding');
-  if (body) headers.set('content-length', String(body.byteLength));
-  return new Response(body, { status: response.status, statusText: response.statusText, headers });
+  // The constructor copies the headers, so the copy is edited rather than a copy of a copy.
+  const rebuilt = new Response(body, { status: response.status, statusText: response.statusText, headers: response.headers });
+  rebuilt.headers.delete('content-encoding');
+  rebuilt.headers.delete('transfer-encoding');
+  if (body) rebuilt.headers.set('content-length', String(body.byteLength));
+  return rebuilt;
+}
+
+/**
+ * One attempt's time limit: a signal that aborts when the caller's does or when `tryTimeoutInMs`
+ * passes. Forwarded by hand, as `AbortSignal.any` costs tens of µs a call and leaves WeakRefs behind.
+ */
+function attemptTimeout(callerSignal: AbortSignal, tryTimeoutInMs: number) {
+  const controller = new AbortController();
+  const forward = () => controller.abort(callerSignal.reason);
+  let timedOut = false;
+  if (callerSignal.aborted) forward();
+  else callerSignal.addEventListener('abort', forward, { once: true });
+  const timer = setTimeout(() => {
+    timedOut = true;
+    controller.abort();
+  }, tryTimeoutInMs);
+  return {
+    signal: controller.signal,
+    get timedOut() {
+      return timedOut;
+    },
+    clear() {
+      clearTimeout(timer);
+      callerSignal.removeEventListener('abort', forward);
+    },
+  };
 }
 
 /**
  * Sends one attempt with `fetch` and reads the whole body, so a body cut short is a (retryable)
- * network error and `tryTimeoutInMs` covers the body too. Redirects are never followed.
+ * network error and `tryTimeoutInMs` covers the body too. Redirects are never followed. Without
+ * `tryTimeoutInMs`, fetch gets the caller's signal as it is: no controller, timer or listener.
  */
 export function fetchTransport(fetchImpl: typeof fetch, tryTimeoutInMs: number | undefined): SendRequest {
   return async (request) => {
-    const timeout = new AbortController();
-    const timer = tryTimeoutInMs === undefined ? undefined : setTimeout(() => timeout.abort(), tryTimeoutInMs);
-    const signal = AbortSignal.any([request.abortSignal, timeout.signal]);
+    const timeout = tryTimeoutInMs === undefined ? undefined : attemptTimeout(request.abortSignal, tryTimeoutInMs);
     try {
       const response = await fetchImpl(request.url, {
-        method: request.method, headers: request.headers, body: request.body ?? null, signal, redirect: 'manual',
+        method: request.method, headers: request.headers, body: request.body ?? null, signal: timeout?.signal ?? request.abortSignal, redirect: 'manual',
       });
       return rebuild(response, NULL_BODY_STATUSES.has(response.status) ? null : await response.arrayBuffer());
     } catch (error) {
-      if (request.abortSignal.aborted) throw request.abortSignal.reason;
-      const url = redactText(request.url);
-      if (timeout.signal.aborted) throw new RequestTimeoutError(request.method, url, tryTimeoutInMs!, { cause: error });
-      const cause = (error as { cause?: { message?: unknown } }).cause;
-      const detail = typeof cause?.message === 'string' ? cause.message : (error as Error).message;
-      throw new NetworkError(request.method, url, redactText(String(detail)), { cause: error });
+      throw transportError(request, error, timeout?.timedOut === true ? tryTimeoutInMs : undefined);
     } finally {
-      clearTimeout(timer);
+      timeout?.clear();
     }
   };
+}
+
+/** The caller's own abort reason, else a RequestTimeoutError or a NetworkError naming the (redacted) URL. */
+function transportError(request: PipelineRequest, error: unknown, timedOutAfterMs: number | undefined): unknown {
+  if (request.abortSignal.aborted) return request.abortSignal.reason;
+  const url = redactText(request.url);
+  if (timedOutAfterMs !== undefined) return new RequestTimeoutError(request.method, url, timedOutAfterMs, { cause: error });
+  const cause = (error as { cause?: { message?: unknown } }).cause;
+  const detail = typeof cause?.message === 'string' ? cause.message : (error as Error).message;
+  return new NetworkError(request.method, url, redactText(String(detail)), { cause: error });
 }

@@ -5,7 +5,7 @@ import { build } from 'esbuild';
 import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
 import { startTestServer, type TestServer } from '@azlro/test-server';
 import {
-  createLogger, createPipeline, getLogLevel, redactText, setLogLevel, setLogSink, SharedKeyCredential, type AzlroLogger,
+  createLogger, createPipeline, getLogLevel, logger, redactText, setLogLevel, setLogSink, SharedKeyCredential, type AzlroLogger,
 } from '@azlro/http';
 import { base64Json, fakeCredential, userAgent } from './helpers.js';
 
@@ -122,6 +122,21 @@ describe('secrets never reach logs or errors (a full verbose run)', () => {
     expect(lines.some((l) => /<-- 202 POST/.test(l))).toBe(true);
     expect(lines.some((l) => l.includes('sig=REDACTED'))).toBe(true);
     expect((errors[0] as Error).message).toContain('Bearer REDACTED');
+  });
+
+  test("the package's own logger passed in options keeps its level: off writes nothing, on writes each line once, redacted", async () => {
+    capture();
+    setLogLevel(undefined);
+    server.route('GET', '/x', { json: {} });
+    const send = createPipeline({ endpoint: server.url, userAgent, logger });
+    await send(`${server.url}/x?sig=s3cret-value`);
+    expect(lines).toEqual([]);
+    setLogLevel('info');
+    await send(`${server.url}/x?sig=s3cret-value`);
+    expect(lines.map((l) => l.replace(/attempt=1 .*$/, 'attempt=1 ...'))).toEqual([
+      `azlro:http:info --> GET ${server.url}/x?sig=REDACTED attempt=1 ...`,
+      `azlro:http:info <-- 200 GET ${server.url}/x?sig=REDACTED attempt=1 ...`,
+    ]);
   });
 
   test('a logger passed in options receives redacted messages too', async () => {

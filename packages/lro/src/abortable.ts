@@ -19,10 +19,17 @@ export interface Deadline {
   clear(): void;
 }
 
-/** Starts a deadline of `timeoutInMs` (any length: `delay` chains timers past 2^31-1 ms). */
+const noop = (): void => {};
+
+/**
+ * Starts a deadline of `timeoutInMs` (any length: `delay` chains timers past 2^31-1 ms). Without a
+ * timeout it holds only a signal that never aborts: no controller, timer, listener or closure. That
+ * signal is the deadline's own, not one shared by every wait, since whatever listens to it (a delay,
+ * a fetch) would otherwise pile up on one signal.
+ */
 export function startDeadline(timeoutInMs: number): Deadline {
+  if (!Number.isFinite(timeoutInMs)) return { signal: new AbortController().signal, clear: noop };
   const fired = new AbortController();
-  if (!Number.isFinite(timeoutInMs)) return { signal: fired.signal, clear: () => {} };
   const stop = new AbortController();
   delay(timeoutInMs, { abortSignal: stop.signal }).then(
     () => fired.abort(new Error(`deadline of ${timeoutInMs} ms passed`)),

@@ -47,18 +47,37 @@ export function setLogSink(next?: LogSink): void {
   sink = next ?? defaultSink;
 }
 
+/** Loggers made by {@link createLogger}: the only ones whose level is known before a message is built. */
+const levelled = new WeakSet<AzlroLogger>();
+
+function atLevel(level: AzlroLogLevel): boolean {
+  return currentLevel !== undefined && LEVELS.indexOf(level) >= LEVELS.indexOf(currentLevel);
+}
+
+/**
+ * Would `log` write a `level` message? False only for one of this package's loggers below the level
+ * in force, so hot paths can skip building the line; a caller's logger always gets its call.
+ */
+export function isLogEnabled(log: AzlroLogger, level: AzlroLogLevel): boolean {
+  return !levelled.has(log) || atLevel(level);
+}
+
 /** A logger for `namespace` that honours the global level and sink and redacts every message. */
 export function createLogger(namespace: string): AzlroLogger {
   const at = (level: AzlroLogLevel) => (message: string) => {
-    if (currentLevel && LEVELS.indexOf(level) >= LEVELS.indexOf(currentLevel)) {
-      sink(level, namespace, redactText(message));
-    }
+    if (atLevel(level)) sink(level, namespace, redactText(message));
   };
-  return { verbose: at('verbose'), info: at('info'), warning: at('warning'), error: at('error') };
+  const log: AzlroLogger = { verbose: at('verbose'), info: at('info'), warning: at('warning'), error: at('error') };
+  levelled.add(log);
+  return log;
 }
 
-/** Wraps a caller's logger so that it, too, only ever sees redacted messages. */
+/**
+ * Wraps a caller's logger so that it, too, only ever sees redacted messages. One of this package's
+ * loggers redacts already (and redacting is idempotent), so it is used as it is and keeps its level check.
+ */
 export function redactingLogger(target: AzlroLogger): AzlroLogger {
+  if (levelled.has(target)) return target;
   return {
     verbose: (m) => target.verbose(redactText(m)),
     info: (m) => target.info(redactText(m)),

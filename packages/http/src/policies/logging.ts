@@ -1,10 +1,13 @@
-import type { AzlroLogger } from '../logging/logger.js';
+import { isLogEnabled, type AzlroLogger } from '../logging/logger.js';
 import type { PipelinePolicy } from '../pipeline-request.js';
 import { getRequestIds } from '../request-ids.js';
 
-/** One line per attempt sent and one per answer (or failure), with ids and timing; never headers or bodies. */
+/**
+ * One line per attempt sent and one per answer (or failure), with ids and timing; never headers or
+ * bodies. When info lines are off as an attempt starts, nothing is built or timed for it.
+ */
 export function loggingPolicy(log: AzlroLogger, requestIdHeaderName: string): PipelinePolicy {
-  return async (request, next) => {
+  const logged: PipelinePolicy = async (request, next) => {
     const where = `${request.method} ${request.url} attempt=${request.attempt} ${requestIdHeaderName}=${request.headers.get(requestIdHeaderName) ?? '-'}`;
     log.info(`--> ${where}`);
     const started = performance.now();
@@ -19,4 +22,5 @@ export function loggingPolicy(log: AzlroLogger, requestIdHeaderName: string): Pi
       throw error;
     }
   };
+  return (request, next) => (isLogEnabled(log, 'info') ? logged(request, next) : next(request));
 }

@@ -36,7 +36,8 @@ export function retryPolicy(options: Required<RetryOptions>, log: AzlroLogger): 
         failure = error;
       }
       const retryable = response ? isRetryableStatus(request.method, response.status) : isRetryableError(request.method, failure);
-      const serverDelay = response && retryAfterInMs(response.headers);
+      // Read only when it can matter: most responses are final and never need their delay headers.
+      const serverDelay = retryable && response ? retryAfterInMs(response.headers) : undefined;
       // Retrying before the server allows only earns another refusal: past the cap, stop instead.
       const tooLong = serverDelay !== undefined && serverDelay > options.maxRetryDelayInMs;
       if (!retryable || tooLong || retry >= options.maxRetries || request.abortSignal.aborted) {

@@ -1,0 +1,149 @@
+// The per-call path: what the pipeline does with the caller's Request, the signal fetch gets, the
+// time limit over the body and the response handed back.
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { getEventListeners } from 'node:events';
+import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest';
+import { startTestServer, type TestServer } from '@azlro/test-server';
+import { createPipeline, RequestTimeoutError } from '@azlro/http';
+import { fakeCredential, userAgent } from './helpers.js';
+
+let server: TestServer;
+beforeAll(async () => (server = await startTestServer()));
+afterAll(() => server.close());
+beforeEach(() => server.reset());
+
+/** A transport that records the init of every attempt and delegates to the real fetch. */
+function recordingFetch(): typeof fetch & { inits: RequestInit[] } {
+  const inits: RequestInit[] = [];
+  const wrapped = ((input: RequestInfo | URL, init?: RequestInit) => {
+    inits.push(init ?? {});
+    return fetch(input, init);
+  }) as typeof fetch & { inits: RequestInit[] };
+  wrapped.inits = inits;
+  return wrapped;
+}
+
+describe("the caller's Request", () => {
+  test('is read as it is: fetch gets its own signal, with no wrapper per attempt, when tryTimeoutInMs is unset', async () => {
+    server.route('GET', '/r', [{ status: 503 }, { json: {} }]);
+    const transport = recordingFetch();
+    const request = new Request(`${server.url}/r`);
+    await createPipeline({ endpoint: server.url, userAgent, fetch: transport, retryOptions: { retryDelayInMs: 5 } })(request);
+    expect(transport.inits).toHaveLength(2);
+    for (const init of transport.inits) expect(init.signal).toBe(request.signal);
+  });
+
+  test('keeps its headers: the credential, request id and user agent go only on the wire', async () => {
+    server.route('POST', '/r', { status: 202 });
+    const request = new Request(`${server.url}/r`, { method: 'POST', body: '{"a":1}', headers: { 'content-type': 'application/json' } });
+    const send = createPipeline({ endpoint: server.url, credential: fakeCredential(), scopes: 's/.default', userAgent });
+    await send(request);
+    expect([...request.headers]).toEqual([['content-type', 'application/json']]);
+    expect(server.requests[0]?.headers.authorization).toMatch(/^Bearer /);
+    expect(server.requests[0]?.body).toBe('{"a":1}');
+  });
+
+  test('with a body already read is refused with the TypeError the Request constructor gives, and nothing is sent', async () => {
+    const request = new Request(`${server.url}/r`, { method: 'POST', body: 'once' });
+    await request.text();
+    const expected = (() => {
+      try {
+        return new Request(request);
+      } catch (error) {
+        return error;
+      }
+    })();
+    expect(expected).toBeInstanceOf(TypeError);
+    const error = await createPipeline({ endpoint: server.url, userAgent })(request).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(TypeError);
+    expect((error as Error).message).toBe((expected as Error).message);
+    expect(server.requests).toHaveLength(0);
+  });
+});
+
+describe('tryTimeoutInMs', () => {
+  let stalling: Server;
+  let stallingUrl: string;
+  let arrivals = 0;
+  beforeAll(async () => {
+    // The first request gets its head and half its body, then nothing; later ones get everything.
+    stalling = createServer((_req, res) => {
+      const body = '{"whole":"body"}';
+      res.writeHead(200, { 'content-type': 'application/json', 'content-length': body.length });
+      if (arrivals++ === 0) res.write(body.slice(0, 5));
+      else res.end(body);
+    });
+    await new Promise<void>((resolve) => stalling.listen(0, '127.0.0.1', resolve));
+    stallingUrl = `http://127.0.0.1:${(stalling.address() as AddressInfo).port}`;
+  });
+  afterAll(() => {
+    stalling.closeAllConnections();
+    stalling.close();
+  });
+
+  test('covers the body: an attempt whose body stalls times out and a GET is retried', async () => {
+    arrivals = 0;
+    const started = performance.now();
+    const response = await createPipeline({ endpoint: stallingUrl, userAgent, tryTimeoutInMs: 150, retryOptions: { retryDelayInMs: 5 } })(`${stallingUrl}/r`);
+    expect(await response.json()).toEqual({ whole: 'body' });
+    expect(arrivals).toBe(2);
+    expect(performance.now() - started).toBeLessThan(1_500);
+  });
+
+  test('a stalled body of a POST rejects with RequestTimeoutError', async () => {
+    arrivals = 0;
+    const error = await createPipeline({ endpoint: stallingUrl, userAgent, tryTimeoutInMs: 100 })(`${stallingUrl}/r`, { method: 'POST' }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(RequestTimeoutError);
+    expect(error).toMatchObject({ method: 'POST', timeoutInMs: 100 });
+    expect(arrivals).toBe(1);
+  });
+
+  test("a caller abort during an attempt still wins, with the caller's reason", async () => {
+    server.route('GET', '/slow', { delayInMs: 2_000, json: {} });
+    const controller = new AbortController();
+    const reason = new Error('caller gave up');
+    setTimeout(() => controller.abort(reason), 100);
+    const send = createPipeline({ endpoint: server.url, userAgent, tryTimeoutInMs: 5_000 });
+    await expect(send(`${server.url}/slow`, { signal: controller.signal })).rejects.toBe(reason);
+    expect(server.requests).toHaveLength(1);
+  });
+
+  test("an attempt leaves no listener behind on the caller's signal", async () => {
+    server.route('GET', '/r', [{ status: 503 }, { json: {} }]);
+    const request = new Request(`${server.url}/r`);
+    await createPipeline({ endpoint: server.url, userAgent, tryTimeoutInMs: 5_000, retryOptions: { retryDelayInMs: 5 } })(request);
+    expect(server.requests).toHaveLength(2);
+    expect(getEventListeners(request.signal, 'abort')).toHaveLength(0);
+  });
+
+  test('an already aborted caller signal rejects with its reason', async () => {
+    const reason = new Error('aborted before sending');
+    const transport = recordingFetch();
+    const send = createPipeline({ endpoint: server.url, userAgent, fetch: transport, tryTimeoutInMs: 5_000 });
+    await expect(send(`${server.url}/r`, { signal: AbortSignal.abort(reason) })).rejects.toBe(reason);
+    expect(transport.inits.map((init) => init.signal?.aborted)).toEqual([true]);
+  });
+});
+
+describe('the response', () => {
+  test('has the buffered body, its true content-length and no encoding headers; status and other headers kept', async () => {
+    const transport = (async () =>
+      new Response('{"a":1}', {
+        status: 201,
+        statusText: 'Created',
+        headers: { 'content-type': 'application/json', 'content-encoding': 'gzip', 'transfer-encoding': 'chunked', 'content-length': '999', 'x-ms-request-id': 'r1' },
+      })) as typeof fetch;
+    const response = await createPipeline({ endpoint: server.url, userAgent, fetch: transport })(`${server.url}/r`);
+    expect([response.status, response.statusText]).toEqual([201, 'Created']);
+    expect(Object.fromEntries(response.headers)).toEqual({ 'content-length': '7', 'content-type': 'application/json', 'x-ms-request-id': 'r1' });
+    expect(await response.json()).toEqual({ a: 1 });
+  });
+
+  test('a 204 comes back without a body', async () => {
+    server.route('DELETE', '/r', { status: 204 });
+    const response = await createPipeline({ endpoint: server.url, userAgent })(`${server.url}/r`, { method: 'DELETE' });
+    expect(response.status).toBe(204);
+    expect(response.body).toBeNull();
+  });
+});
