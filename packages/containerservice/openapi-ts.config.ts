@@ -7,5 +7,12 @@ export default defineConfig({
   output: { path: 'src/generated', module: { extension: '.js' } },
   // No `...Writable` twins of readOnly schemas: these clients never send the models they read.
   parser: { transforms: { readWrite: false } },
-  plugins: ['@hey-api/typescript', '@hey-api/client-fetch', '@hey-api/sdk'],
+  plugins: [
+    '@hey-api/typescript',
+    '@hey-api/client-fetch',
+    // `client: false`: each SDK function takes the client it is given (the create…Client factory's)
+    // and sdk.gen.ts does not import the module-level singleton in client.gen.ts, whose creation at
+    // import time (`new Headers()`) made Node load its fetch implementation before it was needed.
+    { name: '@hey-api/sdk', client: false },
+  ],
 });

@@ -56,5 +56,14 @@ export function createBatchClient(options: BatchClientOptions): BatchClient {
     userAgent: { packageName: 'batch', packageVersion: PACKAGE_VERSION, prefix: options.userAgentPrefix },
   });
   const baseUrl = endpoint.replace(/\/+$/, '');
-  return { service: 'batch', endpoint: baseUrl, client: createClient({ baseUrl, fetch, throwOnError: true }) };
+  let client: Client | undefined;
+  return {
+    service: 'batch',
+    endpoint: baseUrl,
+    // Built on first use: the generated client's `new Headers()` loads Node's fetch implementation
+    // (~30 ms), which a process that only parses arguments or serializes a token never needs.
+    get client() {
+      return (client ??= createClient({ baseUrl, fetch, throwOnError: true }));
+    },
+  };
 }

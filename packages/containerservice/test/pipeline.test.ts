@@ -33,6 +33,7 @@ test('the client is branded and reports the version in package.json', () => {
   const client = createContainerServiceClient();
   expect(client.service).toBe('containerservice');
   expect(client.endpoint).toBe('https://management.azure.com');
+  expect(client.client).toBe(client.client); // built once, on first use
   const manifest = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string };
   expect(PACKAGE_VERSION).toBe(manifest.version);
 });

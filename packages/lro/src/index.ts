@@ -1,3 +1,6 @@
+// The whole API. An AKS-only (or Cloud Partner-only, or Batch-only) program can import
+// `@azlro/lro/containerservice` (`/cloudpartner`, `/batch`) instead, so Node does not load the
+// other clients: same functions and classes, from shared chunks of the build.
 export { abortLatestOperation, type AbortLatestOperationOptions } from './operations/abort-latest-operation.js';
 export { waitForCommandResult, type WaitForCommandResultOptions } from './operations/wait-for-command-result.js';
 export { cancelOfferOperation, type CancelOfferOperationOptions } from './operations/cancel-offer-operation.js';

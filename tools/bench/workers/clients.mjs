@@ -90,19 +90,15 @@ export async function createBenchClient(kind, endpoint, { maxSockets } = {}) {
   }
   // Diagnostics for the per-call breakdown: each layer of azlro alone over plain fetch.
   if (kind === 'generated-only') {
-    // The hey-api generated client (not exported: imported from dist by path) on globalThis.fetch, no azlro pipeline.
-    const dist = new URL('../../../packages/containerservice/dist/generated/', import.meta.url);
-    const { createClient } = await import(new URL('client/index.js', dist).href);
-    const { getCommandResult } = await import(new URL('sdk.gen.js', dist).href);
-    const client = createClient({ baseUrl: endpoint, throwOnError: true });
-    const options = {
-      client,
-      path: { subscriptionId: SUBSCRIPTION_ID, resourceGroupName: RESOURCE_GROUP, resourceName: 'c1', commandId: COMMAND_ID },
-      query: { 'api-version': '2024-09-01' },
-      headers: { authorization: `Bearer ${TOKEN}` },
-      throwOnError: true,
-    };
-    return { getCommandResult: async () => (await getCommandResult(options)).data };
+    // The hey-api generated client on globalThis.fetch, no azlro pipeline: a client from the factory
+    // whose generated client is switched back to the plain fetch (the packages ship one bundled file,
+    // so the generated modules cannot be imported on their own).
+    const { createContainerServiceClient, getCommandResult } = await import('@azlro/containerservice');
+    const client = createContainerServiceClient({ endpoint });
+    client.client.setConfig({ fetch: globalThis.fetch });
+    const params = { subscriptionId: SUBSCRIPTION_ID, resourceGroupName: RESOURCE_GROUP, resourceName: 'c1', commandId: COMMAND_ID };
+    const options = { headers: { authorization: `Bearer ${TOKEN}` } };
+    return { getCommandResult: async () => (await getCommandResult(client, params, options)).data };
   }
   if (kind === 'pipeline-only') {
     // The azlro pipeline (@azlro/http createPipeline: request id, user agent, origin check, retry, bearer token, logging, transport) as a fetch.

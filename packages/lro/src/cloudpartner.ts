@@ -1,0 +1,17 @@
+/**
+ * `@azlro/lro/cloudpartner`: the Cloud Partner Portal cancel, with the poller types, resume tokens
+ * and errors, and nothing that needs `@azlro/containerservice` or `@azlro/batch` (see
+ * `@azlro/lro/containerservice` for why). `restorePoller` is in the root `@azlro/lro` only.
+ */
+export { cancelOfferOperation, type CancelOfferOperationOptions } from './operations/cancel-offer-operation.js';
+export { parseResumeToken, RESUME_TOKEN_VERSION, type PollingTarget, type ResumeToken } from './resume-token.js';
+
+export type { Poller } from './poller.js';
+export type { PollOptions, PollerOptions } from './options.js';
+export type { OperationError, OperationState } from './state.js';
+export type { OperationStatus } from './status.js';
+export { OPERATION_KINDS, type OperationKind, type ServiceName } from './kinds.js';
+
+export { OperationFailedError, isOperationFailedError } from './errors/operation-failed-error.js';
+export { PollerTimeoutError, isPollerTimeoutError } from './errors/poller-timeout-error.js';
+export { PollingOriginError, isPollingOriginError } from './errors/polling-origin-error.js';

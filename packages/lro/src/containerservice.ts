@@ -1,0 +1,20 @@
+/**
+ * `@azlro/lro/containerservice`: the AKS operations, with the poller types, resume tokens and
+ * errors, and nothing that needs `@azlro/cloudpartner` or `@azlro/batch`. Node evaluates every
+ * module an import reaches, so the root `@azlro/lro` makes an AKS-only program load both other
+ * clients. The exports are the root's own (shared chunks: one class, one `instanceof`);
+ * `restorePoller`, which serves both pollable services, is in the root only.
+ */
+export { abortLatestOperation, type AbortLatestOperationOptions } from './operations/abort-latest-operation.js';
+export { waitForCommandResult, type WaitForCommandResultOptions } from './operations/wait-for-command-result.js';
+export { parseResumeToken, RESUME_TOKEN_VERSION, type PollingTarget, type ResumeToken } from './resume-token.js';
+
+export type { Poller } from './poller.js';
+export type { PollOptions, PollerOptions } from './options.js';
+export type { OperationError, OperationState } from './state.js';
+export type { OperationStatus } from './status.js';
+export { OPERATION_KINDS, type OperationKind, type ServiceName } from './kinds.js';
+
+export { OperationFailedError, isOperationFailedError } from './errors/operation-failed-error.js';
+export { PollerTimeoutError, isPollerTimeoutError } from './errors/poller-timeout-error.js';
+export { PollingOriginError, isPollingOriginError } from './errors/polling-origin-error.js';

@@ -1,0 +1,129 @@
+#!/usr/bin/env node
+// Builds one published package (the nx `build` target of every package):
+//   - declarations: tsc -p tsconfig.lib.json --emitDeclarationOnly (dist/**/*.d.ts + maps);
+//   - JavaScript: esbuild bundles each entry point into one ESM file (dist/<entry>.js + map), so
+//     Node loads one file per package instead of one per source file. @azlro/* and third-party
+//     packages stay imports (`packages: 'external'`): no package's code is copied into another's,
+//     so each class exists once and `instanceof` works across packages.
+//
+//   node tools/build/build-package.mjs <package dir> [--platform=neutral|node] [--entry=src/bin.ts ...]
+//
+// Entry points: every `exports` entry whose `@azlro/source` is ./src/<name>.ts (its `default`
+// must be ./dist/<name>.js and its `types` ./dist/<name>.d.ts), plus each --entry (a bin).
+// --platform=neutral (the default) is for code that must also run in browsers: importing a Node
+// built-in fails the build. Several entries share code through chunks (esbuild `splitting`), and a
+// dynamic import() of a source file becomes a chunk loaded on first use, as before.
+import { spawn } from 'node:child_process';
+import { chmodSync, readFileSync, rmSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import { builtinModules, createRequire } from 'node:module';
+import { dirname, join, relative, resolve, sep } from 'node:path';
+import { parseArgs } from 'node:util';
+import { build } from 'esbuild';
+
+const require = createRequire(import.meta.url);
+const { values: args, positionals } = parseArgs({
+  allowPositionals: true,
+  options: {
+    platform: { type: 'string', default: 'neutral' },
+    entry: { type: 'string', multiple: true, default: [] },
+  },
+});
+if (args.platform !== 'neutral' && args.platform !== 'node') throw new RangeError(`--platform must be neutral or node, got ${args.platform}`);
+
+if (positionals.length !== 1) throw new TypeError('usage: build-package.mjs <package dir> [--platform=neutral|node] [--entry=src/<bin>.ts ...]');
+const packageDir = resolve(positionals[0]);
+const srcDir = join(packageDir, 'src');
+const distDir = join(packageDir, 'dist');
+const manifest = JSON.parse(readFileSync(join(packageDir, 'package.json'), 'utf8'));
+const entryPoints = [...exportEntries(manifest), ...args.entry.map((entry) => join(packageDir, entry))];
+for (const entry of entryPoints) {
+  if (dirname(entry) !== srcDir || !entry.endsWith('.ts')) throw new RangeError(`${manifest.name}: entry ${relative(packageDir, entry)} must be a .ts file directly in src/`);
+}
+
+rmSync(distDir, { recursive: true, force: true });
+const started = performance.now();
+const [, bundle] = await Promise.all([declarations(), javascript()]);
+console.log(`${manifest.name}: declarations + ${Object.keys(bundle.outputs).filter((file) => file.endsWith('.js')).length} bundled file(s) (${args.platform}) in ${Math.round(performance.now() - started)} ms`);
+
+/** The source file of each `exports` entry, checked against its `types` and `default` targets. */
+function exportEntries({ name, exports }) {
+  const entries = [];
+  for (const [subpath, target] of Object.entries(exports ?? {})) {
+    if (typeof target !== 'object' || target === null || !('@azlro/source' in target)) continue;
+    const base = /^\.\/src\/([\w-]+)\.ts$/.exec(target['@azlro/source'])?.[1];
+    if (!base || target.types !== `./dist/${base}.d.ts` || target.default !== `./dist/${base}.js`) {
+      throw new RangeError(`${name}: exports["${subpath}"] must map @azlro/source ./src/<name>.ts, types ./dist/<name>.d.ts and default ./dist/<name>.js`);
+    }
+    entries.push(join(srcDir, `${base}.ts`));
+  }
+  if (entries.length === 0) throw new RangeError(`${name}: no exports entry with an @azlro/source condition`);
+  return entries;
+}
+
+function declarations() {
+  const tsc = require.resolve('typescript/bin/tsc');
+  return new Promise((resolvePromise, reject) => {
+    const child = spawn(process.execPath, [tsc, '-p', 'tsconfig.lib.json', '--emitDeclarationOnly'], { cwd: packageDir, stdio: 'inherit' });
+    child.once('error', reject);
+    child.once('exit', (code, signal) => (code === 0 ? resolvePromise() : reject(new Error(`${manifest.name}: tsc failed (${signal ?? `exit ${code}`})`))));
+  });
+}
+
+async function javascript() {
+  const result = await build({
+    absWorkingDir: packageDir,
+    entryPoints,
+    outdir: distDir,
+    outbase: srcDir,
+    bundle: true,
+    splitting: true,
+    format: 'esm',
+    platform: args.platform,
+    target: 'es2022',
+    packages: 'external',
+    // Only relative imports are resolved (everything else is external): no package fields apply.
+    mainFields: [],
+    conditions: [],
+    tsconfig: join(packageDir, 'tsconfig.lib.json'),
+    sourcemap: true,
+    // src/ is published beside dist/, so the maps point at it rather than embedding it.
+    sourcesContent: false,
+    metafile: true,
+    logLevel: 'warning',
+    plugins: [importMetaUrlAsBuilt()],
+  });
+  for (const [file, output] of Object.entries(result.metafile.outputs)) {
+    const path = resolve(packageDir, file);
+    // Every output directly in dist/: importMetaUrlAsBuilt relies on it.
+    if (dirname(path) !== distDir) throw new Error(`${manifest.name}: ${file} is not directly in dist/`);
+    if (args.platform === 'neutral') {
+      const builtins = output.imports.filter(({ path: imported }) => imported.startsWith('node:') || builtinModules.includes(imported.split('/')[0]));
+      if (builtins.length > 0) throw new Error(`${manifest.name}: ${file} imports ${builtins.map((b) => b.path).join(', ')}; build it with --platform=node or keep it browser-safe`);
+    }
+    if (file.endsWith('.js') && readFileSync(path, 'utf8').startsWith('#!')) chmodSync(path, 0o755);
+  }
+  return result.metafile;
+}
+
+/**
+ * Keeps `import.meta.url` meaning the module's own place in the unbundled layout (dist/<path>.js,
+ * where tsc put it), so code that finds files relative to itself works unchanged from a bundle:
+ * the emulator's specs (`..` of dist/specs.js) and the CLI's own binary (`../bin.js` of
+ * dist/demo/child.js). Correct because every output file sits directly in dist/.
+ */
+function importMetaUrlAsBuilt() {
+  return {
+    name: 'import-meta-url-as-built',
+    setup(esbuild) {
+      esbuild.onLoad({ filter: /\.ts$/ }, async ({ path }) => {
+        const fromSrc = relative(srcDir, path);
+        if (fromSrc.startsWith('..')) return undefined;
+        const contents = await readFile(path, 'utf8');
+        if (!contents.includes('import.meta.url')) return undefined;
+        const asBuilt = `./${fromSrc.split(sep).join('/').replace(/\.ts$/, '.js')}`;
+        return { contents: contents.replaceAll('import.meta.url', `new URL(${JSON.stringify(asBuilt)}, import.meta.url).href`), loader: 'ts' };
+      });
+    },
+  };
+}
