@@ -95,12 +95,26 @@ function commonOptions(values: Record<string, unknown>, env: NodeJS.ProcessEnv):
   };
 }
 
+/** Every option any command knows, so that a scan for the command words skips option values. */
+const ALL_OPTIONS = Object.assign({}, common, ...Object.values(COMMANDS)) as ParseArgsConfig['options'];
+
+/**
+ * Finds the command words (`aks abort`, `wait`) wherever they are (options may come first, as in
+ * `azlro -o json aks abort …`) and returns the arguments without them.
+ */
+function splitCommand(argv: readonly string[]): { name: string; rest: string[] } {
+  const { tokens = [] } = parseArgs({ args: [...argv], options: ALL_OPTIONS, strict: false, allowPositionals: true, tokens: true });
+  const words = tokens.filter((token) => token.kind === 'positional');
+  const [first, second] = words;
+  if (!first) return { name: '', rest: [...argv] };
+  const used = GROUPS.has(first.value) && second ? [first, second] : [first];
+  const name = used.map((token) => token.value).join(' ');
+  return { name, rest: argv.filter((_, index) => !used.some((token) => token.index === index)) };
+}
+
 /** Parses argv (without `node` and the script) into a command; throws UsageError naming the problem. */
 export function parseCommand(argv: readonly string[], env: NodeJS.ProcessEnv): ParsedCommand {
-  const [first = '', second = ''] = argv;
-  const isWord = (word: string) => word !== '' && !word.startsWith('-');
-  const name = GROUPS.has(first) && isWord(second) ? `${first} ${second}` : isWord(first) ? first : '';
-  const rest = argv.slice(name === '' ? 0 : name.split(' ').length);
+  const { name, rest } = splitCommand(argv);
   if (!(name in COMMANDS)) {
     const bare = parseArgs({ args: [...argv], options: common, strict: false, allowPositionals: true });
     const options = commonOptions({}, env);

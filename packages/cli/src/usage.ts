@@ -11,7 +11,8 @@ Usage:
   azlro demo
 
 Common options:
-  --endpoint <url>          ARM or Cloud Partner Portal base URL (default: the public cloud)
+  --endpoint <url>          ARM or Cloud Partner Portal base URL (default: the public cloud);
+                            with wait, confirms a token's endpoint that is not a known Azure one
   --access-token <token>    a bearer token to use instead of DefaultAzureCredential
                             (prefer the AZLRO_ACCESS_TOKEN environment variable: argv is visible to other users)
   --account-name <name>     Batch Shared Key account (or AZ_BATCH_ACCOUNT)
@@ -26,5 +27,6 @@ Common options:
 Exit codes:
   0 succeeded (or accepted, with --no-wait)   1 the operation ended failed or canceled
   2 invalid usage or input, nothing sent      3 service or network error after retries
-  4 --timeout reached                         130 interrupted (prints how to resume)
+  4 --timeout reached                         130 interrupted (prints how to resume; SIGTERM: 143)
+  azlro emulator runs until Ctrl-C, then closes cleanly and exits 0.
 `;

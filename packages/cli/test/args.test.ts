@@ -32,6 +32,13 @@ describe('parseCommand', () => {
     expect(() => parseCommand(['wait'], {})).toThrow(/resume token/);
   });
 
+  test('common options may come before the command words', () => {
+    expect(parseCommand(['-o', 'json', 'aks', '--verbose', 'abort', '--subscription', sub, '-g', 'r', '-n', 'c'], {})).toMatchObject({
+      name: 'aks abort', options: { output: 'json', verbose: true },
+    });
+    expect(parseCommand(['--timeout', '5', 'wait', 'tok'], {})).toMatchObject({ name: 'wait', resumeToken: 'tok', options: { timeoutInMs: 5000 } });
+  });
+
   test('help and version, anywhere', () => {
     expect(parseCommand([], {}).name).toBe('help');
     expect(parseCommand(['--version'], {}).name).toBe('version');

@@ -1,0 +1,65 @@
+import type { BatchClient } from '@azlro/batch';
+import type { CloudPartnerClient } from '@azlro/cloudpartner';
+import type { ContainerServiceClient } from '@azlro/containerservice';
+import { UsageError, type CommonOptions } from './args.js';
+import { batchCredential, tokenCredential } from './credentials.js';
+import type { Traffic } from './traffic.js';
+import { VERSION } from './version.js';
+
+/** Sent before each client's own User-Agent, so service logs can tell CLI calls apart. */
+const USER_AGENT_PREFIX = `azlro-cli/${VERSION}`;
+
+/** Checks a URL option before any client exists, naming the option. */
+export function checkEndpoint(option: string, value: string | undefined): void {
+  if (value === undefined) return;
+  const url = URL.canParse(value) ? new URL(value) : undefined;
+  if (!url || (url.protocol !== 'https:' && url.protocol !== 'http:')) {
+    throw new UsageError(`${option} must be an absolute https URL; got ${JSON.stringify(value)}`);
+  }
+  const loopback = url.hostname === 'localhost' || url.hostname === '[::1]' || /^127\.\d+\.\d+\.\d+$/.test(url.hostname);
+  if (url.protocol === 'http:' && !loopback) {
+    throw new UsageError(`${option} must use https (plain http only for a loopback host such as the emulator); got ${url.origin}`);
+  }
+}
+
+/**
+ * The token scope for an ARM endpoint: a sovereign cloud (`https://management.usgovcloudapi.net`)
+ * has its own; anything else (the public cloud, a local emulator) uses the public cloud's.
+ */
+function armScopes(endpoint: string | undefined): string[] | undefined {
+  if (endpoint === undefined || !URL.canParse(endpoint)) return undefined;
+  const url = new URL(endpoint);
+  return url.protocol === 'https:' && url.hostname.startsWith('management.') ? [`${url.origin}/.default`] : undefined;
+}
+
+/** The AKS client: `--endpoint` (default the public cloud), token credential. */
+export async function aksClient(options: CommonOptions, traffic: Traffic, endpoint = options.endpoint): Promise<ContainerServiceClient> {
+  checkEndpoint('--endpoint', endpoint);
+  const { createContainerServiceClient } = await import('@azlro/containerservice');
+  return createContainerServiceClient({
+    endpoint,
+    credential: await tokenCredential(options),
+    credentialScopes: armScopes(endpoint),
+    fetch: traffic.fetch,
+    userAgentPrefix: USER_AGENT_PREFIX,
+  });
+}
+
+/** The Cloud Partner Portal client: `--endpoint` (default the public portal), token credential. */
+export async function partnerClient(options: CommonOptions, traffic: Traffic, endpoint = options.endpoint): Promise<CloudPartnerClient> {
+  checkEndpoint('--endpoint', endpoint);
+  const { createCloudPartnerClient } = await import('@azlro/cloudpartner');
+  return createCloudPartnerClient({ endpoint, credential: await tokenCredential(options), fetch: traffic.fetch, userAgentPrefix: USER_AGENT_PREFIX });
+}
+
+/** The Batch client: `--account-endpoint`, Shared Key or the token credential. */
+export async function batchClient(options: CommonOptions, traffic: Traffic, accountEndpoint: string): Promise<BatchClient> {
+  checkEndpoint('--account-endpoint', accountEndpoint);
+  const { createBatchClient } = await import('@azlro/batch');
+  return createBatchClient({
+    endpoint: accountEndpoint,
+    credential: await batchCredential(options),
+    fetch: traffic.fetch,
+    userAgentPrefix: USER_AGENT_PREFIX,
+  });
+}

@@ -1,0 +1,69 @@
+import type { OperationKind, ResumeToken } from '@azlro/lro';
+import { UsageError, type Command } from '../args.js';
+import { aksClient, partnerClient } from '../clients.js';
+import type { CommandContext } from '../context.js';
+import { follow } from '../follow.js';
+import type { OperationName, Report } from '../report.js';
+import { Traffic } from '../traffic.js';
+
+type Wait = Extract<Command, { name: 'wait' }>;
+
+const OPERATION_BY_KIND: Readonly<Record<OperationKind, OperationName>> = {
+  'containerservice.abortLatestOperation': 'aks abort',
+  'containerservice.commandResult': 'aks command-result',
+  'cloudpartner.cancelOperation': 'partner cancel',
+};
+
+/**
+ * Where a token may send credentials without being asked: the public and sovereign clouds' own
+ * endpoints, and loopback (the emulator). A token is text anyone can hand you; its endpoint
+ * decides where your token goes, so any other endpoint must be confirmed with --endpoint.
+ */
+const KNOWN_ORIGINS = new Set([
+  'https://management.azure.com',
+  'https://management.usgovcloudapi.net',
+  'https://management.chinacloudapi.cn',
+  'https://cloudpartner.azure.com',
+]);
+
+function isLoopback(url: URL): boolean {
+  return url.hostname === 'localhost' || url.hostname === '[::1]' || /^127\.\d+\.\d+\.\d+$/.test(url.hostname);
+}
+
+/** Refuses, before anything is sent, a token whose endpoint the user did not vouch for. */
+function checkEndpoint(token: ResumeToken, endpointOption: string | undefined): void {
+  const origin = new URL(token.endpoint).origin;
+  if (endpointOption !== undefined) {
+    const confirmed = URL.canParse(endpointOption) ? new URL(endpointOption).origin : undefined;
+    if (confirmed !== origin) throw new UsageError(`the resume token is for ${origin}, not --endpoint ${JSON.stringify(endpointOption)}`);
+    return;
+  }
+  if (!KNOWN_ORIGINS.has(origin) && !isLoopback(new URL(origin))) {
+    throw new UsageError(
+      `the resume token points at ${origin}, which is not a known Azure endpoint: to send your credential there, confirm it with --endpoint ${origin}`,
+    );
+  }
+}
+
+/**
+ * `azlro wait <token>`: continues a wait from a resume token (from --no-wait, --timeout or
+ * Ctrl-C), in this or another process, with the credentials given now. The endpoint comes from
+ * the token.
+ */
+export async function run(command: Wait, ctx: CommandContext, traffic = new Traffic()): Promise<Report> {
+  const { parseResumeToken, restorePoller } = await import('@azlro/lro');
+  let token: ResumeToken;
+  try {
+    token = parseResumeToken(command.resumeToken);
+  } catch (error) {
+    throw new UsageError(`not a resume token from azlro: ${(error as Error).message}`);
+  }
+  checkEndpoint(token, ctx.options.endpoint);
+  const operation = OPERATION_BY_KIND[token.kind];
+  if (token.service === 'containerservice') {
+    const client = await aksClient(ctx.options, traffic, token.endpoint);
+    return follow(ctx, { operation, traffic, restored: true, start: (options) => restorePoller(client, command.resumeToken, options) });
+  }
+  const client = await partnerClient(ctx.options, traffic, token.endpoint);
+  return follow(ctx, { operation, traffic, restored: true, start: (options) => restorePoller(client, command.resumeToken, options) });
+}

@@ -1,0 +1,112 @@
+import { UsageError } from './args.js';
+import { EXIT_CODES, type ExitCode } from './exit-codes.js';
+import type { OperationName, ReportError } from './report.js';
+
+/** How an error ends the command. */
+export interface Classified {
+  exitCode: ExitCode;
+  error: ReportError;
+}
+
+/** Identity errors, told apart by name: @azure/identity is never imported just to check them. */
+const CREDENTIAL_ERRORS = new Set(['CredentialUnavailableError', 'AggregateAuthenticationError', 'AuthenticationError', 'AuthenticationRequiredError']);
+
+/** Longest message kept from errors whose messages can run to pages (DefaultAzureCredential's). */
+const MAX_MESSAGE_LENGTH = 400;
+
+interface ApiErrorLike {
+  name: 'ApiError';
+  message: string;
+  status: number;
+  kind: string;
+  code?: string;
+  requestId?: string;
+  method: string;
+  url: string;
+}
+
+function isApiErrorLike(error: unknown): error is ApiErrorLike {
+  const e = error as Partial<ApiErrorLike> | null;
+  return typeof e === 'object' && e !== null && e.name === 'ApiError' && typeof e.status === 'number' && typeof e.message === 'string';
+}
+
+function nameOf(error: unknown): string {
+  return typeof error === 'object' && error !== null && typeof (error as Error).name === 'string' ? (error as Error).name : 'Error';
+}
+
+function messageOf(error: unknown): string {
+  const message = error instanceof Error || (typeof error === 'object' && error !== null && 'message' in error)
+    ? String((error as Error).message)
+    : String(error);
+  const firstLines = message.split('\n').filter((line) => line.trim() !== '').slice(0, 3).join(' ').trim();
+  return firstLines.length > MAX_MESSAGE_LENGTH ? `${firstLines.slice(0, MAX_MESSAGE_LENGTH)}…` : firstLines;
+}
+
+/** The service's own words: ApiError's message is `METHOD url: status code: text`; keep `text`. */
+function serviceMessage(error: ApiErrorLike): string {
+  const prefix = `${error.method} ${error.url}: ${error.status}${error.code ? ` ${error.code}` : ''}`;
+  const text = error.message.startsWith(prefix) ? error.message.slice(prefix.length).replace(/^:\s*/, '') : error.message;
+  return text.trim() || `HTTP ${error.status}`;
+}
+
+/** What an ApiError means for this operation, in plain words, when there is more to say. */
+function apiHint(error: ApiErrorLike, operation: OperationName | undefined): string | undefined {
+  switch (error.kind) {
+    case 'conflict':
+      return operation === 'aks abort'
+        ? "nothing to abort: the cluster's latest operation finished before it could be aborted"
+        : undefined;
+    case 'certificateRetired':
+      return 'the Batch certificate feature was retired on 2024-02-29, and Cancel Certificate Deletion (deprecated) with it; ' +
+        'manage certificates with the Azure Key Vault VM extension instead';
+    case 'unauthorized':
+    case 'forbidden':
+      return 'the credential was refused: check --access-token / AZLRO_ACCESS_TOKEN, `az login` for DefaultAzureCredential, ' +
+        'or the Batch account name and key';
+    case 'notFound':
+      return operation === 'aks command-result'
+        ? 'no such cluster or command: check --subscription, --resource-group, --name and --command-id'
+        : 'not found: check the names you passed';
+    case 'throttled':
+      return 'the service is throttling requests (429), still after the retries: try again later';
+    default:
+      return undefined;
+  }
+}
+
+/**
+ * Maps anything a command throws to an exit code and the error fields of the report.
+ * `beforeSending`: thrown before any request went out, so a refused polling URL (a resume token
+ * pointing elsewhere) is bad input too.
+ */
+export function classifyError(error: unknown, operation?: OperationName, beforeSending = false): Classified {
+  const name = nameOf(error);
+  const refused = name === 'CredentialOriginError' || (beforeSending && name === 'PollingOriginError');
+  if (error instanceof UsageError || error instanceof TypeError || error instanceof RangeError || refused) {
+    return { exitCode: EXIT_CODES.usage, error: { code: 'InvalidUsage', message: messageOf(error) } };
+  }
+  if (isApiErrorLike(error)) {
+    const hint = apiHint(error, operation);
+    return {
+      exitCode: EXIT_CODES.serviceError,
+      error: { status: error.status, code: error.code, message: serviceMessage(error), requestId: error.requestId, ...(hint ? { hint } : {}) },
+    };
+  }
+  if (name === 'NetworkError' || name === 'RequestTimeoutError') {
+    return { exitCode: EXIT_CODES.serviceError, error: { code: name, message: messageOf(error), hint: 'the service could not be reached, still after the retries' } };
+  }
+  if (name === 'PollingOriginError') {
+    return { exitCode: EXIT_CODES.serviceError, error: { code: name, message: messageOf(error) } };
+  }
+  if (CREDENTIAL_ERRORS.has(name)) {
+    return {
+      exitCode: EXIT_CODES.serviceError,
+      error: {
+        code: name,
+        message: messageOf(error),
+        hint: 'no Azure credential: sign in with `az login` (DefaultAzureCredential), or pass --access-token / AZLRO_ACCESS_TOKEN',
+      },
+    };
+  }
+  return { exitCode: EXIT_CODES.serviceError, error: { code: name, message: messageOf(error) } };
+}

@@ -1,0 +1,106 @@
+import { isOperationFailedError, isPollerTimeoutError, type OperationState, type Poller, type PollerOptions } from '@azlro/lro';
+import type { CommandContext } from './context.js';
+import { classifyError } from './errors.js';
+import { EXIT_CODES, interruptExitCode } from './exit-codes.js';
+import { Progress } from './progress.js';
+import type { OperationName, Report } from './report.js';
+import type { Traffic } from './traffic.js';
+
+/** The poller's wait between polls when the service sends no Retry-After (its own default). */
+export const POLL_INTERVAL_IN_MS = 2_000;
+
+/** What {@link follow} needs to run one operation. */
+export interface FollowSpec<TResult> {
+  operation: OperationName;
+  traffic: Traffic;
+  /**
+   * Creates the poller, which sends the initial request. Bad input throws here, before anything
+   * is sent (and so exits 2).
+   */
+  start: (options: PollerOptions) => Poller<TResult>;
+  /** A restored poller (`azlro wait`): the initial response is the token's, so `--no-wait` polls once. */
+  restored?: boolean;
+  /** Lines for people about a success (e.g. "nothing was running"). */
+  notes?: (result: TResult | undefined) => string[];
+}
+
+/**
+ * Runs a poller the CLI way: live progress, `--no-wait`, `--timeout`, Ctrl-C, and one report
+ * whatever happens; every error after the request was sent is turned into the report here.
+ */
+export async function follow<TResult>(ctx: CommandContext, spec: FollowSpec<TResult>): Promise<Report> {
+  const { io, options } = ctx;
+  const { operation, traffic } = spec;
+  const poller = spec.start({
+    abortSignal: io.signal,
+    intervalInMs: POLL_INTERVAL_IN_MS,
+    ...(options.timeoutInMs === undefined ? {} : { timeoutInMs: options.timeoutInMs }),
+  });
+  let answered = spec.restored === true;
+  const progress = new Progress({ line: ctx.line, style: ctx.errStyle, operation, traffic, intervalInMs: POLL_INTERVAL_IN_MS, startedAt: ctx.startedAt });
+  poller.onProgress((state) => {
+    answered = true;
+    progress.update(state);
+  });
+  const base = () => ({
+    operation,
+    requestId: poller.operationState.requestIds.requestId,
+    requests: traffic.count,
+    durationInMs: performance.now() - ctx.startedAt,
+  });
+  const token = async () => (answered ? poller.serialize() : undefined);
+
+  try {
+    if (options.noWait) {
+      const deadline = options.timeoutInMs === undefined ? undefined : AbortSignal.timeout(options.timeoutInMs);
+      await poller.submitted(deadline ? { abortSignal: deadline } : undefined);
+      if (spec.restored) await poller.poll(deadline ? { abortSignal: deadline } : undefined);
+      if (!poller.isDone) {
+        return { ...base(), status: 'running', exitCode: EXIT_CODES.succeeded, resumeToken: await poller.serialize(), stopped: 'noWait' };
+      }
+      return finished(poller.operationState, base(), spec);
+    }
+    await poller.pollUntilDone();
+    return finished(poller.operationState, base(), spec);
+  } catch (error) {
+    if (io.signal?.aborted) {
+      const resumeToken = await token().catch(() => undefined);
+      return { ...base(), status: 'running', exitCode: interruptExitCode(io.signal), resumeToken, stopped: 'interrupted', notes: noToken(resumeToken) };
+    }
+    if (isPollerTimeoutError(error) || (error as Error | undefined)?.name === 'TimeoutError') {
+      const resumeToken = isPollerTimeoutError(error) ? error.resumeToken : await token().catch(() => undefined);
+      return {
+        ...base(), status: 'running', exitCode: EXIT_CODES.timeout, resumeToken, stopped: 'timeout',
+        timeoutInMs: options.timeoutInMs, notes: noToken(resumeToken),
+      };
+    }
+    if (isOperationFailedError(error)) return finished(error.operationState as OperationState<TResult>, base(), spec);
+    const { exitCode, error: reportError } = classifyError(error, operation);
+    // The request went out and the operation may go on: a token lets the wait continue later.
+    const resumeToken = answered && !poller.isDone ? await token().catch(() => undefined) : undefined;
+    return { ...base(), status: resumeToken ? 'running' : 'failed', exitCode, error: reportError, resumeToken };
+  } finally {
+    progress.stop();
+  }
+}
+
+function noToken(resumeToken: string | undefined): string[] | undefined {
+  return resumeToken ? undefined : ['stopped before the service answered: there is nothing to resume (the request may still have reached the service)'];
+}
+
+/** The report of an operation that is done: succeeded (0), or failed or canceled (1). */
+function finished<TResult>(state: OperationState<TResult>, base: Omit<Report, 'status' | 'exitCode'>, spec: FollowSpec<TResult>): Report {
+  if (state.status === 'succeeded') {
+    const notes = spec.notes?.(state.result);
+    return { ...base, status: 'succeeded', exitCode: EXIT_CODES.succeeded, result: state.result, ...(notes?.length ? { notes } : {}) };
+  }
+  const status = state.status === 'canceled' ? 'canceled' : 'failed';
+  const error = state.error;
+  return {
+    ...base,
+    status,
+    exitCode: EXIT_CODES.operationFailed,
+    result: state.result,
+    error: { code: error?.code, message: error?.message ?? `the operation ${status}` },
+  };
+}

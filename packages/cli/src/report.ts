@@ -1,0 +1,63 @@
+import type { ExitCode } from './exit-codes.js';
+
+/** The operations the CLI runs; `wait` reports the one its token names. */
+export type OperationName = 'aks abort' | 'aks command-result' | 'batch cancel-certificate-deletion' | 'partner cancel';
+
+/** Where the operation stands, as far as azlro knows. */
+export type ReportStatus = 'succeeded' | 'failed' | 'canceled' | 'running';
+
+/** Why the command did not succeed, as the service (or the input check) said it. */
+export interface ReportError {
+  /** HTTP status of the failed exchange, when there was one. */
+  status?: number;
+  /** The service's error code (e.g. `OperationNotAllowed`), or azlro's own (`InvalidUsage`, `NetworkError`, ...). */
+  code?: string;
+  message: string;
+  /** The service's request id of the failed exchange, for a support request. */
+  requestId?: string;
+  /** What it means in plain words, when azlro knows more than the service said (e.g. a retired feature). */
+  hint?: string;
+}
+
+/** How a waiting command ended without an outcome: these print the resume line. */
+export type Stopped = 'noWait' | 'timeout' | 'interrupted';
+
+/**
+ * Everything a command reports. `--output json` prints it (minus the text-only fields) as one
+ * object; text mode renders the same for people.
+ */
+export interface Report {
+  operation?: OperationName;
+  status: ReportStatus;
+  exitCode: ExitCode;
+  /** The service's request id of the last response. */
+  requestId?: string;
+  /** The outcome as the service returned it (e.g. the RunCommandResult). */
+  result?: unknown;
+  /** Present whenever the operation is still running: continue with `azlro wait <token>`. */
+  resumeToken?: string;
+  error?: ReportError;
+  /** HTTP requests sent, retries included. */
+  requests?: number;
+  durationInMs?: number;
+  /** Text only: why the wait stopped while the operation runs on. */
+  stopped?: Stopped;
+  /** Text only: extra lines for people (e.g. "nothing was running: 204"). */
+  notes?: string[];
+  /** Text only: how long --timeout was. */
+  timeoutInMs?: number;
+}
+
+/** The shell line that continues a wait. */
+export function waitCommand(resumeToken: string): string {
+  return `azlro wait ${resumeToken}`;
+}
+
+/** The JSON object for `--output json`: stable field names, no text-only fields, never a credential. */
+export function toJson(report: Report): Record<string, unknown> {
+  const { operation, status, exitCode, requestId, result, resumeToken, error, requests, durationInMs } = report;
+  const json: Record<string, unknown> = { operation, status, exitCode, requestId, result, resumeToken };
+  if (resumeToken !== undefined) json.continueWith = waitCommand(resumeToken);
+  Object.assign(json, { error, requests, durationInMs: durationInMs === undefined ? undefined : Math.round(durationInMs) });
+  return Object.fromEntries(Object.entries(json).filter(([, value]) => value !== undefined));
+}

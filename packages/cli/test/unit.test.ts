@@ -1,0 +1,167 @@
+// In-process tests of the pieces (fast); the contract is tested by spawning the real binary.
+import { describe, expect, test } from 'vitest';
+import { EXIT_CODES, main, type CliIo } from '../src/index.js';
+import { describeExchanges, describeRetryAfter } from '../src/demo/insights.js';
+import type { DemoSession, StepSummary } from '../src/demo/session.js';
+import { printSummary, summaryJson } from '../src/demo/summary.js';
+import { classifyError } from '../src/errors.js';
+import { renderText } from '../src/output.js';
+import { Progress } from '../src/progress.js';
+import { toJson, type Report } from '../src/report.js';
+import { StatusLine } from '../src/status-line.js';
+import { createStyle, formatDuration } from '../src/style.js';
+import { checkRetryAfter, Traffic, type Exchange } from '../src/traffic.js';
+
+function memoryIo(extra: Partial<CliIo> = {}) {
+  const out = { stdout: '', stderr: '' };
+  const io: CliIo = { stdout: (t) => (out.stdout += t), stderr: (t) => (out.stderr += t), env: {}, ...extra };
+  return { io, out };
+}
+
+const plain = createStyle(false);
+
+describe('main, in-process', () => {
+  test('--version, --help, and a usage error in text and in JSON', async () => {
+    const version = memoryIo();
+    expect(await main(['--version'], version.io)).toBe(0);
+    expect(version.out.stdout).toMatch(/^\d+\.\d+\.\d+\n$/);
+
+    const text = memoryIo();
+    expect(await main(['aks', 'abort'], text.io)).toBe(EXIT_CODES.usage);
+    expect(text.out).toEqual({ stdout: '', stderr: 'azlro: error: --subscription is required\nRun `azlro --help` for usage.\n' });
+
+    for (const argv of [['aks', 'abort', '-o', 'json'], ['aks', 'abort', '--output=json', '--nope'], ['nope', '-ojson']]) {
+      const json = memoryIo();
+      expect(await main(argv, json.io)).toBe(2);
+      expect(JSON.parse(json.out.stdout)).toMatchObject({ status: 'failed', exitCode: 2, error: { code: 'InvalidUsage' } });
+    }
+  });
+
+  test('a token from the environment is scrubbed from anything printed', async () => {
+    const token = 'scrub-me-0123456789';
+    const { io, out } = memoryIo({ env: { AZLRO_ACCESS_TOKEN: token } });
+    // The token is echoed by nothing azlro writes; an endpoint that contains it would be, and is scrubbed.
+    expect(await main(['partner', 'cancel', '--publisher', 'p', '--offer', 'o', '--endpoint', `http://example.com/${token}`], io)).toBe(2);
+    expect(out.stderr).toContain('http://example.com');
+    expect(out.stderr + out.stdout).not.toContain(token);
+  });
+});
+
+describe('reports', () => {
+  const base: Report = { operation: 'aks abort', status: 'succeeded', exitCode: 0, requestId: 'r-1', requests: 4, durationInMs: 3_140 };
+
+  test('text: one aligned line for a success, the token and the wait line when still running', () => {
+    expect(renderText(base, plain)).toBe('✔ aks abort succeeded  (4 requests, 3.1 s)  request id: r-1');
+    const running = renderText({ ...base, status: 'running', exitCode: 130, resumeToken: 'tok', stopped: 'interrupted' }, plain);
+    expect(running.split('\n')).toEqual([
+      '… aks abort still running (interrupted; the operation goes on at the service)  (4 requests, 3.1 s)  request id: r-1',
+      '  resume token  tok',
+      '  continue with: azlro wait tok',
+    ]);
+  });
+
+  test('JSON: stable fields, text-only ones left out, durations rounded', () => {
+    const json = toJson({ ...base, status: 'running', resumeToken: 'tok', stopped: 'timeout', notes: ['x'], timeoutInMs: 5, durationInMs: 12.6 });
+    expect(json).toEqual({
+      operation: 'aks abort', status: 'running', exitCode: 0, requestId: 'r-1', resumeToken: 'tok', continueWith: 'azlro wait tok', requests: 4, durationInMs: 13,
+    });
+  });
+});
+
+describe('classifyError', () => {
+  const apiError = (init: Record<string, unknown>) => ({
+    name: 'ApiError', method: 'POST', url: 'https://x/abort', kind: 'other', ...init,
+    message: `POST https://x/abort: ${init.status}${init.code ? ` ${init.code}` : ''}: ${init.text}`,
+  });
+
+  test.each([
+    [new TypeError('subscriptionId must be a UUID'), 2, { code: 'InvalidUsage' }],
+    [new RangeError('thumbprint must be 40 hexadecimal digits'), 2, { code: 'InvalidUsage' }],
+    [Object.assign(new Error('refused'), { name: 'CredentialOriginError' }), 2, { code: 'InvalidUsage' }],
+    [apiError({ status: 409, kind: 'conflict', code: 'OperationNotAllowed', text: 'too late', requestId: 'r' }), 3,
+      { status: 409, code: 'OperationNotAllowed', message: 'too late', requestId: 'r', hint: expect.stringMatching(/^nothing to abort/) }],
+    [apiError({ status: 400, kind: 'certificateRetired', code: 'CertificateRetired', text: 'gone' }), 3, { hint: expect.stringMatching(/Key Vault/) }],
+    [Object.assign(new Error('GET x: network error: ECONNRESET'), { name: 'NetworkError' }), 3, { code: 'NetworkError' }],
+    [Object.assign(new Error('EnvironmentCredential is unavailable.\nManagedIdentityCredential: no'), { name: 'AggregateAuthenticationError' }), 3,
+      { code: 'AggregateAuthenticationError', message: 'EnvironmentCredential is unavailable. ManagedIdentityCredential: no', hint: expect.stringMatching(/az login/) }],
+  ])('%s → exit %i', (error, exitCode, fields) => {
+    const classified = classifyError(error, 'aks abort');
+    expect(classified.exitCode).toBe(exitCode);
+    expect(classified.error).toMatchObject(fields);
+  });
+});
+
+describe('traffic and Retry-After', () => {
+  const exchange = (method: string, path: string, status: number, sentAt: number, answeredAt: number, retryAfterInMs?: number): Exchange =>
+    ({ method, path, status, sentAt, answeredAt, retryAfterInMs });
+
+  test('measures each wait against the delay the previous answer asked for', () => {
+    const honoured = [exchange('POST', '/x/abort', 202, 0, 10, 1_000), exchange('GET', '/x/operationStatus/1', 200, 1_010, 1_020, 1_000), exchange('GET', '/x/operationStatus/1', 200, 2_021, 2_030)];
+    expect(checkRetryAfter(honoured)).toEqual({ waits: 2, early: 0, minGapInMs: 1_000, maxGapInMs: 1_001, askedInMs: [1_000] });
+    expect(describeRetryAfter(honoured)).toEqual({ honoured: true, text: 'Retry-After honoured: 2 requests each sent 1.00–1.00 s after the answer that asked for 1 s' });
+    expect(describeExchanges(honoured)).toBe('POST abort → 202 · GET operationStatus → 200 ×2');
+    const early = [exchange('POST', '/x/abort', 202, 0, 10, 1_000), exchange('GET', '/x/operationStatus/1', 200, 500, 510)];
+    expect(describeRetryAfter(early)?.honoured).toBe(false);
+  });
+
+  test('the transport records requests and the next poll time', async () => {
+    const traffic = new Traffic(async () => new Response(null, { status: 202, headers: { 'retry-after': '2' } }));
+    await traffic.fetch('http://127.0.0.1/a?b=1', { method: 'post' });
+    expect(traffic.exchanges).toMatchObject([{ method: 'POST', path: '/a?b=1', status: 202, retryAfterInMs: 2_000 }]);
+    expect(traffic.nextPollAt(500)).toBeCloseTo(traffic.exchanges[0]!.answeredAt + 2_000);
+  });
+});
+
+describe('progress', () => {
+  test('off a terminal: one line per status change, nothing for the same status', () => {
+    let written = '';
+    const line = new StatusLine((t) => (written += t), false);
+    const progress = new Progress({ line, style: plain, operation: 'aks abort', traffic: new Traffic(), intervalInMs: 2_000, startedAt: performance.now() });
+    progress.update({ status: 'running' });
+    progress.update({ status: 'running' });
+    progress.update({ status: 'running', serviceStatus: 'InProgress', percentComplete: 40 });
+    progress.update({ status: 'succeeded', serviceStatus: 'Succeeded', percentComplete: 100 });
+    progress.stop();
+    expect(written.split('\n').filter(Boolean).map((l) => l.replace(/^\[\d+\.\d s\] /, ''))).toEqual([
+      'aks abort: running', 'aks abort: running · InProgress 40%', 'aks abort: succeeded 100%',
+    ]);
+  });
+
+  test('on a terminal: log lines go above the live line, which is drawn again, cut to the width', () => {
+    let written = '';
+    const line = new StatusLine((t) => (written += t), true, 20);
+    line.show('a very long progress line that does not fit');
+    line.print('log');
+    line.clear();
+    expect(written).toBe('\r\x1b[2Ka very long progre…\r\x1b[2Klog\na very long progre…\r\x1b[2K');
+  });
+
+  test('durations', () => {
+    expect(formatDuration(3_140)).toBe('3.1 s');
+    expect(formatDuration(125_000)).toBe('2 min 05 s');
+  });
+});
+
+describe('the demo summary', () => {
+  const step = (requests: string, expected = true): StepSummary => ({
+    step: 's', operation: 'aks abort', status: 'succeeded', exitCode: 0, expected, requests, durationInMs: 1_234.5,
+    retryAfter: 'honoured (2)', retryAfterWaits: 2, retryAfterEarly: 0,
+  });
+  const session = (summaries: StepSummary[], lines: string[]) =>
+    ({ style: plain, summaries, say: (t = '') => lines.push(t) }) as unknown as DemoSession;
+
+  test('JSON: every step, the requests added up across processes', () => {
+    const json = summaryJson(session([step('4'), step('1 + 3')], []), 0, 14_100.4, 2_100, true);
+    expect(json).toMatchObject({ status: 'succeeded', exitCode: 0, durationInMs: 14_100, requests: 8 });
+    expect(json.steps).toHaveLength(2);
+    expect(json.steps[0]).toMatchObject({ durationInMs: 1_235, retryAfterWaits: 2 });
+  });
+
+  test('text: an aligned table and honest closing lines', () => {
+    const lines: string[] = [];
+    printSummary(session([step('4'), step('1', false)], lines), 14_100, 2_100, false);
+    expect(lines).toContain('  ✔  1     aks abort  succeeded  4         1.2 s  honoured (2)');
+    expect(lines).toContain('✖ not every step ended as expected (see above).');
+    expect(lines).toContain('✔ Retry-After: all 4 requests that followed an answer asking for a delay waited at least that long (measured in this process).');
+  });
+});
