@@ -1,39 +1,21 @@
 // Contract tests: the generated Batch client, wired to the azlro pipeline, against Prism mocking
 // specs/batch.yaml.
-import type { TokenCredential } from '@azure/core-auth';
-import { documentedResponses } from '@azlro/prism';
-import { isApiError, SharedKeyCredential, type ApiError } from '@azlro/http';
+import { contractCoverage, contractCredential as token, expectApiError as apiError, prefer, violations } from '@azlro/prism';
+import { SharedKeyCredential } from '@azlro/http';
 import { describe, expect, inject, test } from 'vitest';
 import { cancelCertificateDeletion, createBatchClient } from '../src/index.js';
 import * as generated from '../src/generated/sdk.gen.js';
 
-const token: TokenCredential = {
-  getToken: async () => ({ token: 'contract-test-token', expiresOnTimestamp: Date.now() + 3_600_000 }),
-};
 const prismUrl = inject('prismUrl');
 const client = createBatchClient({ endpoint: prismUrl, credential: token, retryOptions: { maxRetries: 0 } });
 const certificate = { thumbprint: '0123456789abcdef0123456789abcdef01234567' };
-const prefer = (value: string) => ({ headers: { Prefer: value } });
 
-const covered = new Set<string>();
-const coveredExamples = new Set<string>();
-const cover = (status: string, example?: string) => {
-  covered.add(`cancelCertificateDeletion ${status}`);
-  if (example) coveredExamples.add(`cancelCertificateDeletion ${status} ${example}`);
-};
+const coverage = contractCoverage('batch');
 
-async function apiError(promise: Promise<unknown>): Promise<ApiError> {
-  const error = await promise.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  if (!isApiError(error)) throw new Error(`expected an ApiError, got ${String(error)}`);
-  return error;
-}
 
 describe('cancelCertificateDeletion', () => {
   test('204 with the documented response headers (token auth)', async () => {
-    cover('204');
+    coverage.cover('cancelCertificateDeletion', '204');
     const { response } = await cancelCertificateDeletion(client, certificate, prefer('code=204'));
     expect(response.status).toBe(204);
     for (const header of ['client-request-id', 'request-id', 'ETag', 'Last-Modified', 'DataServiceId']) {
@@ -57,7 +39,7 @@ describe('cancelCertificateDeletion', () => {
   });
 
   test('default: CertificateRetired is an ApiError of kind certificateRetired with the BatchError message', async () => {
-    cover('default', 'certificateRetired');
+    coverage.cover('cancelCertificateDeletion', 'default', 'certificateRetired');
     const error = await apiError(cancelCertificateDeletion(client, certificate, prefer('code=400, example=certificateRetired')));
     expect(error.status).toBe(400);
     expect(error.code).toBe('CertificateRetired');
@@ -84,41 +66,34 @@ describe('the spec constrains what Prism accepts', () => {
         throwOnError: true,
       }),
     );
-  // Prism lists what broke the spec in `sl-violations` (the body is the spec's default example),
-  // with parameter names lower-cased; this returns `location/code` pairs like `path/subscriptionid format`.
-  const violation = (error: ApiError): string[] =>
-    (JSON.parse(error.response?.headers.get('sl-violations') ?? '[]') as { location: string[]; code: string }[]).map(
-      (v) => `${v.location.slice(1).join('/')} ${v.code}`,
-    );
 
   test('422 for a thumbprintAlgorithm other than sha1', async () => {
     const error = await call({ thumbprintAlgorithm: 'md5', thumbprint: certificate.thumbprint });
     expect(error.status).toBe(422);
-    expect(violation(error)).toEqual(['path/thumbprintalgorithm enum']);
+    expect(violations(error)).toEqual(['path/thumbprintalgorithm enum']);
   });
 
   test('422 for a thumbprint that is not 40 hex digits', async () => {
     const error = await call({ thumbprintAlgorithm: 'sha1', thumbprint: 'xyz' });
     expect(error.status).toBe(422);
-    expect(violation(error)).toEqual(['path/thumbprint pattern']);
+    expect(violations(error)).toEqual(['path/thumbprint pattern']);
   });
 
   test('422 without api-version', async () => {
     const error = await call({ thumbprintAlgorithm: 'sha1', thumbprint: certificate.thumbprint }, {});
     expect(error.status).toBe(422);
-    expect(violation(error)).toEqual(['query required']);
+    expect(violations(error)).toEqual(['query required']);
   });
 
   test('422 for a timeout that is not an integer', async () => {
     const error = await call({ thumbprintAlgorithm: 'sha1', thumbprint: certificate.thumbprint }, { 'api-version': '2023-11-01.18.0', timeout: 'soon' });
     expect(error.status).toBe(422);
-    expect(violation(error)).toEqual(['query/timeout type']);
+    expect(violations(error)).toEqual(['query/timeout type']);
   });
 });
 
 test('every documented (operation, status) pair and every named example is covered', () => {
-  const documented = documentedResponses('batch');
-  expect([...covered].sort()).toEqual([...new Set(documented.map((r) => `${r.operationId} ${r.status}`))].sort());
-  const examples = documented.flatMap((r) => r.examples.map((e) => `${r.operationId} ${r.status} ${e}`));
-  expect([...coveredExamples].sort()).toEqual(examples.sort());
+  const { covered, documented, coveredExamples, documentedExamples } = coverage.report();
+  expect(covered).toEqual(documented);
+  expect(coveredExamples).toEqual(documentedExamples);
 });

@@ -1,46 +1,28 @@
 // Contract tests: the generated Cloud Partner Portal client, wired to the azlro pipeline, against
 // Prism mocking specs/cloudpartner.yaml.
-import type { TokenCredential } from '@azure/core-auth';
-import { documentedResponses } from '@azlro/prism';
-import { isApiError, type ApiError } from '@azlro/http';
+import { contractCoverage, contractCredential as token, expectApiError as apiError, prefer, violations } from '@azlro/prism';
+import type { ApiError } from '@azlro/http';
 import { describe, expect, inject, test } from 'vitest';
 import { cancelOperation, createCloudPartnerClient, getLegacyOperation, getOperation } from '../src/index.js';
 import * as generated from '../src/generated/sdk.gen.js';
 
-const token: TokenCredential = {
-  getToken: async () => ({ token: 'contract-test-token', expiresOnTimestamp: Date.now() + 3_600_000 }),
-};
 const prismUrl = inject('prismUrl');
 const client = createCloudPartnerClient({ endpoint: prismUrl, credential: token, retryOptions: { maxRetries: 0 } });
 const offer = { publisherId: 'contoso', offerId: 'contoso-offer' };
 const operation = { ...offer, operationId: '56615b67-2185-49fe-80d2-c4ddf77bb2e8' };
-const prefer = (value: string) => ({ headers: { Prefer: value } });
 
-const covered = new Set<string>();
-const coveredExamples = new Set<string>();
-const cover = (operationId: string, status: string, example?: string) => {
-  covered.add(`${operationId} ${status}`);
-  if (example) coveredExamples.add(`${operationId} ${status} ${example}`);
-};
+const coverage = contractCoverage('cloudpartner');
 
-async function apiError(promise: Promise<unknown>): Promise<ApiError> {
-  const error = await promise.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  if (!isApiError(error)) throw new Error(`expected an ApiError, got ${String(error)}`);
-  return error;
-}
 
 describe('cancelOperation', () => {
   test('200: canceled synchronously', async () => {
-    cover('cancelOperation', '200');
+    coverage.cover('cancelOperation', '200');
     const { response } = await cancelOperation(client, { ...offer, notificationEmails: ['jondoe@contoso.com'] }, prefer('code=200'));
     expect(response.status).toBe(200);
   });
 
   test('202: a relative Location names the operation to poll (migrated offer example)', async () => {
-    cover('cancelOperation', '202');
+    coverage.cover('cancelOperation', '202');
     const { response } = await cancelOperation(client, offer, prefer('code=202'));
     expect(response.status).toBe(202);
     expect(response.headers.get('Location')).toBe(
@@ -54,7 +36,7 @@ describe('cancelOperation', () => {
     ['403', 'forbidden'],
     ['404', 'notFound'],
   ] as const)('%s is an ApiError of kind %s', async (code, kind) => {
-    cover('cancelOperation', code);
+    coverage.cover('cancelOperation', code);
     const error = await apiError(cancelOperation(client, offer, prefer(`code=${code}`)));
     expect(error.status).toBe(Number(code));
     expect(error.kind).toBe(kind);
@@ -66,14 +48,14 @@ describe.each([
   ['getLegacyOperation', (prefer: { headers: Record<string, string> }) => getLegacyOperation(client, { operationId: 'contoso$contoso-offer$2$preview' }, prefer)],
 ] as const)('%s (polling resource)', (operationId, call) => {
   test.each(['running', 'completed', 'failed', 'canceled'])('200 with the %s example: the status is in the body', async (example) => {
-    cover(operationId, '200', example);
+    coverage.cover(operationId, '200', example);
     const { data, response } = await call(prefer(`code=200, example=${example}`));
     expect(response.status).toBe(200);
     expect(data.status).toBe(example);
   });
 
   test.each(['400', '403', '404'])('%s is an ApiError', async (code) => {
-    cover(operationId, code);
+    coverage.cover(operationId, code);
     const error = await apiError(call(prefer(`code=${code}`)));
     expect(error.status).toBe(Number(code));
   });
@@ -97,8 +79,7 @@ describe('the spec constrains what Prism accepts', () => {
 });
 
 test('every documented (operation, status) pair and every named example is covered', () => {
-  const documented = documentedResponses('cloudpartner');
-  expect([...covered].sort()).toEqual([...new Set(documented.map((r) => `${r.operationId} ${r.status}`))].sort());
-  const examples = documented.flatMap((r) => r.examples.map((e) => `${r.operationId} ${r.status} ${e}`));
-  expect([...coveredExamples].sort()).toEqual(examples.sort());
+  const { covered, documented, coveredExamples, documentedExamples } = coverage.report();
+  expect(covered).toEqual(documented);
+  expect(coveredExamples).toEqual(documentedExamples);
 });

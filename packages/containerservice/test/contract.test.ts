@@ -1,9 +1,8 @@
 // Contract tests: the generated client, wired to the azlro pipeline, against Prism mocking
 // specs/containerservice.yaml. Every (operation, documented status) pair is exercised; a final test
 // fails if the spec documents a pair this file does not cover.
-import type { TokenCredential } from '@azure/core-auth';
-import { documentedResponses } from '@azlro/prism';
-import { isApiError, type ApiError } from '@azlro/http';
+import { contractCoverage, contractCredential as token, expectApiError as apiError, prefer, violations } from '@azlro/prism';
+import type { ApiError } from '@azlro/http';
 import { describe, expect, inject, test } from 'vitest';
 import {
   abortLatestOperation,
@@ -15,9 +14,6 @@ import {
 } from '../src/index.js';
 import * as generated from '../src/generated/sdk.gen.js';
 
-const token: TokenCredential = {
-  getToken: async () => ({ token: 'contract-test-token', expiresOnTimestamp: Date.now() + 3_600_000 }),
-};
 const prismUrl = inject('prismUrl');
 const client = createContainerServiceClient({ endpoint: prismUrl, credential: token, retryOptions: { maxRetries: 0 } });
 const anonymous = createContainerServiceClient({ endpoint: prismUrl, retryOptions: { maxRetries: 0 } });
@@ -29,27 +25,13 @@ const cluster = {
 };
 const command = { ...cluster, commandId: 'def7b3ea71bd4f7e9d226ddbc0f00ad9' };
 const operation = { subscriptionId: cluster.subscriptionId, location: 'eastus', operationId: '00000000-0000-0000-0000-000000000000' };
-const prefer = (value: string) => ({ headers: { Prefer: value } });
 
-const covered = new Set<string>();
-const coveredExamples = new Set<string>();
-const cover = (operationId: string, status: string, example?: string) => {
-  covered.add(`${operationId} ${status}`);
-  if (example) coveredExamples.add(`${operationId} ${status} ${example}`);
-};
+const coverage = contractCoverage('containerservice');
 
-async function apiError(promise: Promise<unknown>): Promise<ApiError> {
-  const error = await promise.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  if (!isApiError(error)) throw new Error(`expected an ApiError, got ${String(error)}`);
-  return error;
-}
 
 describe('abortLatestOperation', () => {
   test('202 carries the polling URLs from the documented example', async () => {
-    cover('abortLatestOperation', '202');
+    coverage.cover('abortLatestOperation', '202');
     const { response } = await abortLatestOperation(client, cluster, prefer('code=202'));
     expect(response.status).toBe(202);
     expect(response.headers.get('Azure-AsyncOperation')).toBe(
@@ -61,13 +43,13 @@ describe('abortLatestOperation', () => {
   });
 
   test('204 when there was nothing to abort', async () => {
-    cover('abortLatestOperation', '204');
+    coverage.cover('abortLatestOperation', '204');
     const { response } = await abortLatestOperation(client, cluster, prefer('code=204'));
     expect(response.status).toBe(204);
   });
 
   test('409 (finished before it could be aborted) is an ApiError of kind conflict', async () => {
-    cover('abortLatestOperation', '409', 'operationAlreadyFinished');
+    coverage.cover('abortLatestOperation', '409', 'operationAlreadyFinished');
     const error = await apiError(abortLatestOperation(client, cluster, prefer('code=409, example=operationAlreadyFinished')));
     expect(error.status).toBe(409);
     expect(error.kind).toBe('conflict');
@@ -76,7 +58,7 @@ describe('abortLatestOperation', () => {
   });
 
   test('default: a CloudError becomes an ApiError with the service code and message', async () => {
-    cover('abortLatestOperation', 'default', 'internalServerError');
+    coverage.cover('abortLatestOperation', 'default', 'internalServerError');
     const error = await apiError(abortLatestOperation(client, cluster, prefer('code=500, example=internalServerError')));
     expect(error.status).toBe(500);
     expect(error.code).toBe('InternalServerError');
@@ -86,7 +68,7 @@ describe('abortLatestOperation', () => {
 
 describe('getCommandResult', () => {
   test.each(['commandSucceedResult', 'commandFailedResult'])('200 with the %s example', async (example) => {
-    cover('getCommandResult', '200', example);
+    coverage.cover('getCommandResult', '200', example);
     const { data, response } = await getCommandResult(client, command, prefer(`code=200, example=${example}`));
     expect(response.status).toBe(200);
     expect(data?.id).toBe('def7b3ea71bd4f7e9d226ddbc0f00ad9');
@@ -99,7 +81,7 @@ describe('getCommandResult', () => {
   });
 
   test('202 while the command runs, with a Location to poll', async () => {
-    cover('getCommandResult', '202');
+    coverage.cover('getCommandResult', '202');
     const { data, response } = await getCommandResult(client, command, prefer('code=202'));
     expect(response.status).toBe(202);
     expect(data).toBeUndefined();
@@ -107,14 +89,14 @@ describe('getCommandResult', () => {
   });
 
   test('404 for a missing cluster is an ApiError of kind notFound', async () => {
-    cover('getCommandResult', '404', 'resourceNotFound');
+    coverage.cover('getCommandResult', '404', 'resourceNotFound');
     const error = await apiError(getCommandResult(client, command, prefer('code=404, example=resourceNotFound')));
     expect(error.kind).toBe('notFound');
     expect(error.status).toBe(404);
   });
 
   test('default CloudError', async () => {
-    cover('getCommandResult', 'default', 'internalServerError');
+    coverage.cover('getCommandResult', 'default', 'internalServerError');
     const error = await apiError(getCommandResult(client, command, prefer('code=500, example=internalServerError')));
     expect(error.status).toBe(500);
     expect(error.code).toBe('InternalServerError');
@@ -128,13 +110,13 @@ describe('getOperationStatus (the Azure-AsyncOperation resource)', () => {
     ['failed', 'Failed'],
     ['canceled', 'Canceled'],
   ])('200 with the %s example', async (example, status) => {
-    cover('getOperationStatus', '200', example);
+    coverage.cover('getOperationStatus', '200', example);
     const { data } = await getOperationStatus(client, operation, prefer(`code=200, example=${example}`));
     expect(data.status).toBe(status);
   });
 
   test('default CloudError', async () => {
-    cover('getOperationStatus', 'default', 'internalServerError');
+    coverage.cover('getOperationStatus', 'default', 'internalServerError');
     const error = await apiError(getOperationStatus(client, operation, prefer('code=500, example=internalServerError')));
     expect(error.status).toBe(500);
   });
@@ -142,7 +124,7 @@ describe('getOperationStatus (the Azure-AsyncOperation resource)', () => {
 
 describe('getOperationResult (the location resource)', () => {
   test('202 while running, with Location and Retry-After', async () => {
-    cover('getOperationResult', '202');
+    coverage.cover('getOperationResult', '202');
     const { response } = await getOperationResult(client, operation, prefer('code=202'));
     expect(response.status).toBe(202);
     expect(response.headers.get('Location')).toMatch(/\/operations\//);
@@ -150,13 +132,13 @@ describe('getOperationResult (the location resource)', () => {
   });
 
   test.each(['200', '204'])('%s when done', async (code) => {
-    cover('getOperationResult', code);
+    coverage.cover('getOperationResult', code);
     const { response } = await getOperationResult(client, operation, prefer(`code=${code}`));
     expect(response.status).toBe(Number(code));
   });
 
   test('default CloudError', async () => {
-    cover('getOperationResult', 'default', 'internalServerError');
+    coverage.cover('getOperationResult', 'default', 'internalServerError');
     const error = await apiError(getOperationResult(client, operation, prefer('code=500, example=internalServerError')));
     expect(error.status).toBe(500);
   });
@@ -180,42 +162,35 @@ describe('the spec constrains what Prism accepts', () => {
         throwOnError: true,
       }),
     );
-  // Prism lists what broke the spec in `sl-violations` (the body is the spec's default example),
-  // with parameter names lower-cased; this returns `location/code` pairs like `path/subscriptionid format`.
-  const violation = (error: ApiError): string[] =>
-    (JSON.parse(error.response?.headers.get('sl-violations') ?? '[]') as { location: string[]; code: string }[]).map(
-      (v) => `${v.location.slice(1).join('/')} ${v.code}`,
-    );
 
   test('422 for a subscription id that is not a UUID', async () => {
     const error = await call({ ...cluster, subscriptionId: 'not-a-uuid' });
     expect(error.status).toBe(422);
-    expect(violation(error)).toEqual(['path/subscriptionid format']);
+    expect(violations(error)).toEqual(['path/subscriptionid format']);
   });
 
   test('422 for a resourceName against its pattern', async () => {
     const error = await call({ ...cluster, resourceName: '-starts-with-a-dash' });
     expect(error.status).toBe(422);
-    expect(violation(error)).toEqual(['path/resourcename pattern']);
+    expect(violations(error)).toEqual(['path/resourcename pattern']);
   });
 
   test('422 without api-version', async () => {
     const error = await call(cluster, {});
     expect(error.status).toBe(422);
-    expect(violation(error)).toEqual(['query required']);
+    expect(violations(error)).toEqual(['query required']);
   });
 
   test('422 for an api-version the operation does not document', async () => {
     const error = await call(cluster, { 'api-version': '2023-01-01' });
     expect(error.status).toBe(422);
-    expect(violation(error)).toEqual(['query/api-version enum']);
+    expect(violations(error)).toEqual(['query/api-version enum']);
   });
 });
 
 // Tests in a file run in order, so this one sees what every test above exercised.
 test('every documented (operation, status) pair and every named example is covered', () => {
-  const documented = documentedResponses('containerservice');
-  expect([...covered].sort()).toEqual([...new Set(documented.map((r) => `${r.operationId} ${r.status}`))].sort());
-  const examples = documented.flatMap((r) => r.examples.map((e) => `${r.operationId} ${r.status} ${e}`));
-  expect([...coveredExamples].sort()).toEqual(examples.sort());
+  const { covered, documented, coveredExamples, documentedExamples } = coverage.report();
+  expect(covered).toEqual(documented);
+  expect(coveredExamples).toEqual(documentedExamples);
 });

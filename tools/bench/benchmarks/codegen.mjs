@@ -15,6 +15,8 @@ const services = ['containerservice', 'batch', 'cloudpartner'];
 function copyWorkspace(dir) {
   for (const file of ['package.json', 'package-lock.json', 'nx.json', 'tsconfig.base.json']) cpSync(join(root, file), join(dir, file));
   mkdirSync(join(dir, 'specs'));
+  mkdirSync(join(dir, 'tools', 'codegen'), { recursive: true });
+  cpSync(join(root, 'tools', 'codegen', 'openapi-ts.service.ts'), join(dir, 'tools', 'codegen', 'openapi-ts.service.ts'));
   for (const service of services) {
     cpSync(join(root, 'specs', `${service}.yaml`), join(dir, 'specs', `${service}.yaml`));
     const from = join(root, 'packages', service);
@@ -76,7 +78,7 @@ export async function codegen(ctx) {
     ],
   );
   const notes = [
-    `${repetitions} repetition(s), each on a fresh copy of the codegen inputs (root package.json, package-lock.json, nx.json, tsconfig.base.json, the three specs, each client's package.json, openapi-ts.config.ts and tsconfigs; node_modules linked) in a temporary directory.`,
+    `${repetitions} repetition(s), each on a fresh copy of the codegen inputs (root package.json, package-lock.json, nx.json, tsconfig.base.json, the three specs, the shared generator config, each client's package.json, openapi-ts.config.ts and tsconfigs; node_modules linked) in a temporary directory.`,
     `Output identical to the committed src/generated: ${identical ? 'yes' : 'NO (the committed code differs from what the specs produce now)'}. Cache: ${cacheHits}.`,
   ].join('\n');
   return {

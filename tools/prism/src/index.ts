@@ -4,3 +4,4 @@ export { startPrism, type RunningPrism, type StartPrismOptions } from '@azlro/em
 export { prismGlobalSetup, specPath, type ProvidingProject } from './global-setup.js';
 export { documentedResponses } from './documented-responses.js';
 export type { DocumentedResponse } from './documented-responses.js';
+export { contractCoverage, contractCredential, expectApiError, prefer, violations } from './contract.js';
