@@ -1,5 +1,5 @@
 import type { TokenCredential } from '@azure/core-auth';
-import { createPipeline, type ClientOptions, type SharedKeyCredential } from '@azlro/http';
+import { createPipeline, createServiceClient, type ClientOptions, type SharedKeyCredential } from '@azlro/http';
 import { createClient, type Client } from './generated/client/index.js';
 import { PACKAGE_VERSION } from './version.js';
 
@@ -55,15 +55,5 @@ export function createBatchClient(options: BatchClientOptions): BatchClient {
     returnClientRequestId,
     userAgent: { packageName: 'batch', packageVersion: PACKAGE_VERSION, prefix: options.userAgentPrefix },
   });
-  const baseUrl = endpoint.replace(/\/+$/, '');
-  let client: Client | undefined;
-  return {
-    service: 'batch',
-    endpoint: baseUrl,
-    // Built on first use: the generated client's `new Headers()` loads Node's fetch implementation
-    // (~30 ms), which a process that only parses arguments or serializes a token never needs.
-    get client() {
-      return (client ??= createClient({ baseUrl, fetch, throwOnError: true }));
-    },
-  };
+  return createServiceClient('batch', endpoint, fetch, createClient);
 }

@@ -1,5 +1,5 @@
 import type { TokenCredential } from '@azure/core-auth';
-import { createPipeline, type ClientOptions } from '@azlro/http';
+import { createPipeline, createServiceClient, type ClientOptions } from '@azlro/http';
 import { createClient, type Client } from './generated/client/index.js';
 import { PACKAGE_VERSION } from './version.js';
 
@@ -44,15 +44,5 @@ export function createCloudPartnerClient(options: CloudPartnerClientOptions = {}
     requestIdHeaderName: 'x-ms-client-request-id',
     userAgent: { packageName: 'cloudpartner', packageVersion: PACKAGE_VERSION, prefix: options.userAgentPrefix },
   });
-  const baseUrl = endpoint.replace(/\/+$/, '');
-  let client: Client | undefined;
-  return {
-    service: 'cloudpartner',
-    endpoint: baseUrl,
-    // Built on first use: the generated client's `new Headers()` loads Node's fetch implementation
-    // (~30 ms), which a process that only parses arguments or serializes a token never needs.
-    get client() {
-      return (client ??= createClient({ baseUrl, fetch, throwOnError: true }));
-    },
-  };
+  return createServiceClient('cloudpartner', endpoint, fetch, createClient);
 }

@@ -2,6 +2,7 @@ export { createPipeline, type PipelineFetch } from './pipeline.js';
 export type { PipelineOptions } from './options.js';
 export type { RetryOptions } from './policies/retry.js';
 export type { UserAgentOptions } from './policies/user-agent.js';
+export { createServiceClient, type GeneratedClientConfig, type ServiceClient } from './service-client.js';
 export { assertParams, StaticTokenCredential, type ClientOptions, type OperationOptions } from './client-options.js';
 
 export { SharedKeyCredential, type SignableRequest } from './shared-key/credential.js';
