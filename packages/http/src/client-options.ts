@@ -3,7 +3,7 @@ import type { PipelineOptions } from './options.js';
 
 /** Options every azlro client factory accepts on top of its endpoint and credential. */
 export interface ClientOptions
-  extends Pick<PipelineOptions, 'allowedCredentialOrigins' | 'retryOptions' | 'tryTimeoutInMs' | 'fetch' | 'logger'> {
+  extends Pick<PipelineOptions, 'allowedCredentialOrigins' | 'retryOptions' | 'tryTimeoutInMs' | 'fetch' | 'logger' | 'clock'> {
   /** Prepended to the `User-Agent`, e.g. `my-app/1.2.0`. @default none */
   userAgentPrefix?: string;
 }

@@ -15,6 +15,7 @@ export { isApiError, isAuthError, isCertificateRetiredError, isConflictError, is
 
 export { getRequestIds, type RequestIds } from './request-ids.js';
 export { delay, type DelayOptions } from './delay.js';
+export { checkClock, systemClock, type Clock } from './clock.js';
 export { retryAfterInMs } from './retry-after.js';
 
 export { assertLength, assertPathSegment, assertPattern, assertUuid, type LengthBounds } from './validators/assert.js';

@@ -1,4 +1,5 @@
 import type { TokenCredential } from '@azure/core-auth';
+import { checkClock, type Clock } from './clock.js';
 import type { AzlroLogger } from './logging/logger.js';
 import type { RetryOptions } from './policies/retry.js';
 import type { UserAgentOptions } from './policies/user-agent.js';
@@ -28,6 +29,8 @@ export interface PipelineOptions {
   fetch?: typeof fetch;
   /** Where request/response/retry lines go; messages are redacted first. @default the package logger (`azlro:http`) */
   logger?: AzlroLogger;
+  /** Where retry waits and token-expiry checks read time and sleep (tests pass a `ManualClock`). @default systemClock */
+  clock?: Clock;
 }
 
 const HEADER_NAME = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
@@ -72,5 +75,6 @@ export function checkPipelineOptions(options: PipelineOptions): URL {
     fail(TypeError, 'userAgent.prefix', 'must be a string without control characters');
   }
   if (options.fetch !== undefined && typeof options.fetch !== 'function') fail(TypeError, 'fetch', 'must be a function');
+  checkClock(options.clock);
   return url;
 }

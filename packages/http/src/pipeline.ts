@@ -1,3 +1,4 @@
+import { systemClock } from './clock.js';
 import { apiErrorFromResponse } from './errors/from-response.js';
 import { logger as packageLogger, redactingLogger } from './logging/logger.js';
 import { resolveCredential } from './credential-options.js';
@@ -33,8 +34,9 @@ export function createPipeline(options: PipelineOptions): PipelineFetch {
   const { credential, origins } = resolveCredential(options, endpoint);
   const log = options.logger ? redactingLogger(options.logger) : packageLogger;
   const requestIdHeaderName = options.requestIdHeaderName ?? 'x-ms-client-request-id';
+  const clock = options.clock ?? systemClock;
   const auth: PipelinePolicy[] =
-    credential.kind === 'token' ? [bearerTokenPolicy(createTokenCache(credential.credential, credential.scopes, log), log)]
+    credential.kind === 'token' ? [bearerTokenPolicy(createTokenCache(credential.credential, credential.scopes, log, clock), log)]
     : credential.kind === 'sharedKey' ? [sharedKeyPolicy(credential.signer)]
     : [];
   const send = composePolicies(
@@ -43,7 +45,7 @@ export function createPipeline(options: PipelineOptions): PipelineFetch {
       requestIdPolicy({ headerName: requestIdHeaderName, returnClientRequestId: options.returnClientRequestId ?? false }),
       userAgentPolicy(options.userAgent),
       credentialOriginPolicy(origins, credential.kind !== 'none'),
-      retryPolicy({ maxRetries: 3, retryDelayInMs: 800, maxRetryDelayInMs: 60_000, ...stripUndefined(options.retryOptions) }, log),
+      retryPolicy({ maxRetries: 3, retryDelayInMs: 800, maxRetryDelayInMs: 60_000, ...stripUndefined(options.retryOptions) }, log, clock),
       ...auth,
       loggingPolicy(log, requestIdHeaderName),
     ],

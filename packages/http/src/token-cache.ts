@@ -1,4 +1,5 @@
 import type { AccessToken, TokenCredential } from '@azure/core-auth';
+import type { Clock } from './clock.js';
 import type { AzlroLogger } from './logging/logger.js';
 import { registerSecret } from './logging/redact.js';
 
@@ -20,10 +21,10 @@ function untilAborted<T>(promise: Promise<T>, signal: AbortSignal): Promise<T> {
 }
 
 /** Caches one token for `scopes`; concurrent callers share one in-flight refresh. */
-export function createTokenCache(credential: TokenCredential, scopes: string[], log: AzlroLogger): TokenCache {
+export function createTokenCache(credential: TokenCredential, scopes: string[], log: AzlroLogger, clock: Clock): TokenCache {
   let cached: AccessToken | undefined;
   let inflight: { promise: Promise<AccessToken>; signal: AbortSignal } | undefined;
-  const fresh = (t: AccessToken) => Date.now() < (t.refreshAfterTimestamp ?? t.expiresOnTimestamp - TOKEN_REFRESH_MARGIN_IN_MS);
+  const fresh = (t: AccessToken) => clock.epochNow() < (t.refreshAfterTimestamp ?? t.expiresOnTimestamp - TOKEN_REFRESH_MARGIN_IN_MS);
 
   function refresh(signal: AbortSignal, claims?: string): NonNullable<typeof inflight> {
     log.verbose(`requesting a token for ${scopes.join(' ')}${claims ? ' with CAE claims' : ''}`);
@@ -49,7 +50,7 @@ export function createTokenCache(credential: TokenCredential, scopes: string[], 
         } catch (error) {
           if (abortSignal.aborted) throw abortSignal.reason;
           if (entry.signal !== abortSignal && entry.signal.aborted) continue; // another caller gave up: try again for us
-          if (!claims && cached && Date.now() < cached.expiresOnTimestamp) {
+          if (!claims && cached && clock.epochNow() < cached.expiresOnTimestamp) {
             log.warning('token refresh failed; using the cached token until it expires');
             return cached.token;
           }

@@ -1,4 +1,4 @@
-import { delay } from '@azlro/http';
+import type { Clock } from '@azlro/http';
 
 /** Settles like `promise`, or rejects with the signal's reason as soon as it aborts. */
 export function untilAborted<T>(promise: Promise<T>, abortSignal: AbortSignal): Promise<T> {
@@ -22,16 +22,16 @@ export interface Deadline {
 const noop = (): void => {};
 
 /**
- * Starts a deadline of `timeoutInMs` (any length: `delay` chains timers past 2^31-1 ms). Without a
+ * Starts a deadline of `timeoutInMs` on `clock` (any length: the system clock chains timers past 2^31-1 ms). Without a
  * timeout it holds only a signal that never aborts: no controller, timer, listener or closure. That
  * signal is the deadline's own, not one shared by every wait, since whatever listens to it (a delay,
  * a fetch) would otherwise pile up on one signal.
  */
-export function startDeadline(timeoutInMs: number): Deadline {
+export function startDeadline(timeoutInMs: number, clock: Clock): Deadline {
   if (!Number.isFinite(timeoutInMs)) return { signal: new AbortController().signal, clear: noop };
   const fired = new AbortController();
   const stop = new AbortController();
-  delay(timeoutInMs, { abortSignal: stop.signal }).then(
+  clock.sleep(timeoutInMs, stop.signal).then(
     () => fired.abort(new Error(`deadline of ${timeoutInMs} ms passed`)),
     () => {},
   );

@@ -1,4 +1,4 @@
-import { createLogger, redactText, type AzlroLogger } from '@azlro/http';
+import { checkClock, createLogger, redactText, systemClock, type AzlroLogger, type Clock } from '@azlro/http';
 import type { PollOptions, PollerOptions } from './options.js';
 
 /** {@link PollerOptions} checked, with defaults applied. */
@@ -12,6 +12,7 @@ export interface ResolvedPollerOptions {
   readonly pollingOrigins: readonly string[];
   readonly headers: Readonly<Record<string, string>> | undefined;
   readonly log: AzlroLogger;
+  readonly clock: Clock;
 }
 
 const packageLogger = createLogger('azlro:lro');
@@ -92,5 +93,6 @@ export function resolvePollerOptions(options: PollerOptions | undefined, endpoin
     pollingOrigins: origins(endpoint, o.allowedPollingOrigins),
     headers: headers(o.headers),
     log: logger(o.logger),
+    clock: checkClock(o.clock) ?? systemClock,
   };
 }

@@ -1,4 +1,3 @@
-import { delay } from '@azlro/http';
 import { startDeadline, untilAborted } from './abortable.js';
 import { checkPollOptions, type ResolvedPollerOptions } from './check-options.js';
 import { OperationFailedError } from './errors/operation-failed-error.js';
@@ -36,7 +35,7 @@ export class LroPoller<TClient extends { readonly endpoint: string }, TResult> i
     this.#client = client;
     this.#strategy = strategy;
     this.#options = options;
-    this.#schedule = new PollSchedule(options);
+    this.#schedule = new PollSchedule(options, options.clock);
     this.#listeners = new Listeners(options.log, strategy.kind);
     this.#pollShared = joinable((abortSignal) => this.#pollOnce(abortSignal));
     if ('restored' in start) {
@@ -89,7 +88,7 @@ export class LroPoller<TClient extends { readonly endpoint: string }, TResult> i
     const signal = this.#combine(checkPollOptions(options));
     await untilAborted(this.#submission, signal);
     if (!this.isDone) {
-      await delay(this.#schedule.untilAllowedInMs, { abortSignal: signal });
+      await this.#options.clock.sleep(this.#schedule.untilAllowedInMs, signal);
       await this.#pollShared(signal);
     }
     return this.operationState;
@@ -97,12 +96,12 @@ export class LroPoller<TClient extends { readonly endpoint: string }, TResult> i
 
   async pollUntilDone(options?: PollOptions): Promise<TResult> {
     const callSignal = checkPollOptions(options);
-    const deadline = startDeadline(this.#options.timeoutInMs);
+    const deadline = startDeadline(this.#options.timeoutInMs, this.#options.clock);
     const signal = this.#combine(callSignal, deadline.signal);
     try {
       await untilAborted(this.#submission, signal);
       while (!this.isDone) {
-        await delay(this.#schedule.untilNextInMs, { abortSignal: signal });
+        await this.#options.clock.sleep(this.#schedule.untilNextInMs, signal);
         await this.#pollShared(signal);
       }
     } catch (error) {

@@ -1,4 +1,4 @@
-import type { AzlroLogger } from '@azlro/http';
+import type { AzlroLogger, Clock } from '@azlro/http';
 
 /** Options every poller accepts (the operation functions and `restorePoller`). */
 export interface PollerOptions {
@@ -46,6 +46,12 @@ export interface PollerOptions {
    * @default the package logger, namespace `azlro:lro`
    */
   logger?: AzlroLogger;
+  /**
+   * Where the poller reads time and waits (poll delays, `timeoutInMs`, resume-token `notBefore`);
+   * tests and simulations pass a `ManualClock` from `@azlro/http/testing`.
+   * @default systemClock (performance.now, Date.now, setTimeout)
+   */
+  clock?: Clock;
 }
 
 /** Options of `poll()`, `pollUntilDone()`. */

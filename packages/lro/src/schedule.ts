@@ -1,33 +1,36 @@
-import { retryAfterInMs } from '@azlro/http';
+import { retryAfterInMs, type Clock } from '@azlro/http';
 import { pollDelayInMs, type IntervalBounds } from './interval.js';
 
 /**
- * When the next poll may go, on the monotonic clock (`performance.now()`): `notBefore` is what the
- * service asked for (`Retry-After`), `nextPollAt` adds `intervalInMs` when it asked nothing.
+ * When the next poll may go, on the clock's monotonic time: `notBefore` is what the service asked
+ * for (`Retry-After`), `nextPollAt` adds `intervalInMs` when it asked nothing.
  */
 export class PollSchedule {
   readonly #bounds: IntervalBounds;
+  readonly #clock: Clock;
   #notBefore = 0;
   #nextPollAt = 0;
 
-  constructor(bounds: IntervalBounds) {
+  constructor(bounds: IntervalBounds, clock: Clock) {
     this.#bounds = bounds;
+    this.#clock = clock;
+    this.#notBefore = this.#nextPollAt = clock.now();
   }
 
   /** Milliseconds until the service allows a poll (`poll()` waits this long). */
   get untilAllowedInMs(): number {
-    return Math.max(0, this.#notBefore - performance.now());
+    return Math.max(0, this.#notBefore - this.#clock.now());
   }
 
   /** Milliseconds until `pollUntilDone` sends its next poll. */
   get untilNextInMs(): number {
-    return Math.max(0, this.#nextPollAt - performance.now());
+    return Math.max(0, this.#nextPollAt - this.#clock.now());
   }
 
   /** Plans the next poll from a response's delay headers. */
   afterResponse(headers: Headers): void {
-    const now = performance.now();
-    const serverDelay = retryAfterInMs(headers);
+    const now = this.#clock.now();
+    const serverDelay = retryAfterInMs(headers, this.#clock.epochNow());
     this.#nextPollAt = now + pollDelayInMs(serverDelay, this.#bounds);
     this.#notBefore = serverDelay === undefined ? now : this.#nextPollAt;
   }
@@ -35,12 +38,12 @@ export class PollSchedule {
   /** Epoch milliseconds before which the service asked not to be polled, for a resume token. */
   notBeforeEpoch(): number | undefined {
     const wait = this.untilAllowedInMs;
-    return wait > 0 && Number.isFinite(wait) ? Math.ceil(Date.now() + wait) : undefined;
+    return wait > 0 && Number.isFinite(wait) ? Math.ceil(this.#clock.epochNow() + wait) : undefined;
   }
 
   /** Picks up a resume token's `notBefore`; otherwise a resumed poller polls at once. */
   restore(notBeforeEpoch: number | undefined): void {
-    const wait = Math.min(Math.max(0, (notBeforeEpoch ?? 0) - Date.now()), this.#bounds.maxIntervalInMs);
-    this.#notBefore = this.#nextPollAt = performance.now() + wait;
+    const wait = Math.min(Math.max(0, (notBeforeEpoch ?? 0) - this.#clock.epochNow()), this.#bounds.maxIntervalInMs);
+    this.#notBefore = this.#nextPollAt = this.#clock.now() + wait;
   }
 }

@@ -1,4 +1,4 @@
-import { delay } from '../delay.js';
+import type { Clock } from '../clock.js';
 import type { AzlroLogger } from '../logging/logger.js';
 import { forAttempt, type PipelinePolicy } from '../pipeline-request.js';
 import { exponentialDelayInMs, retryAfterInMs } from '../retry-after.js';
@@ -24,7 +24,7 @@ export interface RetryOptions {
  * A server's delay is honoured exactly (no retry before it elapses); every wait ends when the
  * caller's signal aborts.
  */
-export function retryPolicy(options: Required<RetryOptions>, log: AzlroLogger): PipelinePolicy {
+export function retryPolicy(options: Required<RetryOptions>, log: AzlroLogger, clock: Clock): PipelinePolicy {
   return async (request, next) => {
     for (let retry = 0; ; retry++) {
       const attempt = forAttempt(request, retry + 1);
@@ -37,7 +37,7 @@ export function retryPolicy(options: Required<RetryOptions>, log: AzlroLogger): 
       }
       const retryable = response ? isRetryableStatus(request.method, response.status) : isRetryableError(request.method, failure);
       // Read only when it can matter: most responses are final and never need their delay headers.
-      const serverDelay = retryable && response ? retryAfterInMs(response.headers) : undefined;
+      const serverDelay = retryable && response ? retryAfterInMs(response.headers, clock.epochNow()) : undefined;
       // Retrying before the server allows only earns another refusal: past the cap, stop instead.
       const tooLong = serverDelay !== undefined && serverDelay > options.maxRetryDelayInMs;
       if (!retryable || tooLong || retry >= options.maxRetries || request.abortSignal.aborted) {
@@ -47,7 +47,7 @@ export function retryPolicy(options: Required<RetryOptions>, log: AzlroLogger): 
       const wait = serverDelay ?? exponentialDelayInMs(retry, options.retryDelayInMs, options.maxRetryDelayInMs);
       const reason = response ? `status ${response.status}` : (failure as Error).name;
       log.warning(`retry ${request.method} ${request.url} attempt=${retry + 2} after ${reason}, waiting ${wait}ms${serverDelay === undefined ? '' : ' (server asked)'}`);
-      await delay(wait, { abortSignal: request.abortSignal });
+      await clock.sleep(wait, request.abortSignal);
     }
   };
 }
