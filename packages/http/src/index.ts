@@ -17,6 +17,7 @@ export { getRequestIds, type RequestIds } from './request-ids.js';
 export { delay, type DelayOptions } from './delay.js';
 export { checkClock, systemClock, type Clock } from './clock.js';
 export { retryAfterInMs } from './retry-after.js';
+export { THROTTLING_STATUSES, THROTTLING_TO_CALLER_HEADER } from './throttling-to-caller.js';
 
 export { assertLength, assertPathSegment, assertPattern, assertUuid, type LengthBounds } from './validators/assert.js';
 export { encodePathSegment } from './validators/encode-path-segment.js';

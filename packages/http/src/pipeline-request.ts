@@ -1,3 +1,5 @@
+import { THROTTLING_TO_CALLER_HEADER } from './throttling-to-caller.js';
+
 /** One logical call as it travels through the policies; the body is buffered so any attempt can resend it. */
 export interface PipelineRequest {
   readonly url: string;
@@ -8,6 +10,8 @@ export interface PipelineRequest {
   readonly abortSignal: AbortSignal;
   /** 1 for the first try, 2 for the first retry, ... */
   readonly attempt: number;
+  /** The caller handles a 429/503 with a server delay itself (see {@link THROTTLING_TO_CALLER_HEADER}). */
+  readonly throttlingToCaller: boolean;
   /** Shared by every attempt of this call. */
   readonly state: { claimsChallengeAnswered: boolean };
 }
@@ -30,13 +34,17 @@ export function composePolicies(policies: readonly PipelinePolicy[], transport: 
  */
 export async function toPipelineRequest(input: string | URL | Request, init?: RequestInit): Promise<PipelineRequest> {
   const request = init === undefined && input instanceof Request && !input.bodyUsed && !input.body?.locked ? input : new Request(input, init);
+  // A copy: the policies set headers that must not show up on the caller's Request.
+  const headers = new Headers(request.headers);
+  const throttlingToCaller = headers.has(THROTTLING_TO_CALLER_HEADER);
+  headers.delete(THROTTLING_TO_CALLER_HEADER);
   return {
     url: request.url,
     method: request.method.toUpperCase(),
-    // A copy: the policies set headers that must not show up on the caller's Request.
-    headers: new Headers(request.headers),
+    headers,
     body: request.body ? await request.arrayBuffer() : undefined,
     abortSignal: request.signal,
+    throttlingToCaller,
     attempt: 1,
     state: { claimsChallengeAnswered: false },
   };

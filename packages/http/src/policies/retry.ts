@@ -3,6 +3,7 @@ import type { AzlroLogger } from '../logging/logger.js';
 import { forAttempt, type PipelinePolicy } from '../pipeline-request.js';
 import { exponentialDelayInMs, retryAfterInMs } from '../retry-after.js';
 import { isRetryableError, isRetryableStatus } from '../retry-decision.js';
+import { THROTTLING_STATUSES } from '../throttling-to-caller.js';
 
 /** How transient failures are retried. */
 export interface RetryOptions {
@@ -22,7 +23,8 @@ export interface RetryOptions {
  * Retries transient failures: idempotent methods on network errors, attempt timeouts and
  * 408/429/500/502/503/504; other methods only on 429/503 or a connection that failed before sending.
  * A server's delay is honoured exactly (no retry before it elapses); every wait ends when the
- * caller's signal aborts.
+ * caller's signal aborts. A request marked with `THROTTLING_TO_CALLER_HEADER` (a poll) gets its
+ * 429/503 with a server delay back at once, however short the delay.
  */
 export function retryPolicy(options: Required<RetryOptions>, log: AzlroLogger, clock: Clock): PipelinePolicy {
   return async (request, next) => {
@@ -40,7 +42,9 @@ export function retryPolicy(options: Required<RetryOptions>, log: AzlroLogger, c
       const serverDelay = retryable && response ? retryAfterInMs(response.headers, clock.epochNow()) : undefined;
       // Retrying before the server allows only earns another refusal: past the cap, stop instead.
       const tooLong = serverDelay !== undefined && serverDelay > options.maxRetryDelayInMs;
-      if (!retryable || tooLong || retry >= options.maxRetries || request.abortSignal.aborted) {
+      // A poller asked for its throttling back: it waits out the delay as "still running".
+      const handBack = request.throttlingToCaller && serverDelay !== undefined && THROTTLING_STATUSES.has(response!.status);
+      if (!retryable || tooLong || handBack || retry >= options.maxRetries || request.abortSignal.aborted) {
         if (response) return response;
         throw failure;
       }
