@@ -13,6 +13,7 @@ export interface ResolvedPollerOptions {
   readonly headers: Readonly<Record<string, string>> | undefined;
   readonly log: AzlroLogger;
   readonly clock: Clock;
+  readonly shareThrottling: boolean;
 }
 
 const packageLogger = createLogger('azlro:lro');
@@ -23,6 +24,12 @@ function duration(name: string, value: unknown, fallback: number, allowInfinity:
   if (!(value >= 0) || (!allowInfinity && !Number.isFinite(value))) {
     throw new RangeError(`${name} must be a non-negative ${allowInfinity ? '' : 'finite '}number of milliseconds; got ${value}`);
   }
+  return value;
+}
+
+function flag(name: string, value: unknown, fallback: boolean): boolean {
+  if (value === undefined) return fallback;
+  if (typeof value !== 'boolean') throw new TypeError(`${name} must be a boolean; got ${typeof value}`);
   return value;
 }
 
@@ -94,5 +101,6 @@ export function resolvePollerOptions(options: PollerOptions | undefined, endpoin
     headers: headers(o.headers),
     log: logger(o.logger),
     clock: checkClock(o.clock) ?? systemClock,
+    shareThrottling: flag('shareThrottling', o.shareThrottling, true),
   };
 }

@@ -14,10 +14,11 @@ export { parseResumeToken, RESUME_TOKEN_VERSION, type PollingTarget, type Resume
 
 export type { Poller } from './poller.js';
 export type { PollOptions, PollerOptions } from './options.js';
-export type { OperationError, OperationState } from './state.js';
+export type { OperationError, OperationState, OperationThrottling } from './state.js';
 export type { OperationStatus } from './status.js';
 export { OPERATION_KINDS, type OperationKind, type ServiceName } from './kinds.js';
 
 export { OperationFailedError, isOperationFailedError } from './errors/operation-failed-error.js';
 export { PollerTimeoutError, isPollerTimeoutError } from './errors/poller-timeout-error.js';
 export { PollingOriginError, isPollingOriginError } from './errors/polling-origin-error.js';
+export { HandedOutUrlError, isHandedOutUrlError } from './errors/handed-out-url-error.js';

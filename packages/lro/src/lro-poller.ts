@@ -1,5 +1,7 @@
+import { getRequestIds, isApiError, THROTTLING_TO_CALLER_HEADER } from '@azlro/http';
 import { startDeadline, untilAborted } from './abortable.js';
 import { checkPollOptions, type ResolvedPollerOptions } from './check-options.js';
+import { HandedOutUrlError, isUrlFault } from './errors/handed-out-url-error.js';
 import { OperationFailedError } from './errors/operation-failed-error.js';
 import { PollerTimeoutError } from './errors/poller-timeout-error.js';
 import { joinable } from './joinable.js';
@@ -8,11 +10,18 @@ import type { PollOptions } from './options.js';
 import type { Poller } from './poller.js';
 import { followablePollingUrl } from './polling-url.js';
 import { record, type Recorded } from './record.js';
-import { encodeResumeToken, type ResumeToken } from './resume-token.js';
+import { encodeResumeToken, type PollingTarget, type ResumeToken } from './resume-token.js';
 import { PollSchedule } from './schedule.js';
-import type { OperationState } from './state.js';
+import type { OperationState, OperationThrottling } from './state.js';
 import { isTerminal } from './status.js';
 import type { Observation, RequestContext, Strategy } from './strategy.js';
+import { throttleScopeFor, type ThrottleScope } from './throttle-scope.js';
+import { readThrottling, type PollThrottled } from './throttling.js';
+
+/** Pollers released from a shared pause resume spread over this share of it... */
+const RESUME_SPREAD_SHARE = 0.1;
+/** ...but never more than this, in ms: a long pause should not add a long tail. */
+const MAX_RESUME_SPREAD_IN_MS = 10_000;
 
 /** How a poller begins: with the initial request (already validated and sent), or from a resume token. */
 export type PollerStart<TResult> =
@@ -123,19 +132,82 @@ export class LroPoller<TClient extends { readonly endpoint: string }, TResult> i
     return all.length === 1 ? all[0]! : AbortSignal.any(all);
   }
 
-  #context(abortSignal: AbortSignal | undefined): RequestContext {
+  /** `poll`: a polling request, whose 429/503 with a delay the retry policy hands back to the poller. */
+  #context(abortSignal: AbortSignal | undefined, poll = false): RequestContext {
     const { headers, pollingOrigins } = this.#options;
     return {
       abortSignal,
-      headers,
+      headers: poll ? { ...headers, [THROTTLING_TO_CALLER_HEADER]: '1' } : headers,
       follow: (value, source) => followablePollingUrl(value, this.#client.endpoint, pollingOrigins, source),
     };
   }
 
+  /** The throttling scope of `target` (client and subscription), unless sharing is off. */
+  #scope(target: PollingTarget): ThrottleScope | undefined {
+    return this.#options.shareThrottling ? throttleScopeFor(this.#client, target.url) : undefined;
+  }
+
   async #pollOnce(abortSignal: AbortSignal): Promise<void> {
-    const target = this.#current.polling;
+    let target = this.#current.polling;
     if (this.isDone || !target) return;
-    this.#apply(await this.#strategy.poll(this.#client, target, this.#context(abortSignal)), target.url);
+    await this.#waitOutSharedPause(target, abortSignal);
+    let observation: Observation<TResult>;
+    try {
+      observation = await this.#strategy.poll(this.#client, target, this.#context(abortSignal, true));
+    } catch (error) {
+      const throttled = readThrottling(error, this.#options.clock);
+      if (throttled) return this.#throttled(throttled, error, target);
+      if (!isApiError(error) || !isUrlFault(error.status)) throw error;
+      const source = this.#strategy.handedOutBy(target);
+      const { resourceUrl } = target;
+      if (!source) throw error;
+      // The service's own URL failed; where the caller's parameters name the resource, poll that instead, once.
+      if (resourceUrl === undefined || resourceUrl === target.url) throw new HandedOutUrlError(error, source);
+      this.#options.log.warning(
+        `${this.#strategy.kind}: GET ${target.url} (from ${source}) answered ${error.status}${error.code ? ` ${error.code}` : ''}; polling ${resourceUrl} instead`,
+      );
+      target = { url: resourceUrl, resourceUrl, resourceUrlOnly: true };
+      // The failed URL leaves the state now, so no resume token can carry it.
+      this.#current = { ...this.#current, polling: target };
+      observation = await this.#strategy.poll(this.#client, target, this.#context(abortSignal, true));
+    }
+    this.#apply(observation, target.url);
+  }
+
+  /** Waits while another poller's 429 pauses this scope; tells listeners once. */
+  async #waitOutSharedPause(target: PollingTarget, abortSignal: AbortSignal): Promise<void> {
+    const scope = this.#scope(target);
+    const { clock } = this.#options;
+    for (let told = false; scope && scope.remainingInMs > 0; told = true) {
+      const cause = scope.cause!;
+      const spread = Math.random() * Math.min(cause.retryAfterInMs * RESUME_SPREAD_SHARE, MAX_RESUME_SPREAD_IN_MS);
+      const wait = scope.remainingInMs + spread;
+      this.#schedule.holdFor(wait);
+      if (!told) this.#setThrottling({ ...cause, notBefore: Math.ceil(clock.epochNow() + wait), shared: true });
+      await clock.sleep(wait, abortSignal);
+    }
+  }
+
+  /** A throttled poll: still running; the next poll (and this scope's, for a 429) waits for the delay. */
+  #throttled(throttled: PollThrottled, error: unknown, target: PollingTarget): void {
+    const { clock, log } = this.#options;
+    this.#schedule.afterServerDelay(throttled.retryAfterInMs);
+    const waitInMs = this.#schedule.untilNextInMs;
+    if (throttled.status === 429) this.#scope(target)?.pause(clock, waitInMs, throttled);
+    const response = (error as { response?: Response }).response;
+    const state = this.#current.state;
+    this.#current = {
+      ...this.#current,
+      state: { ...state, requestIds: response ? getRequestIds(response) : state.requestIds, pollCount: state.pollCount + 1 },
+    };
+    log.verbose(`${this.#strategy.kind}: poll ${state.pollCount + 1}: ${throttled.status} throttled${throttled.code ? ` (${throttled.code})` : ''}, next poll in ${Math.round(waitInMs)} ms`);
+    this.#setThrottling({ ...throttled, notBefore: Math.ceil(clock.epochNow() + waitInMs), shared: false });
+  }
+
+  #setThrottling(throttling: OperationThrottling): void {
+    const { code, ...rest } = throttling;
+    this.#current = { ...this.#current, state: { ...this.#current.state, throttling: code === undefined ? rest : throttling } };
+    this.#listeners.emit(() => this.operationState);
   }
 
   /** Records a response: `polledUrl` for a poll, none for the initial response; then logs and notifies. */
@@ -155,7 +227,13 @@ export class LroPoller<TClient extends { readonly endpoint: string }, TResult> i
   }
 
   #token(): string {
-    const { kind, ...state } = this.#current.state;
-    return encodeResumeToken({ kind, endpoint: this.#client.endpoint, polling: this.#current.polling, notBefore: this.#schedule.notBeforeEpoch(), state });
+    // Throttling lives on as notBefore; the state's copy of it would only go stale.
+    const { kind, throttling: _, ...state } = this.#current.state;
+    const polling = this.#current.polling;
+    const { clock } = this.#options;
+    const sharedPause = polling ? (this.#scope(polling)?.remainingInMs ?? 0) : 0;
+    const ownNotBefore = this.#schedule.notBeforeEpoch();
+    const notBefore = sharedPause > 0 ? Math.max(ownNotBefore ?? 0, Math.ceil(clock.epochNow() + sharedPause)) : ownNotBefore;
+    return encodeResumeToken({ kind, endpoint: this.#client.endpoint, polling, notBefore, state });
   }
 }

@@ -47,6 +47,14 @@ export interface PollerOptions {
    */
   logger?: AzlroLogger;
   /**
+   * Share throttling with the other pollers of the same client and ARM subscription (else the same
+   * client and polling origin): a poll answered 429 with a delay pauses all their polls until the
+   * delay passes (those that waited resume spread over a tenth of it, at most 10 s), rather than
+   * each earning a 429 of its own. False keeps each poller's throttling to itself.
+   * @default true
+   */
+  shareThrottling?: boolean;
+  /**
    * Where the poller reads time and waits (poll delays, `timeoutInMs`, resume-token `notBefore`);
    * tests and simulations pass a `ManualClock` from `@azlro/http/testing`.
    * @default systemClock (performance.now, Date.now, setTimeout)

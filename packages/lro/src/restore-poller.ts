@@ -47,6 +47,7 @@ export function restorePoller(
   const strategy = STRATEGIES[token.kind] as Strategy<typeof client, RunCommandResult | PartnerOperation | undefined>;
   if (token.polling) {
     followablePollingUrl(token.polling.url, client.endpoint, resolved.pollingOrigins, 'the resume token');
+    if (token.polling.resourceUrl) followablePollingUrl(token.polling.resourceUrl, client.endpoint, resolved.pollingOrigins, 'the resume token');
     strategy.checkTarget(token.polling);
   }
   return new LroPoller(client, strategy, resolved, { restored: token });

@@ -13,6 +13,13 @@ export interface PollingTarget {
   url: string;
   /** ARM only: an `Azure-AsyncOperation` status resource or a `location` result resource. */
   via?: 'asyncOperation' | 'location';
+  /**
+   * Command results only: the documented URL, built from the caller's own parameters. When a URL
+   * the service handed out (`Location`) fails with a 4xx, the poller polls this one instead.
+   */
+  resourceUrl?: string;
+  /** Set once a handed-out URL failed: from then on only `resourceUrl` is polled, `Location` is ignored. */
+  resourceUrlOnly?: true;
 }
 
 /** What a resume token holds. No credential, ever: restoring needs a client with fresh credentials. */
@@ -104,6 +111,8 @@ export function parseResumeToken(resumeToken: string): ResumeToken {
     if (typeof p !== 'object' || p === null) invalid('has an invalid polling target');
     if (p.via !== undefined && p.via !== 'asyncOperation' && p.via !== 'location') invalid(`has an invalid polling.via ${JSON.stringify(p.via)}`);
     token.polling = { url: httpUrl(p.url, 'polling.url'), ...(p.via ? { via: p.via } : {}) };
+    if (p.resourceUrl !== undefined) token.polling.resourceUrl = httpUrl(p.resourceUrl, 'polling.resourceUrl');
+    if (p.resourceUrlOnly === true && token.polling.resourceUrl !== undefined) token.polling.resourceUrlOnly = true;
   }
   if (!isTerminal(state.status) && !token.polling) invalid(`says ${state.status} but has no polling URL`);
   if (t.notBefore !== undefined) {

@@ -29,10 +29,24 @@ export class PollSchedule {
 
   /** Plans the next poll from a response's delay headers. */
   afterResponse(headers: Headers): void {
+    this.afterServerDelay(retryAfterInMs(headers, this.#clock.epochNow()));
+  }
+
+  /**
+   * Plans the next poll after the service asked for `serverDelayInMs` (undefined: it asked nothing),
+   * e.g. a throttled poll's `Retry-After`: within `[minIntervalInMs, maxIntervalInMs]`.
+   */
+  afterServerDelay(serverDelayInMs: number | undefined): void {
     const now = this.#clock.now();
-    const serverDelay = retryAfterInMs(headers, this.#clock.epochNow());
-    this.#nextPollAt = now + pollDelayInMs(serverDelay, this.#bounds);
-    this.#notBefore = serverDelay === undefined ? now : this.#nextPollAt;
+    this.#nextPollAt = now + pollDelayInMs(serverDelayInMs, this.#bounds);
+    this.#notBefore = serverDelayInMs === undefined ? now : this.#nextPollAt;
+  }
+
+  /** Holds every poll back at least `ms` from now (a pause shared with other pollers). */
+  holdFor(ms: number): void {
+    const at = this.#clock.now() + Math.min(ms, this.#bounds.maxIntervalInMs);
+    this.#notBefore = Math.max(this.#notBefore, at);
+    this.#nextPollAt = Math.max(this.#nextPollAt, at);
   }
 
   /** Epoch milliseconds before which the service asked not to be polled, for a resume token. */

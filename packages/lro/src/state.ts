@@ -17,6 +17,26 @@ export interface OperationError {
   details?: readonly unknown[];
 }
 
+/**
+ * The service throttled the last poll (429 or 503 with `Retry-After`): the operation is still
+ * running and the next poll waits for the delay. Cleared by the next answered poll.
+ */
+export interface OperationThrottling {
+  /** 429 (Too Many Requests) or 503 (Service Unavailable). */
+  readonly status: number;
+  /** The service's error code, e.g. `SubscriptionRequestsThrottled`, when it sent one. */
+  readonly code?: string;
+  /** The delay the service asked for, in milliseconds (`Retry-After`, `retry-after-ms`, `x-ms-retry-after-ms`). */
+  readonly retryAfterInMs: number;
+  /** Epoch milliseconds before which no poll goes: the delay, within `maxIntervalInMs`. */
+  readonly notBefore: number;
+  /**
+   * True when another poller's throttled poll paused this one: pollers that share a client and an
+   * ARM subscription (else a client and a polling origin) share a 429's pause.
+   */
+  readonly shared: boolean;
+}
+
 /** A snapshot of what is known about an operation. */
 export interface OperationState<TResult> {
   /** Which operation this is. */
@@ -37,6 +57,8 @@ export interface OperationState<TResult> {
   readonly requestIds: RequestIds;
   /** Polling requests sent so far (the initial request is not counted). */
   readonly pollCount: number;
+  /** Set while the service throttles polling (the last poll got a 429/503 with a delay, or a shared pause holds). */
+  readonly throttling?: OperationThrottling;
   /** The outcome's value, once there is one. */
   readonly result?: TResult;
 }

@@ -36,6 +36,11 @@ export interface Strategy<TClient, TResult> {
   readonly kind: OperationKind;
   /** Sends one polling request to `target` and reads the answer. */
   poll(client: TClient, target: PollingTarget, context: RequestContext): Promise<Observation<TResult>>;
+  /**
+   * Where the service handed `target` out, e.g. `the Azure-AsyncOperation header`; undefined when
+   * the URL was built from the caller's parameters (errors then concern the caller's input).
+   */
+  handedOutBy(target: PollingTarget): string | undefined;
   /** Throws a RangeError naming `resumeToken` if a restored target cannot be one of this kind's. */
   checkTarget(target: PollingTarget): void;
 }

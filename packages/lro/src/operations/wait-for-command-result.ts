@@ -29,7 +29,8 @@ export function waitForCommandResult(
   return new LroPoller(client, commandResult, resolved, {
     initial: async (context) => {
       const { data, request, response } = await sent;
-      return readCommandResult(data, response, { url: request.url }, context);
+      // The URL built from the caller's parameters: the fallback should a handed-out Location fail.
+      return readCommandResult(data, response, { url: request.url, resourceUrl: request.url }, context);
     },
   });
 }

@@ -74,6 +74,9 @@ export const armVoidOperation: Strategy<ContainerServiceClient, void> = {
     const next = response.headers.get('location');
     return { status: 'running', polling: next ? { url: context.follow(next, 'the location header'), via: 'location' } : target, response };
   },
+  handedOutBy(target) {
+    return target.via === 'asyncOperation' ? 'the Azure-AsyncOperation header' : 'the location header';
+  },
   checkTarget(target) {
     if (target.via !== 'asyncOperation' && target.via !== 'location') {
       throw new RangeError(`resumeToken: an ARM polling target needs via 'asyncOperation' or 'location'; got ${JSON.stringify(target.via)}`);

@@ -27,12 +27,13 @@ function typedParams(client: ContainerServiceClient, url: string): CommandResult
 
 /**
  * Reads a commandResults response: 202 while the command runs (poll its `Location`, else the same
- * URL again); 200 with the `RunCommandResult`, whose `provisioningState` decides the outcome.
+ * URL again; only `resourceUrl` once a handed-out URL has failed); 200 with the `RunCommandResult`, whose `provisioningState` decides the outcome.
  */
 export function readCommandResult(data: unknown, response: Response, target: PollingTarget, context: RequestContext): Observation<RunCommandResult> {
   if (response.status === 202) {
-    const next = response.headers.get('location');
-    return { status: 'running', polling: next ? { url: context.follow(next, 'the Location header') } : target, response };
+    const next = target.resourceUrlOnly ? null : response.headers.get('location');
+    const polling = next ? { url: context.follow(next, 'the Location header'), ...(target.resourceUrl ? { resourceUrl: target.resourceUrl } : {}) } : target;
+    return { status: 'running', polling, response };
   }
   const result = (typeof data === 'object' && data !== null ? data : {}) as RunCommandResult;
   const properties = result.properties ?? {};
@@ -62,6 +63,9 @@ export const commandResult: Strategy<ContainerServiceClient, RunCommandResult> =
     }
     const { data, response } = await getCommandResult(client, typed, { abortSignal: context.abortSignal, headers: context.headers });
     return readCommandResult(data, response, target, context);
+  },
+  handedOutBy(target) {
+    return target.resourceUrl !== undefined && target.url === target.resourceUrl ? undefined : 'the Location header';
   },
   checkTarget(target) {
     if (target.via !== undefined) throw new RangeError(`resumeToken: a command-result polling target has no via; got ${JSON.stringify(target.via)}`);

@@ -65,6 +65,7 @@ export const partnerCancellation: Strategy<CloudPartnerClient, PartnerOperation 
       response,
     };
   },
+  handedOutBy: () => 'the Location header',
   checkTarget(target) {
     if (target.via !== undefined) throw new RangeError(`resumeToken: a Cloud Partner polling target has no via; got ${JSON.stringify(target.via)}`);
   },
