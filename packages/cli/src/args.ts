@@ -20,7 +20,7 @@ export interface CommonOptions {
 export type Command =
   | { name: 'help' }
   | { name: 'version' }
-  | { name: 'aks abort'; subscriptionId: string; resourceGroupName: string; resourceName: string }
+  | { name: 'aks abort'; subscriptionId: string; resourceGroupName: string; resourceName: string; nothingToAbortOk?: boolean }
   | { name: 'aks command-result'; subscriptionId: string; resourceGroupName: string; resourceName: string; commandId: string }
   | { name: 'batch cancel-certificate-deletion'; accountEndpoint: string; thumbprint: string; thumbprintAlgorithm: 'sha1' }
   | { name: 'partner cancel'; publisherId: string; offerId: string; notificationEmails?: string[] }
@@ -51,7 +51,7 @@ const cluster = {
 
 /** Each command's own options, on top of the common ones. */
 const COMMANDS = {
-  'aks abort': cluster,
+  'aks abort': { ...cluster, 'nothing-to-abort-ok': { type: 'boolean' } },
   'aks command-result': { ...cluster, 'command-id': { type: 'string' } },
   'batch cancel-certificate-deletion': {
     'account-endpoint': { type: 'string' },
@@ -146,7 +146,7 @@ export function parseCommand(argv: readonly string[], env: NodeJS.ProcessEnv): P
         resourceName: required(values, 'name'),
       };
       return name === 'aks abort'
-        ? { name, ...target, options }
+        ? { name, ...target, nothingToAbortOk: values['nothing-to-abort-ok'] === true, options }
         : { name: 'aks command-result', ...target, commandId: required(values, 'command-id'), options };
     }
     case 'batch cancel-certificate-deletion': {

@@ -1,4 +1,5 @@
 import { UsageError } from './args.js';
+import { abortConflictHint, abortConflictReason } from './abort-conflict.js';
 import { EXIT_CODES, type ExitCode } from './exit-codes.js';
 import type { OperationName, ReportError } from './report.js';
 
@@ -23,6 +24,8 @@ interface ApiErrorLike {
   requestId?: string;
   method: string;
   url: string;
+  /** Set by @azlro/lro's HandedOutUrlError: the header the failing URL came from. */
+  urlSource?: string;
 }
 
 function isApiErrorLike(error: unknown): error is ApiErrorLike {
@@ -51,11 +54,13 @@ function serviceMessage(error: ApiErrorLike): string {
 
 /** What an ApiError means for this operation, in plain words, when there is more to say. */
 function apiHint(error: ApiErrorLike, operation: OperationName | undefined): string | undefined {
+  if (typeof error.urlSource === 'string') {
+    return `the service handed out a polling URL (in ${error.urlSource}) that it then refused: ` +
+      'not a problem with your parameters; report it to the service with the request id';
+  }
   switch (error.kind) {
     case 'conflict':
-      return operation === 'aks abort'
-        ? "nothing to abort: the cluster's latest operation finished before it could be aborted"
-        : undefined;
+      return operation === 'aks abort' ? abortConflictHint(abortConflictReason(error.code, serviceMessage(error)), serviceMessage(error)) : undefined;
     case 'certificateRetired':
       return 'the Batch certificate feature was retired on 2024-02-29, and Cancel Certificate Deletion (deprecated) with it; ' +
         'manage certificates with the Azure Key Vault VM extension instead';
@@ -87,9 +92,13 @@ export function classifyError(error: unknown, operation?: OperationName, beforeS
   }
   if (isApiErrorLike(error)) {
     const hint = apiHint(error, operation);
+    const reason = operation === 'aks abort' && error.kind === 'conflict' ? abortConflictReason(error.code, serviceMessage(error)) : undefined;
     return {
       exitCode: EXIT_CODES.serviceError,
-      error: { status: error.status, code: error.code, message: serviceMessage(error), requestId: error.requestId, ...(hint ? { hint } : {}) },
+      error: {
+        status: error.status, code: error.code, message: serviceMessage(error), requestId: error.requestId,
+        ...(hint ? { hint } : {}), ...(reason ? { reason } : {}), ...(error.urlSource ? { urlSource: error.urlSource, url: error.url } : {}),
+      },
     };
   }
   if (name === 'NetworkError' || name === 'RequestTimeoutError') {

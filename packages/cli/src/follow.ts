@@ -3,7 +3,8 @@ import type { CommandContext } from './context.js';
 import { classifyError } from './errors.js';
 import { EXIT_CODES, interruptExitCode } from './exit-codes.js';
 import { Progress } from './progress.js';
-import type { OperationName, Report } from './report.js';
+import type { OperationName, Report, ReportThrottling } from './report.js';
+import { formatDuration } from './style.js';
 import type { Traffic } from './traffic.js';
 
 /** The poller's wait between polls when the service sends no Retry-After (its own default). */
@@ -49,6 +50,8 @@ export async function follow<TResult>(ctx: CommandContext, spec: FollowSpec<TRes
     durationInMs: performance.now() - ctx.startedAt,
   });
   const token = async () => (answered ? poller.serialize() : undefined);
+  /** For a report of a wait that stops while the operation runs on: the throttling, if any. */
+  const throttled = () => throttlingReport(poller.operationState);
 
   try {
     if (options.noWait) {
@@ -56,7 +59,7 @@ export async function follow<TResult>(ctx: CommandContext, spec: FollowSpec<TRes
       await poller.submitted(deadline ? { abortSignal: deadline } : undefined);
       if (spec.restored) await poller.poll(deadline ? { abortSignal: deadline } : undefined);
       if (!poller.isDone) {
-        return { ...base(), status: 'running', exitCode: EXIT_CODES.succeeded, resumeToken: await poller.serialize(), stopped: 'noWait' };
+        return { ...base(), status: 'running', exitCode: EXIT_CODES.succeeded, resumeToken: await poller.serialize(), stopped: 'noWait', ...throttled() };
       }
       return finished(poller.operationState, base(), spec);
     }
@@ -65,13 +68,13 @@ export async function follow<TResult>(ctx: CommandContext, spec: FollowSpec<TRes
   } catch (error) {
     if (io.signal?.aborted) {
       const resumeToken = await token().catch(() => undefined);
-      return { ...base(), status: 'running', exitCode: interruptExitCode(io.signal), resumeToken, stopped: 'interrupted', notes: noToken(resumeToken) };
+      return { ...base(), status: 'running', exitCode: interruptExitCode(io.signal), resumeToken, stopped: 'interrupted', ...withNotes(throttled(), noToken(resumeToken)) };
     }
     if (isPollerTimeoutError(error) || (error as Error | undefined)?.name === 'TimeoutError') {
       const resumeToken = isPollerTimeoutError(error) ? error.resumeToken : await token().catch(() => undefined);
       return {
         ...base(), status: 'running', exitCode: EXIT_CODES.timeout, resumeToken, stopped: 'timeout',
-        timeoutInMs: options.timeoutInMs, notes: noToken(resumeToken),
+        timeoutInMs: options.timeoutInMs, ...withNotes(throttled(), noToken(resumeToken)),
       };
     }
     if (isOperationFailedError(error)) return finished(error.operationState as OperationState<TResult>, base(), spec);
@@ -82,6 +85,23 @@ export async function follow<TResult>(ctx: CommandContext, spec: FollowSpec<TRes
   } finally {
     progress.stop();
   }
+}
+
+/** The state's throttling for the report (JSON `throttling`), and a line for people. */
+function throttlingReport(state: OperationState<unknown>): { throttling?: ReportThrottling; notes?: string[] } {
+  const t = state.throttling;
+  if (!t || state.status !== 'running') return {};
+  const notBefore = new Date(t.notBefore).toISOString();
+  const why = [t.status, t.code].filter(Boolean).join(' ');
+  return {
+    throttling: { status: t.status, ...(t.code ? { code: t.code } : {}), retryAfterInMs: t.retryAfterInMs, notBefore },
+    notes: [`the service is throttling polls (${why}, Retry-After ${formatDuration(t.retryAfterInMs)}): no poll before ${notBefore}, \`azlro wait\` included`],
+  };
+}
+
+function withNotes(report: { throttling?: ReportThrottling; notes?: string[] }, more: string[] | undefined) {
+  const notes = [...(report.notes ?? []), ...(more ?? [])];
+  return { ...(report.throttling ? { throttling: report.throttling } : {}), ...(notes.length ? { notes } : {}) };
 }
 
 function noToken(resumeToken: string | undefined): string[] | undefined {

@@ -9,7 +9,7 @@ const SPINNER = ['⠋', '⠙', '⠹', '⠸', '⠼', '⠴', '⠦', '⠧', '⠇', 
 const FRAME_IN_MS = 100;
 
 /** What the progress display needs from a poller's state. */
-export type ProgressState = Pick<OperationState<unknown>, 'status' | 'serviceStatus' | 'percentComplete'>;
+export type ProgressState = Pick<OperationState<unknown>, 'status' | 'serviceStatus' | 'percentComplete' | 'throttling'>;
 
 export interface ProgressOptions {
   line: StatusLine;
@@ -27,6 +27,17 @@ export function describeState(state: ProgressState): string {
   const service = state.serviceStatus && state.serviceStatus.toLowerCase() !== state.status.toLowerCase() ? ` · ${state.serviceStatus}` : '';
   const percent = state.percentComplete === undefined ? '' : ` ${Math.round(state.percentComplete)}%`;
   return `${state.status}${service}${percent}`;
+}
+
+/**
+ * `throttled by the service (429 SubscriptionRequestsThrottled), next poll in 6 min 12 s`: the
+ * poller's own plan (the delay within its ceiling), from the state's epoch `notBefore`.
+ */
+export function describeThrottling(throttling: NonNullable<ProgressState['throttling']>, epochNow: number): string {
+  const why = [throttling.status, throttling.code].filter(Boolean).join(' ');
+  const shared = throttling.shared ? '; shared with the other polls of this subscription' : '';
+  const inMs = Math.max(0, throttling.notBefore - epochNow);
+  return `throttled by the service (${why}${shared}), next poll in ${formatDuration(inMs)}`;
 }
 
 /**
@@ -59,11 +70,12 @@ export class Progress {
       return;
     }
     const { operation, startedAt, style } = this.#options;
-    const key = `${state.status}|${state.serviceStatus ?? ''}`;
+    const key = `${state.status}|${state.serviceStatus ?? ''}|${state.throttling?.notBefore ?? ''}`;
     if (key === this.#printed) return;
     this.#printed = key;
     const elapsed = formatDuration(performance.now() - startedAt);
-    this.#options.line.print(`${style.dim(`[${elapsed}]`)} ${operation}: ${describeState(state)}`);
+    const throttled = state.throttling ? ` · ${describeThrottling(state.throttling, Date.now())}` : '';
+    this.#options.line.print(`${style.dim(`[${elapsed}]`)} ${operation}: ${describeState(state)}${throttled}`);
   }
 
   /** Stops redrawing and removes the live line. */
@@ -82,7 +94,9 @@ export class Progress {
     parts.push(this.#state ? describeState(this.#state) : 'sending…');
     parts.push(style.dim(formatDuration(now - startedAt)));
     if (traffic.count > 0) parts.push(style.dim(plural(traffic.count, 'request')));
-    const nextAt = this.#state?.status === 'running' ? traffic.nextPollAt(intervalInMs) : undefined;
+    const throttling = this.#state?.status === 'running' ? this.#state.throttling : undefined;
+    const nextAt = this.#state?.status === 'running' && !throttling ? traffic.nextPollAt(intervalInMs) : undefined;
+    if (throttling) parts.push(style.yellow(describeThrottling(throttling, Date.now())));
     if (nextAt !== undefined) {
       const inMs = nextAt - now;
       const seconds = inMs < 10_000 ? (inMs / 1000).toFixed(1) : String(Math.ceil(inMs / 1000));

@@ -1,3 +1,4 @@
+import type { AbortConflictReason } from './abort-conflict.js';
 import type { ExitCode } from './exit-codes.js';
 
 /** The operations the CLI runs; `wait` reports the one its token names. */
@@ -17,6 +18,23 @@ export interface ReportError {
   requestId?: string;
   /** What it means in plain words, when azlro knows more than the service said (e.g. a retired feature). */
   hint?: string;
+  /** `aks abort`'s 409, read from its code and message: `NothingToAbort` or `AnotherOperationInProgress`. */
+  reason?: AbortConflictReason;
+  /** The failing URL was one the service handed out, in this header (e.g. `the Location header`)... */
+  urlSource?: string;
+  /** ...and this is it. */
+  url?: string;
+}
+
+/** The service throttled polling when the command stopped (`--timeout`, Ctrl-C, `--no-wait`). */
+export interface ReportThrottling {
+  /** 429 or 503. */
+  status: number;
+  code?: string;
+  /** What the service asked for, in ms. */
+  retryAfterInMs: number;
+  /** No poll before this time (ISO 8601), `azlro wait` included: the resume token carries it. */
+  notBefore: string;
 }
 
 /** How a waiting command ended without an outcome: these print the resume line. */
@@ -36,6 +54,10 @@ export interface Report {
   result?: unknown;
   /** Present whenever the operation is still running: continue with `azlro wait <token>`. */
   resumeToken?: string;
+  /** Set when the wait stopped while the service throttled polling. */
+  throttling?: ReportThrottling;
+  /** `aks abort` found nothing to abort (a 204, or a 409 `NothingToAbort` with `--nothing-to-abort-ok`). */
+  nothingToAbort?: true;
   error?: ReportError;
   /** HTTP requests sent, retries included. */
   requests?: number;
@@ -55,9 +77,10 @@ export function waitCommand(resumeToken: string): string {
 
 /** The JSON object for `--output json`: stable field names, no text-only fields, never a credential. */
 export function toJson(report: Report): Record<string, unknown> {
-  const { operation, status, exitCode, requestId, result, resumeToken, error, requests, durationInMs } = report;
-  const json: Record<string, unknown> = { operation, status, exitCode, requestId, result, resumeToken };
+  const { operation, status, exitCode, requestId, result, resumeToken, error, requests, durationInMs, throttling, nothingToAbort } = report;
+  const json: Record<string, unknown> = { operation, status, exitCode, requestId, result, nothingToAbort, resumeToken };
   if (resumeToken !== undefined) json.continueWith = waitCommand(resumeToken);
+  json.throttling = throttling;
   Object.assign(json, { error, requests, durationInMs: durationInMs === undefined ? undefined : Math.round(durationInMs) });
   return Object.fromEntries(Object.entries(json).filter(([, value]) => value !== undefined));
 }

@@ -2,7 +2,9 @@
 export const USAGE = `azlro: stop and follow Azure long-running operations
 
 Usage:
-  azlro aks abort           --subscription <uuid> --resource-group|-g <rg> --name|-n <cluster>
+  azlro aks abort           --subscription <uuid> --resource-group|-g <rg> --name|-n <cluster> [--nothing-to-abort-ok]
+                            (--nothing-to-abort-ok: exit 0 when the 409 says the operation finished first;
+                             "another operation is in progress" stays exit 3)
   azlro aks command-result  --subscription <uuid> -g <rg> -n <cluster> --command-id <id>
   azlro batch cancel-certificate-deletion --account-endpoint <url> --thumbprint <40 hex> [--thumbprint-algorithm sha1]
   azlro partner cancel      --publisher <id> --offer <id> [--notification-emails <a@x,b@y>]

@@ -4,6 +4,7 @@ import { EXIT_CODES, main, type CliIo } from '../src/index.js';
 import { describeExchanges, describeRetryAfter } from '../src/demo/insights.js';
 import type { DemoSession, StepSummary } from '../src/demo/session.js';
 import { printSummary, summaryJson } from '../src/demo/summary.js';
+import { abortConflictReason } from '../src/abort-conflict.js';
 import { classifyError } from '../src/errors.js';
 import { renderText } from '../src/output.js';
 import { Progress } from '../src/progress.js';
@@ -78,8 +79,11 @@ describe('classifyError', () => {
     [new TypeError('subscriptionId must be a UUID'), 2, { code: 'InvalidUsage' }],
     [new RangeError('thumbprint must be 40 hexadecimal digits'), 2, { code: 'InvalidUsage' }],
     [Object.assign(new Error('refused'), { name: 'CredentialOriginError' }), 2, { code: 'InvalidUsage' }],
-    [apiError({ status: 409, kind: 'conflict', code: 'OperationNotAllowed', text: 'too late', requestId: 'r' }), 3,
-      { status: 409, code: 'OperationNotAllowed', message: 'too late', requestId: 'r', hint: expect.stringMatching(/^nothing to abort/) }],
+    [apiError({ status: 409, kind: 'conflict', code: 'OperationNotAllowed', text: 'The operation completed before it could be aborted.', requestId: 'r' }), 3,
+      { status: 409, code: 'OperationNotAllowed', message: 'The operation completed before it could be aborted.', requestId: 'r', reason: 'NothingToAbort', hint: expect.stringMatching(/^nothing to abort/) }],
+    // A 409 whose message says neither: no guess, and no reason field for a script to trust.
+    [apiError({ status: 409, kind: 'conflict', code: 'Conflict', text: 'too late', requestId: 'r' }), 3,
+      { status: 409, code: 'Conflict', message: 'too late', hint: 'the service refused the abort (409 Conflict); its message says why' }],
     [apiError({ status: 400, kind: 'certificateRetired', code: 'CertificateRetired', text: 'gone' }), 3, { hint: expect.stringMatching(/Key Vault/) }],
     [Object.assign(new Error('GET x: network error: ECONNRESET'), { name: 'NetworkError' }), 3, { code: 'NetworkError' }],
     [Object.assign(new Error('EnvironmentCredential is unavailable.\nManagedIdentityCredential: no'), { name: 'AggregateAuthenticationError' }), 3,
@@ -88,6 +92,26 @@ describe('classifyError', () => {
     const classified = classifyError(error, 'aks abort');
     expect(classified.exitCode).toBe(exitCode);
     expect(classified.error).toMatchObject(fields);
+  });
+});
+
+describe('abortConflictReason: what an abort\'s 409 says, from its code and message', () => {
+  test.each([
+    ['OperationNotAllowed', 'Operation is not allowed: Another operation (Canceling) is in progress, please wait for it to finish before starting a new operation.', 'AnotherOperationInProgress'],
+    ['OperationNotAllowed', 'Operation is not allowed because there\'s an in progress update managed cluster operation (Updating) ... Another operation is in progress.', 'AnotherOperationInProgress'],
+    ['AnotherOperationInProgress', 'Please retry later.', 'AnotherOperationInProgress'],
+    ['OperationNotAllowed', 'The operation completed before it could be aborted.', 'NothingToAbort'],
+    ['OperationNotAllowed', "Cannot abort: the latest operation completed before it could be aborted on managed cluster 'c1'.", 'NothingToAbort'],
+    ['OperationNotAllowed', "Cannot abort: no operation is in progress (the last one was already canceled) on managed cluster 'c1'.", 'NothingToAbort'],
+    ['OperationNotAllowed', 'The latest operation has already succeeded.', 'NothingToAbort'],
+    ['Conflict', 'too late', undefined],
+  ])('%s: %s → %s', (code, message, reason) => {
+    expect(abortConflictReason(code, message)).toBe(reason);
+  });
+
+  test('the reason is only read for aks abort', () => {
+    const error = { name: 'ApiError', method: 'PUT', url: 'https://x', kind: 'conflict', status: 409, code: 'OperationNotAllowed', message: 'PUT https://x: 409 OperationNotAllowed: Another operation is in progress' };
+    expect(classifyError(error, 'partner cancel').error.reason).toBeUndefined();
   });
 });
 

@@ -2,6 +2,7 @@ import { abortLatestOperation } from '@azlro/lro';
 import type { Command } from '../args.js';
 import { aksClient } from '../clients.js';
 import type { CommandContext } from '../context.js';
+import { EXIT_CODES } from '../exit-codes.js';
 import { follow } from '../follow.js';
 import type { Report } from '../report.js';
 import { Traffic } from '../traffic.js';
@@ -12,12 +13,20 @@ type AksAbort = Extract<Command, { name: 'aks abort' }>;
 export async function run(command: AksAbort, ctx: CommandContext, traffic = new Traffic()): Promise<Report> {
   const client = await aksClient(ctx.options, traffic);
   const { subscriptionId, resourceGroupName, resourceName } = command;
-  return follow(ctx, {
+  const report = await follow(ctx, {
     operation: 'aks abort',
     traffic,
     start: (options) => abortLatestOperation(client, { subscriptionId, resourceGroupName, resourceName }, options),
     notes: () => abortNotes(traffic),
   });
+  if (report.status === 'succeeded' && abortNotes(traffic).length > 0) return { ...report, nothingToAbort: true };
+  if (report.error?.reason !== 'NothingToAbort' || !command.nothingToAbortOk) return report;
+  // --nothing-to-abort-ok: the operation ended before the abort, which is what the caller wanted.
+  const { error, ...rest } = report;
+  return {
+    ...rest, status: 'succeeded', exitCode: EXIT_CODES.succeeded, nothingToAbort: true,
+    notes: [`nothing to abort: the latest operation finished before it could be aborted (${error.status} ${error.code ?? ''}: ${error.message})`.replace(' :', ':')],
+  };
 }
 
 /** A 204 to the abort itself means there was nothing to abort; say so rather than just "succeeded". */
