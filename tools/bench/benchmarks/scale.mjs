@@ -10,6 +10,7 @@ import { fileURLToPath } from 'node:url';
 import { childEnv, startIpcWorker } from '../lib/child.mjs';
 import { formatNumber, formatRatio, ratio } from '../lib/stats.mjs';
 import { markdownTable } from '../lib/table.mjs';
+import { throttledFleet } from './scale-throttled.mjs';
 
 const workerFile = fileURLToPath(new URL('../workers/scale.mjs', import.meta.url));
 /** Long enough for every abort (and the official client's immediate poll) to be answered before the first Retry-After ends. */
@@ -124,5 +125,12 @@ export async function scale(ctx) {
     `Polling on both sides at their defaults: azlro waits the 202's Retry-After (r = ${counts.map((c) => `${retryAfterFor(c, ctx.smoke)} s at ${c.toLocaleString('en-US')}`).join(', ')}) and polls once; the official client polls as soon as the 202 arrives (InProgress, Retry-After: r), again after r, then GETs the location. Wall time is therefore about r plus the time to push the requests through ${MAX_SOCKETS} sockets, and includes the one forced GC.`,
     `Sockets: the official client gets an \`https.Agent({ keepAlive: true, maxSockets: ${MAX_SOCKETS} })\` through its \`agent\` option; Node's fetch has no public connection limit, so azlro gets a \`fetch\` (its \`fetch\` option) that lets at most ${MAX_SOCKETS} requests be in flight (until each body is read) over the global keep-alive pool; sockets are counted at the server. Idle keep-alive sockets close during the long waits (Node's fetch drops them after 4 s, the server after 5 s), so both sides reconnect afterwards: "opened in all" counts those too.`,
   ].join('\n');
-  return { title: '5. Scale', sections: [table, ...sections, notes], numbers, targets };
+  const throttled = await throttledFleet(ctx, server);
+  server.reset();
+  return {
+    title: '5. Scale',
+    sections: [table, ...sections, notes, '### A throttled fleet', ...throttled.sections],
+    numbers: [...numbers, ...throttled.numbers],
+    targets: [...targets, ...throttled.targets],
+  };
 }

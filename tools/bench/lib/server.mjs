@@ -40,7 +40,26 @@ export async function startBenchServer({ tls }) {
   /** @type {Map<string, LroScript & { doneAt?: number, events: object[] }>} */
   const scripts = new Map();
   let defaultScript;
-  const counts = { requests: 0, byKind: { abort: 0, status: 0, location: 0, commandResult: 0, other: 0 }, connections: 0, maxOpen: 0 };
+  /** ARM-like subscription throttling: see `setThrottle`. */
+  let throttle;
+  const counts = { requests: 0, byKind: { abort: 0, status: 0, location: 0, commandResult: 0, other: 0, throttled: 0 }, connections: 0, maxOpen: 0 };
+
+  /**
+   * While the throttle window is open, every poll (status or location GET) gets 429
+   * `SubscriptionRequestsThrottled` with `Retry-After`: the seconds left, rounded up. The window
+   * opens at the first poll that arrives `fromInMs` or later after `setThrottle`.
+   */
+  function throttled(res, arrivedAt) {
+    if (!throttle || arrivedAt < throttle.from) return false;
+    throttle.until ??= arrivedAt + throttle.windowInMs;
+    throttle.firstAt ??= arrivedAt;
+    if (arrivedAt >= throttle.until) return false;
+    counts.byKind.throttled++;
+    const body = '{"error":{"code":"SubscriptionRequestsThrottled","message":"Number of read requests for subscription exceeded the limit."}}';
+    const retryAfter = String(Math.max(1, Math.ceil((throttle.until - arrivedAt) / 1000)));
+    res.writeHead(429, { 'content-type': 'application/json', 'content-length': body.length, 'retry-after': retryAfter }).end(body);
+    return true;
+  }
 
   function scriptFor(name) {
     let script = scripts.get(name);
@@ -85,6 +104,7 @@ export async function startBenchServer({ tls }) {
       res.writeHead(202, headers).end();
     } else if (req.method === 'GET' && (match = STATUS.exec(path))) {
       counts.byKind.status++;
+      if (throttled(res, arrivedAt)) return;
       const script = scriptFor(decodeURIComponent(match[2]));
       if (!script) return void res.writeHead(404, { 'content-length': 0 }).end();
       const running = !(arrivedAt >= script.doneAt);
@@ -95,6 +115,7 @@ export async function startBenchServer({ tls }) {
       res.writeHead(200, headers).end(body);
     } else if (req.method === 'GET' && (match = LOCATION.exec(path))) {
       counts.byKind.location++;
+      if (throttled(res, arrivedAt)) return;
       record(scripts.get(decodeURIComponent(match[1])), 'location', arrivedAt, undefined);
       res.writeHead(204).end();
     } else if (req.method === 'GET' && COMMAND_RESULT.test(path)) {
@@ -139,9 +160,18 @@ export async function startBenchServer({ tls }) {
       const script = scripts.get(name);
       return { events: script?.events ?? [], doneAt: script?.doneAt };
     },
+    /** Opens a throttle window of `windowInMs` at the first poll `fromInMs` or more from now (the throttled-fleet benchmark). */
+    setThrottle({ fromInMs, windowInMs }) {
+      throttle = { from: performance.now() + fromInMs, windowInMs };
+    },
+    /** When the throttle window opened and closed (`performance.now()`), once it has. */
+    throttleWindow() {
+      return throttle?.firstAt === undefined ? undefined : { from: throttle.firstAt, until: throttle.until };
+    },
     reset() {
       scripts.clear();
       defaultScript = undefined;
+      throttle = undefined;
       counts.requests = counts.connections = 0;
       counts.maxOpen = open;
       for (const key of Object.keys(counts.byKind)) counts.byKind[key] = 0;
