@@ -1,5 +1,5 @@
 import { getRequestIds, isApiError, THROTTLING_TO_CALLER_HEADER } from '@azlro/http';
-import { startDeadline, untilAborted } from './abortable.js';
+import { eitherSignal, startDeadline, untilAborted } from './abortable.js';
 import { checkPollOptions, type ResolvedPollerOptions } from './check-options.js';
 import { HandedOutUrlError, isUrlFault } from './errors/handed-out-url-error.js';
 import { OperationFailedError } from './errors/operation-failed-error.js';
@@ -150,10 +150,9 @@ export class LroPoller<TClient extends { readonly endpoint: string }, TResult> i
   async #pollOnce(abortSignal: AbortSignal): Promise<void> {
     let target = this.#current.polling;
     if (this.isDone || !target) return;
-    await this.#waitOutSharedPause(target, abortSignal);
     let observation: Observation<TResult>;
     try {
-      observation = await this.#strategy.poll(this.#client, target, this.#context(abortSignal, true));
+      observation = await this.#pollUnlessPaused(target, abortSignal);
     } catch (error) {
       const throttled = readThrottling(error, this.#options.clock);
       if (throttled) return this.#throttled(throttled, error, target);
@@ -172,6 +171,26 @@ export class LroPoller<TClient extends { readonly endpoint: string }, TResult> i
       observation = await this.#strategy.poll(this.#client, target, this.#context(abortSignal, true));
     }
     this.#apply(observation, target.url);
+  }
+
+  /**
+   * Polls `target` once the scope is not paused; a poll called off because another poller's 429
+   * paused the scope meanwhile waits the pause out and goes again.
+   */
+  async #pollUnlessPaused(target: PollingTarget, abortSignal: AbortSignal): Promise<Observation<TResult>> {
+    const scope = this.#scope(target);
+    for (;;) {
+      await this.#waitOutSharedPause(target, abortSignal);
+      const pause = scope?.pauseSignal;
+      const linked = pause ? eitherSignal(abortSignal, pause) : undefined;
+      try {
+        return await this.#strategy.poll(this.#client, target, this.#context(linked?.signal ?? abortSignal, true));
+      } catch (error) {
+        if (!pause?.aborted || abortSignal.aborted) throw error;
+      } finally {
+        linked?.dispose();
+      }
+    }
   }
 
   /** Waits while another poller's 429 pauses this scope; tells listeners once. */

@@ -11,6 +11,16 @@ export class ThrottleScope {
   /** On `#clock`'s monotonic time. */
   #until = 0;
   #cause: Omit<OperationThrottling, 'notBefore' | 'shared'> | undefined;
+  #calledOff = new AbortController();
+
+  /**
+   * Aborts when the next pause begins. Polls of the scope that are queued (a connection pool, a
+   * bounded fetch) or in flight then are called off rather than sent into the throttle: they are
+   * GETs, so calling one off costs at most an answer that the poll after the pause gets again.
+   */
+  get pauseSignal(): AbortSignal {
+    return this.#calledOff.signal;
+  }
 
   /** Milliseconds until polls to this scope may go again (0 when not paused). */
   get remainingInMs(): number {
@@ -29,6 +39,9 @@ export class ThrottleScope {
     this.#clock = clock;
     this.#until = clock.now() + ms;
     this.#cause = cause;
+    const calledOff = this.#calledOff;
+    this.#calledOff = new AbortController();
+    calledOff.abort(new Error('polls of this scope are paused by a 429'));
   }
 }
 

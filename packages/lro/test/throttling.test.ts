@@ -113,3 +113,36 @@ describe('a throttled poll keeps the wait going', () => {
     expect(states.some((s) => s.throttling)).toBe(false);
   });
 });
+
+describe('pollers of one client and subscription share a 429', () => {
+  const OTHER_STATUS_PATH = STATUS_PATH.replace('op-1', 'op-2');
+
+  test('a poll still in flight when another poller\'s 429 arrives is called off and goes again after the pause', async () => {
+    const clock = new ManualClock({ epochAtStart: EPOCH });
+    const client = createContainerServiceClient({ endpoint: server.url, credential, clock });
+    const arrivals: string[] = [];
+    server.route('POST', ABORT_PATH, accepted(server));
+    server.route('POST', ABORT_PATH.replace('clustername1', 'clustername2'), {
+      status: 202, headers: { 'azure-asyncoperation': `${server.url}${OTHER_STATUS_PATH}?api-version=2024-02-01` },
+    });
+    server.route('GET', STATUS_PATH, () => (arrivals.push(`op-1@${clock.now()}`), clock.now() < 5000 ? throttled('5') : status('Succeeded')));
+    // op-2's first answer is slow (real time): the 429 to op-1 arrives while it is in flight.
+    server.route('GET', OTHER_STATUS_PATH, () => (arrivals.push(`op-2@${clock.now()}`), clock.now() < 5000 ? { ...status('InProgress'), delayInMs: 300 } : status('Succeeded')));
+    const first = abortLatestOperation(client, cluster, { clock });
+    const second = abortLatestOperation(client, { ...cluster, resourceName: 'clustername2' }, { clock });
+    const states: OperationState<void>[] = [];
+    second.onProgress((s) => void states.push(s));
+    const outcomes = await runOnClock(clock, [first, second]);
+    expect(outcomes.map((o) => o.status)).toEqual(['fulfilled', 'fulfilled']);
+    // op-2 resumes after the pause, spread over at most a tenth of it.
+    const [op1, op2] = [arrivals.filter((a) => a.startsWith('op-1')), arrivals.filter((a) => a.startsWith('op-2'))];
+    expect(op1).toEqual(['op-1@2000', 'op-1@7000']);
+    expect(op2[0]).toBe('op-2@2000');
+    expect(Number(op2[1]!.slice(5))).toBeGreaterThanOrEqual(7000);
+    expect(Number(op2[1]!.slice(5))).toBeLessThanOrEqual(7500);
+    expect(op2).toHaveLength(2);
+    // op-2's first answer (InProgress) was never used: its only answered poll is the one after the pause.
+    expect(second.operationState.pollCount).toBe(1);
+    expect(states.map((s) => s.throttling?.shared)).toEqual([undefined, true, undefined]);
+  });
+});
