@@ -3,7 +3,8 @@
 // SubscriptionRequestsThrottled with Retry-After = the seconds left. Operations are staggered
 // (Retry-After 1-4 s, done after three of them), so polls keep arriving through the window. Counts
 // how many requests each client sends, and how many of them earn a 429: azlro pollers that share a
-// client and subscription share the pause; the official client's pollers each meet it on their own.
+// client and subscription share the pause (and call off queued polls); the official client's
+// pollers each meet it on their own.
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import { childEnv, startIpcWorker } from '../lib/child.mjs';
@@ -55,8 +56,8 @@ export async function throttledFleet(ctx, server) {
   const notes =
     `${count.toLocaleString('en-US')} aborts at once on one subscription; each operation answers Retry-After r = 1-4 s (by index) and is done 3r after its abort. ` +
     `From the first poll ${window.fromInMs / 1000} s in, the server throttles the whole subscription for ${window.windowInMs / 1000} s: every status or location GET then gets 429 with Retry-After = the seconds left. ` +
-    '"answered 429": requests sent into the window. azlro\'s first 429 pauses every poller of that client and subscription (they resume spread over a tenth of the delay); ' +
-    'requests already queued or in flight when it arrives still go out. The official client retries each 429 after its Retry-After, poller by poller.';
+    '"answered 429": requests sent into the window. azlro\'s first 429 pauses every poller of that client and subscription (they resume spread over a tenth of the delay, at most 10 s) ' +
+    'and calls off its polls still queued for a socket or in flight (those already on the wire count). The official client retries each 429 after its Retry-After, poller by poller.';
   return {
     sections: [table, notes],
     numbers,
