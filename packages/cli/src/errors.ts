@@ -1,5 +1,6 @@
 import { UsageError } from './args.js';
-import { abortConflictHint, abortConflictReason } from './abort-conflict.js';
+import { abortConflictReason } from '@azlro/lro/containerservice';
+import { abortConflictHint } from './abort-hint.js';
 import { EXIT_CODES, type ExitCode } from './exit-codes.js';
 import type { OperationName, ReportError } from './report.js';
 
@@ -60,7 +61,7 @@ function apiHint(error: ApiErrorLike, operation: OperationName | undefined): str
   }
   switch (error.kind) {
     case 'conflict':
-      return operation === 'aks abort' ? abortConflictHint(abortConflictReason(error.code, serviceMessage(error)), serviceMessage(error)) : undefined;
+      return operation === 'aks abort' ? abortConflictHint(abortConflictReason(error), serviceMessage(error)) : undefined;
     case 'certificateRetired':
       return 'the Batch certificate feature was retired on 2024-02-29, and Cancel Certificate Deletion (deprecated) with it; ' +
         'manage certificates with the Azure Key Vault VM extension instead';
@@ -92,7 +93,7 @@ export function classifyError(error: unknown, operation?: OperationName, beforeS
   }
   if (isApiErrorLike(error)) {
     const hint = apiHint(error, operation);
-    const reason = operation === 'aks abort' && error.kind === 'conflict' ? abortConflictReason(error.code, serviceMessage(error)) : undefined;
+    const reason = operation === 'aks abort' ? abortConflictReason(error) : undefined;
     return {
       exitCode: EXIT_CODES.serviceError,
       error: {

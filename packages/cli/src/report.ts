@@ -1,4 +1,4 @@
-import type { AbortConflictReason } from './abort-conflict.js';
+import type { AbortConflictReason } from '@azlro/lro';
 import type { ExitCode } from './exit-codes.js';
 
 /** The operations the CLI runs; `wait` reports the one its token names. */

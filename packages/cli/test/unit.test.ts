@@ -4,7 +4,6 @@ import { EXIT_CODES, main, type CliIo } from '../src/index.js';
 import { describeExchanges, describeRetryAfter } from '../src/demo/insights.js';
 import type { DemoSession, StepSummary } from '../src/demo/session.js';
 import { printSummary, summaryJson } from '../src/demo/summary.js';
-import { abortConflictReason } from '../src/abort-conflict.js';
 import { classifyError } from '../src/errors.js';
 import { renderText } from '../src/output.js';
 import { Progress } from '../src/progress.js';
@@ -106,7 +105,8 @@ describe('abortConflictReason: what an abort\'s 409 says, from its code and mess
     ['OperationNotAllowed', 'The latest operation has already succeeded.', 'NothingToAbort'],
     ['Conflict', 'too late', undefined],
   ])('%s: %s → %s', (code, message, reason) => {
-    expect(abortConflictReason(code, message)).toBe(reason);
+    const error = { name: 'ApiError', method: 'POST', url: 'https://x/abort', status: 409, kind: 'conflict', code, message: `POST https://x/abort: 409 ${code}: ${message}` };
+    expect(classifyError(error, 'aks abort').error.reason).toBe(reason);
   });
 
   test('the reason is only read for aks abort', () => {
