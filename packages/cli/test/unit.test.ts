@@ -6,7 +6,7 @@ import type { DemoSession, StepSummary } from '../src/demo/session.js';
 import { printSummary, summaryJson } from '../src/demo/summary.js';
 import { classifyError } from '../src/errors.js';
 import { renderText } from '../src/output.js';
-import { Progress } from '../src/progress.js';
+import { describeThrottling, Progress } from '../src/progress.js';
 import { toJson, type Report } from '../src/report.js';
 import { StatusLine } from '../src/status-line.js';
 import { createStyle, formatDuration } from '../src/style.js';
@@ -112,6 +112,16 @@ describe('abortConflictReason: what an abort\'s 409 says, from its code and mess
   test('the reason is only read for aks abort', () => {
     const error = { name: 'ApiError', method: 'PUT', url: 'https://x', kind: 'conflict', status: 409, code: 'OperationNotAllowed', message: 'PUT https://x: 409 OperationNotAllowed: Another operation is in progress' };
     expect(classifyError(error, 'partner cancel').error.reason).toBeUndefined();
+  });
+});
+
+describe('describeThrottling', () => {
+  test('the poller\'s plan, from notBefore: own and shared', () => {
+    const t = { status: 429, code: 'SubscriptionRequestsThrottled', retryAfterInMs: 372_000, notBefore: 1_000_000 + 372_000, shared: false };
+    expect(describeThrottling(t, 1_000_000)).toBe('throttled by the service (429 SubscriptionRequestsThrottled), next poll in 6 min 12 s');
+    expect(describeThrottling({ ...t, code: undefined, shared: true }, 1_000_000 + 367_000)).toBe(
+      'throttled by the service (429; shared with the other polls of this subscription), next poll in 5.0 s',
+    );
   });
 });
 

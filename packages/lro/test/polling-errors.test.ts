@@ -24,7 +24,7 @@ describe('errors during polling', () => {
     expect(poller.operationState.pollCount).toBe(2); // answered polls; the pipeline's retries are not polls
   });
 
-  test('a 429 waits for its own Retry-After in the pipeline, then polling carries on', async () => {
+  test('a 429 on a poll waits for its own Retry-After (in the poller\'s schedule), then polling carries on', async () => {
     server.route('POST', ABORT_PATH, accepted(server));
     server.route('GET', STATUS_PATH, [{ status: 429, headers: { 'retry-after-ms': '40' }, json: { error: { code: 'TooManyRequests' } } }, status('Succeeded')]);
     await abortLatestOperation(aksClient(server, { retryOptions: retries }), cluster, fast);
