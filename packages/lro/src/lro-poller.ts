@@ -22,6 +22,8 @@ import { readThrottling, type PollThrottled } from './throttling.js';
 const RESUME_SPREAD_SHARE = 0.1;
 /** ...but never more than this, in ms: a long pause should not add a long tail. */
 const MAX_RESUME_SPREAD_IN_MS = 10_000;
+/** A throttled poll never goes again sooner than this, in ms, whatever `Retry-After: 0` says: no 429 storm. */
+const MIN_THROTTLED_WAIT_IN_MS = 1000;
 
 /** How a poller begins: with the initial request (already validated and sent), or from a resume token. */
 export type PollerStart<TResult> =
@@ -39,6 +41,8 @@ export class LroPoller<TClient extends { readonly endpoint: string }, TResult> i
   readonly #pollShared: (abortSignal?: AbortSignal) => Promise<void>;
   #current: Recorded<TResult>;
   #submitted = false;
+  /** The last scope looked up, by polling URL: a poll asks for it several times. */
+  #scopeCache: { url: string; scope: ThrottleScope } | undefined;
 
   constructor(client: TClient, strategy: Strategy<TClient, TResult>, options: ResolvedPollerOptions, start: PollerStart<TResult>) {
     this.#client = client;
@@ -144,7 +148,9 @@ export class LroPoller<TClient extends { readonly endpoint: string }, TResult> i
 
   /** The throttling scope of `target` (client and subscription), unless sharing is off. */
   #scope(target: PollingTarget): ThrottleScope | undefined {
-    return this.#options.shareThrottling ? throttleScopeFor(this.#client, target.url) : undefined;
+    if (!this.#options.shareThrottling) return undefined;
+    if (this.#scopeCache?.url !== target.url) this.#scopeCache = { url: target.url, scope: throttleScopeFor(this.#client, target.url) };
+    return this.#scopeCache.scope;
   }
 
   async #pollOnce(abortSignal: AbortSignal): Promise<void> {
@@ -210,7 +216,7 @@ export class LroPoller<TClient extends { readonly endpoint: string }, TResult> i
   /** A throttled poll: still running; the next poll (and this scope's, for a 429) waits for the delay. */
   #throttled(throttled: PollThrottled, error: unknown, target: PollingTarget): void {
     const { clock, log } = this.#options;
-    this.#schedule.afterServerDelay(throttled.retryAfterInMs);
+    this.#schedule.afterServerDelay(Math.max(throttled.retryAfterInMs, MIN_THROTTLED_WAIT_IN_MS));
     const waitInMs = this.#schedule.untilNextInMs;
     if (throttled.status === 429) this.#scope(target)?.pause(clock, waitInMs, throttled);
     const response = (error as { response?: Response }).response;

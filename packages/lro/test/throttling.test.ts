@@ -146,3 +146,13 @@ describe('pollers of one client and subscription share a 429', () => {
     expect(states.map((s) => s.throttling?.shared)).toEqual([undefined, true, undefined]);
   });
 });
+
+test('a throttled poll with Retry-After: 0 still waits 1 s, never a 429 storm', async () => {
+  server.route('POST', ABORT_PATH, accepted(server));
+  server.route('GET', STATUS_PATH, [throttled('0'), throttled('0'), status('Succeeded')]);
+  const clock = new ManualClock({ autoAdvance: true, epochAtStart: EPOCH });
+  const client = createContainerServiceClient({ endpoint: server.url, credential, clock });
+  await abortLatestOperation(client, cluster, { clock, intervalInMs: 5 });
+  expect(clock.sleeps).toEqual([5, 1000, 1000]);
+  expect(server.requests).toHaveLength(4);
+});
