@@ -171,10 +171,12 @@ describe.concurrent('azlro against a scripted server', () => {
   test('a failure mid-wait: exit 3, and a resume token since the operation may go on', async () => {
     const s = await server();
     s.route('POST', ABORT_PATH, accepted(s));
-    s.route('GET', STATUS_PATH, [status('InProgress'), { status: 503, headers: { 'retry-after-ms': '10' } }]);
+    // A lasting 500 (a 429/503 with Retry-After would be throttling: the wait would go on).
+    s.route('GET', STATUS_PATH, [status('InProgress'), { status: 500, json: { error: { code: 'InternalServerError', message: 'try later' } } }]);
     const run = await runCli([...abort(s), '-o', 'json']);
     expectExit(run, 3);
-    expect(jsonOf(run)).toMatchObject({ status: 'running', exitCode: 3, error: { status: 503 }, resumeToken: expect.any(String) });
+    expect(jsonOf(run)).toMatchObject({ status: 'running', exitCode: 3, error: { status: 500 }, resumeToken: expect.any(String) });
+    expect(s.requests).toHaveLength(2 + 4); // the POST, one answered poll, then a try and 3 retries
   });
 
   test('without a token, DefaultAzureCredential: no credential here, so exit 3 saying how to sign in', async () => {
