@@ -154,7 +154,7 @@ export class LroPoller<TClient extends { readonly endpoint: string }, TResult> i
   }
 
   async #pollOnce(abortSignal: AbortSignal): Promise<void> {
-    let target = this.#current.polling;
+    const target = this.#current.polling;
     if (this.isDone || !target) return;
     let observation: Observation<TResult>;
     try {
@@ -171,10 +171,10 @@ export class LroPoller<TClient extends { readonly endpoint: string }, TResult> i
       this.#options.log.warning(
         `${this.#strategy.kind}: GET ${target.url} (from ${source}) answered ${error.status}${error.code ? ` ${error.code}` : ''}; polling ${resourceUrl} instead`,
       );
-      target = { url: resourceUrl, resourceUrl, resourceUrlOnly: true };
-      // The failed URL leaves the state now, so no resume token can carry it.
-      this.#current = { ...this.#current, polling: target };
-      observation = await this.#strategy.poll(this.#client, target, this.#context(abortSignal, true));
+      // The failed URL leaves the state now, so no resume token can carry it; the documented URL is
+      // the caller's own, so a 4xx there is not handed out and ends this (no loop).
+      this.#current = { ...this.#current, polling: { url: resourceUrl, resourceUrl, resourceUrlOnly: true } };
+      return this.#pollOnce(abortSignal);
     }
     this.#apply(observation, target.url);
   }

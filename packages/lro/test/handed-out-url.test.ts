@@ -102,3 +102,10 @@ describe('operations without a documented URL to fall back to', () => {
     expect(isApiError(error) && [error.kind, isHandedOutUrlError(error)]).toEqual(['forbidden', false]);
   });
 });
+
+test('a throttled poll of the documented URL right after the fallback is still throttling, not an error', async () => {
+  server.route('GET', DOCUMENTED, [brokenLocation(), { status: 429, headers: { 'retry-after-ms': '20' }, json: { error: { code: 'TooManyRequests' } } }, { json: succeeded }]);
+  server.route('GET', BROKEN, invalidSubscription);
+  await expect(waitForCommandResult(aksClient(server), params, fast)).resolves.toEqual(succeeded);
+  expect(seen(server)).toEqual([`GET ${DOCUMENTED}`, `GET ${BROKEN}`, `GET ${DOCUMENTED}`, `GET ${DOCUMENTED}`]);
+});
