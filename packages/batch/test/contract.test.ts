@@ -61,16 +61,43 @@ describe('the spec constrains what Prism accepts', () => {
     apiError(
       generated.cancelCertificateDeletion({
         client: client.client,
-        path: path as { thumbprintAlgorithm: 'sha1'; thumbprint: string },
-        query: query as { 'api-version': '2023-11-01.18.0' },
+        path: path as { thumbprintAlgorithm: string; thumbprint: string },
+        query: query as { 'api-version': string },
         throwOnError: true,
       }),
     );
+  /** Sends what the official SDK and other real clients send, where the page's one example differs. */
+  // No `Prefer` header: Prism answers a preferred code even to an invalid request.
+  const accepted = (path: Record<string, string>, query: Record<string, string>, headers: Record<string, string> = {}) =>
+    generated.cancelCertificateDeletion({
+      client: client.client,
+      path: path as { thumbprintAlgorithm: string; thumbprint: string },
+      query: query as { 'api-version': string },
+      headers,
+      throwOnError: true,
+    });
 
   test('422 for a thumbprintAlgorithm other than sha1', async () => {
     const error = await call({ thumbprintAlgorithm: 'md5', thumbprint: certificate.thumbprint });
     expect(error.status).toBe(422);
-    expect(violations(error)).toEqual(['path/thumbprintalgorithm enum']);
+    expect(violations(error)).toEqual(['path/thumbprintalgorithm pattern']);
+  });
+
+  test('SHA1, api-version 2022-10-01.16.0 (@azure/batch 10.2) and return-client-request-id: True are accepted', async () => {
+    const { response } = await accepted(
+      { thumbprintAlgorithm: 'SHA1', thumbprint: certificate.thumbprint },
+      { 'api-version': '2022-10-01.16.0' },
+      { 'client-request-id': '9c4d50ee-2d56-4cd3-8152-34347dc9f2b0', 'return-client-request-id': 'True' },
+    );
+    expect(response.status).toBe(204);
+  });
+
+  test('422 for a return-client-request-id that is not true or false', async () => {
+    // Plain fetch: the client's pipeline sets this header itself.
+    const url = `${prismUrl}/certificates(thumbprintAlgorithm=sha1,thumbprint=${certificate.thumbprint})/canceldelete?api-version=2023-11-01.18.0`;
+    const response = await fetch(url, { method: 'POST', headers: { authorization: 'Bearer x', 'return-client-request-id': 'yes' } });
+    expect(response.status).toBe(422);
+    expect(response.headers.get('sl-violations')).toContain('return-client-request-id');
   });
 
   test('422 for a thumbprint that is not 40 hex digits', async () => {

@@ -6,6 +6,7 @@ export type {
   CancelOperationRequest,
   PartnerError,
   PartnerOperation,
+  PartnerOperationList,
   PartnerOperationStep,
 } from './generated/types.gen.js';
 export type { Client } from './generated/client/index.js';

@@ -1,7 +1,7 @@
 import { assertParams, assertPathSegment, type OperationOptions } from '@azlro/http';
 import type { CloudPartnerClient } from './client.js';
 import * as generated from './generated/sdk.gen.js';
-import type { CancelOperationData, GetOperationData } from './generated/types.gen.js';
+import type { CancelOperationData, GetOperationData, PartnerOperation, PartnerOperationList } from './generated/types.gen.js';
 
 const API_VERSION = '2017-10-31' satisfies CancelOperationData['query']['api-version'] & GetOperationData['query']['api-version'];
 
@@ -70,10 +70,26 @@ export function cancelOperation(client: CloudPartnerClient, params: CancelOperat
   });
 }
 
-/** Reads an offer's operation (the `Location` of a migrated offer's cancel). */
-export function getOperation(client: CloudPartnerClient, params: OfferOperationParams, options: OperationOptions = {}) {
+/**
+ * The one operation an answer describes. The service answers an object, or (as the "Retrieve
+ * operations" page shows) an array: then the element whose `id` is `operationId`, else the only
+ * element; `undefined` when neither is there.
+ */
+export function pickOperation(data: PartnerOperation | PartnerOperationList | undefined, operationId: string): PartnerOperation | undefined {
+  if (!Array.isArray(data)) return data;
+  return data.find((operation) => operation.id === operationId) ?? (data.length === 1 ? data[0] : undefined);
+}
+
+type OperationAnswer = Promise<{ data: PartnerOperation | undefined; request: Request; response: Response }>;
+
+/**
+ * Reads an offer's operation (the `Location` of a migrated offer's cancel). `data` is the
+ * `PartnerOperation`, taken out of the array when the service wraps it in one (see {@link pickOperation}).
+ */
+export function getOperation(client: CloudPartnerClient, params: OfferOperationParams, options: OperationOptions = {}): OperationAnswer {
   const path = offerPath(params);
   assertPathSegment('operationId', params.operationId);
+  // Not async: bad params throw here, before anything is sent.
   return generated.getOperation({
     client: client.client,
     path: { ...path, operationId: params.operationId },
@@ -81,11 +97,14 @@ export function getOperation(client: CloudPartnerClient, params: OfferOperationP
     headers: options.headers,
     signal: options.abortSignal,
     throwOnError: true,
-  });
+  }).then((result) => ({ ...result, data: pickOperation(result.data, params.operationId) }));
 }
 
-/** Reads an operation by its legacy id (the `Location` of a non-migrated offer's cancel, e.g. `contoso$offer$2$preview`). */
-export function getLegacyOperation(client: CloudPartnerClient, params: { operationId: string }, options: OperationOptions = {}) {
+/**
+ * Reads an operation by its legacy id (the `Location` of a non-migrated offer's cancel, e.g.
+ * `contoso$offer$2$preview`); `data` as for {@link getOperation}.
+ */
+export function getLegacyOperation(client: CloudPartnerClient, params: { operationId: string }, options: OperationOptions = {}): OperationAnswer {
   assertParams(params);
   assertPathSegment('operationId', params.operationId);
   return generated.getLegacyOperation({
@@ -95,5 +114,5 @@ export function getLegacyOperation(client: CloudPartnerClient, params: { operati
     headers: options.headers,
     signal: options.abortSignal,
     throwOnError: true,
-  });
+  }).then((result) => ({ ...result, data: pickOperation(result.data, params.operationId) }));
 }

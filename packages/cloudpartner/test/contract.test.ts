@@ -51,7 +51,20 @@ describe.each([
     coverage.cover(operationId, '200', example);
     const { data, response } = await call(prefer(`code=200, example=${example}`));
     expect(response.status).toBe(200);
-    expect(data.status).toBe(example);
+    expect(data?.status).toBe(example);
+  });
+
+  test('200 with the asArray example: the operation is taken out of the array', async () => {
+    coverage.cover(operationId, '200', 'asArray');
+    const { data, response } = await call(prefer('code=200, example=asArray'));
+    expect(response.status).toBe(200);
+    expect(data).toMatchObject({ id: '56615b67-2185-49fe-80d2-c4ddf77bb2e8', status: 'completed' });
+  });
+
+  test('200 with the newStatusWord example: a word outside the known set is not a violation', async () => {
+    coverage.cover(operationId, '200', 'newStatusWord');
+    const { data } = await call(prefer('code=200, example=newStatusWord'));
+    expect(data?.status).toBe('waitingForPublisherReview');
   });
 
   test.each(['400', '403', '404'])('%s is an ApiError', async (code) => {

@@ -19,7 +19,7 @@ async function readmeExample(endpoint: string, credential: TokenCredential, prin
     const location = new URL(response.headers.get('location')!, endpoint);
     const operationId = location.pathname.split('/').at(-1)!;
     const { data: operation } = await getOperation(partner, { ...offer, operationId });
-    console.log(`cancellation ${operation.status}`); // running, then completed (or canceled, failed)
+    console.log(`cancellation ${operation?.status}`); // running, then completed (or canceled, failed)
   }
   // snippet:end
 }

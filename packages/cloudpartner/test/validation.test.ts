@@ -48,7 +48,7 @@ test('without e-mails the cancel sends no body', async () => {
 test('a legacy operation id with `$` reaches /api/operations/{id} as one segment', async () => {
   server.route('GET', '*', { status: 200, json: { status: 'running' } });
   const { data } = await getLegacyOperation(client(), { operationId: 'contoso$contoso-offer$2$preview' });
-  expect(data.status).toBe('running');
+  expect(data?.status).toBe('running');
   expect(decodeURIComponent(server.requests[0]!.path)).toBe('/api/operations/contoso$contoso-offer$2$preview');
 });
 

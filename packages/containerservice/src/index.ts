@@ -10,7 +10,7 @@ export {
   getOperationResult,
   getOperationStatus,
 } from './operations.js';
-export type { CommandResultParams, ManagedClusterParams, OperationParams } from './operations.js';
+export type { CommandResultParams, ManagedClusterParams, OperationParams, PollingOperationOptions } from './operations.js';
 export type {
   CloudError,
   CloudErrorBody,

@@ -11,7 +11,6 @@ import * as generated from './generated/sdk.gen.js';
 import type {
   AbortLatestOperationData,
   GetCommandResultData,
-  GetOperationResultData,
   GetOperationStatusData,
   RunCommandResult,
 } from './generated/types.gen.js';
@@ -42,10 +41,14 @@ export interface OperationParams {
   operationId: string;
 }
 
-/** The api-version each operation is documented with; callers never type it. */
+/**
+ * The api-version each operation is documented with; callers never type it. The spec accepts any
+ * version (a string, as in Azure's common types), so these are what azlro sends, not a limit.
+ */
 const ABORT_API_VERSION = '2024-02-01' satisfies AbortLatestOperationData['query']['api-version'];
 const COMMAND_RESULT_API_VERSION = '2024-09-01' satisfies GetCommandResultData['query']['api-version'];
-const POLLING_API_VERSION = '2024-02-01' satisfies GetOperationStatusData['query']['api-version'];
+/** The polling resources' own version, as the service hands it out (ManagedClustersDelete.json example). */
+const POLLING_API_VERSION = '2017-08-31' satisfies GetOperationStatusData['query']['api-version'];
 
 function clusterPath(params: ManagedClusterParams): ManagedClusterParams {
   assertParams(params);
@@ -108,12 +111,22 @@ export async function getCommandResult(
   return { ...result, data: result.response.status === 200 ? (result.data as RunCommandResult) : undefined };
 }
 
-/** Reads an ARM async-operation status resource (the `Azure-AsyncOperation` URL). */
-export function getOperationStatus(
-  client: ContainerServiceClient,
-  params: OperationParams,
-  options: OperationOptions & { apiVersion?: GetOperationStatusData['query']['api-version'] } = {},
-) {
+/** Options of {@link getOperationStatus} and {@link getOperationResult}. */
+export interface PollingOperationOptions extends OperationOptions {
+  /**
+   * The polling resource's api-version, as the URL the service handed out carries it.
+   * @default '2017-08-31' (the service's own, per the ManagedClustersDelete.json example)
+   */
+  apiVersion?: string;
+}
+
+/**
+ * Reads an ARM async-operation status resource (`GET …/locations/{location}/operations/{id}`, what
+ * the service's `Azure-AsyncOperation` header names): 200 with an `OperationStatusResult` whose
+ * `status` is `InProgress`, `Succeeded`, `Failed`, `Canceled` or another word. Bad params throw a
+ * TypeError/RangeError naming the parameter before anything is sent.
+ */
+export function getOperationStatus(client: ContainerServiceClient, params: OperationParams, options: PollingOperationOptions = {}) {
   return generated.getOperationStatus({
     client: client.client,
     path: operationPath(params),
@@ -124,12 +137,11 @@ export function getOperationStatus(
   });
 }
 
-/** Reads an ARM operation-result resource (the `location` URL): 202 while running, 200/204 when done. */
-export function getOperationResult(
-  client: ContainerServiceClient,
-  params: OperationParams,
-  options: OperationOptions & { apiVersion?: GetOperationResultData['query']['api-version'] } = {},
-) {
+/**
+ * Reads an ARM operation-result resource (`GET …/locations/{location}/operationresults/{id}`, what
+ * the service's `location` header names): 202 while running, 200/204 when done.
+ */
+export function getOperationResult(client: ContainerServiceClient, params: OperationParams, options: PollingOperationOptions = {}) {
   return generated.getOperationResult({
     client: client.client,
     path: operationPath(params),

@@ -25,6 +25,7 @@ const cluster = {
 };
 const command = { ...cluster, commandId: 'def7b3ea71bd4f7e9d226ddbc0f00ad9' };
 const operation = { subscriptionId: cluster.subscriptionId, location: 'eastus', operationId: '00000000-0000-0000-0000-000000000000' };
+const operationPath = `/subscriptions/${operation.subscriptionId}/providers/Microsoft.ContainerService/locations/eastus`;
 
 const coverage = contractCoverage('containerservice');
 
@@ -85,7 +86,8 @@ describe('getCommandResult', () => {
     const { data, response } = await getCommandResult(client, command, prefer('code=202'));
     expect(response.status).toBe(202);
     expect(data).toBeUndefined();
-    expect(response.headers.get('Location')).toMatch(/\/commandResults\//);
+    // The service's form: lower-case `resourcegroups` (RunCommandResultSucceed.json).
+    expect(response.headers.get('Location')).toMatch(/\/resourcegroups\/rg1\/.*\/commandResults\//);
   });
 
   test('404 for a missing cluster is an ApiError of kind notFound', async () => {
@@ -103,7 +105,7 @@ describe('getCommandResult', () => {
   });
 });
 
-describe('getOperationStatus (the Azure-AsyncOperation resource)', () => {
+describe('getOperationStatus (the Azure-AsyncOperation resource, …/locations/{location}/operations/{id})', () => {
   test.each([
     ['inProgress', 'InProgress'],
     ['succeeded', 'Succeeded'],
@@ -111,8 +113,16 @@ describe('getOperationStatus (the Azure-AsyncOperation resource)', () => {
     ['canceled', 'Canceled'],
   ])('200 with the %s example', async (example, status) => {
     coverage.cover('getOperationStatus', '200', example);
-    const { data } = await getOperationStatus(client, operation, prefer(`code=200, example=${example}`));
+    const { data, request } = await getOperationStatus(client, operation, prefer(`code=200, example=${example}`));
     expect(data.status).toBe(status);
+    expect(new URL(request.url).pathname).toBe(`${operationPath}/operations/${operation.operationId}`);
+  });
+
+  test('sends the service\'s polling api-version by default, and any other it is given', async () => {
+    const { request } = await getOperationStatus(client, operation);
+    expect(new URL(request.url).searchParams.get('api-version')).toBe('2017-08-31');
+    const { response } = await getOperationStatus(client, operation, { apiVersion: '2016-03-30' });
+    expect(response.status).toBe(200);
   });
 
   test('default CloudError', async () => {
@@ -122,12 +132,46 @@ describe('getOperationStatus (the Azure-AsyncOperation resource)', () => {
   });
 });
 
-describe('getOperationResult (the location resource)', () => {
+describe('getOperationStatusAlias (the Abort page\'s …/operationStatus/{id} form)', () => {
+  test.each([
+    ['inProgress', 'InProgress'],
+    ['succeeded', 'Succeeded'],
+    ['failed', 'Failed'],
+    ['canceled', 'Canceled'],
+  ])('200 with the %s example', async (example, status) => {
+    coverage.cover('getOperationStatusAlias', '200', example);
+    const { data } = await generated.getOperationStatusAlias({
+      client: client.client,
+      path: operation,
+      query: { 'api-version': '2024-02-01' },
+      headers: { Prefer: `code=200, example=${example}` },
+      throwOnError: true,
+    });
+    expect(data.status).toBe(status);
+  });
+
+  test('default CloudError', async () => {
+    coverage.cover('getOperationStatusAlias', 'default', 'internalServerError');
+    const error = await apiError(
+      generated.getOperationStatusAlias({
+        client: client.client,
+        path: operation,
+        query: { 'api-version': '2024-02-01' },
+        headers: { Prefer: 'code=500, example=internalServerError' },
+        throwOnError: true,
+      }),
+    );
+    expect(error.status).toBe(500);
+  });
+});
+
+describe('getOperationResult (the location resource, …/locations/{location}/operationresults/{id})', () => {
   test('202 while running, with Location and Retry-After', async () => {
     coverage.cover('getOperationResult', '202');
-    const { response } = await getOperationResult(client, operation, prefer('code=202'));
+    const { response, request } = await getOperationResult(client, operation, prefer('code=202'));
     expect(response.status).toBe(202);
-    expect(response.headers.get('Location')).toMatch(/\/operations\//);
+    expect(new URL(request.url).pathname).toBe(`${operationPath}/operationresults/${operation.operationId}`);
+    expect(response.headers.get('Location')).toMatch(/\/operationresults\/.*\?api-version=2017-08-31$/);
     expect(Number(response.headers.get('Retry-After'))).toBeGreaterThan(0);
   });
 
@@ -181,10 +225,30 @@ describe('the spec constrains what Prism accepts', () => {
     expect(violations(error)).toEqual(['query required']);
   });
 
-  test('422 for an api-version the operation does not document', async () => {
-    const error = await call(cluster, { 'api-version': '2023-01-01' });
+  test('any api-version a real client sends is accepted (a string, as in Azure\'s common types)', async () => {
+    const { response } = await generated.abortLatestOperation({
+      client: client.client,
+      path: cluster,
+      query: { 'api-version': '2026-06-01' },
+      throwOnError: true,
+    });
+    // No `Prefer`: Prism answers a preferred code even to an invalid request.
+    expect(response.status).toBe(202);
+  });
+
+  test.each(['résumé-rg', '日本', 'My-RG_(prod).2'])('a Unicode resource group %s is accepted (ARM\'s \\w is Unicode)', async (resourceGroupName) => {
+    const { response } = await abortLatestOperation(client, { ...cluster, resourceGroupName });
+    expect(response.status).toBe(202);
+  });
+
+  test.each([
+    ['rg.', 'a trailing period'],
+    ['rg 1', 'a space'],
+    ['p{L}', 'braces (the pattern is read with Unicode semantics, not as literal text)'],
+  ])('422 for the resource group %s (%s)', async (resourceGroupName) => {
+    const error = await call({ ...cluster, resourceGroupName });
     expect(error.status).toBe(422);
-    expect(violations(error)).toEqual(['query/api-version enum']);
+    expect(violations(error)).toEqual(['path/resourcegroupname pattern']);
   });
 });
 

@@ -61,7 +61,11 @@ describe('encodePathSegment (property)', () => {
 describe('ready-made validators (property: accepted exactly when the documented rule holds)', () => {
   const cases: [string, (v: unknown) => void, (s: string) => boolean][] = [
     ['subscriptionId', (v) => validateSubscriptionId(v), (s) => /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(s)],
-    ['resourceGroupName', (v) => validateResourceGroupName(v), (s) => s.length >= 1 && s.length <= 90 && /^[-\w._()]+$/.test(s) && !s.endsWith('.')],
+    // ARM's rule, written out independently of the validator: .NET's Unicode \w plus - . ( ), 1-90 code points, no final '.'.
+    ['resourceGroupName', (v) => validateResourceGroupName(v), (s) => {
+      const chars = [...s];
+      return chars.length >= 1 && chars.length <= 90 && !s.endsWith('.') && chars.every((c) => '-._()'.includes(c) || /^[\p{L}\p{Mn}\p{Nd}\p{Pc}]$/u.test(c));
+    }],
     ['resourceName', (v) => validateResourceName(v), (s) => s.length <= 63 && /^[a-zA-Z0-9]([-_a-zA-Z0-9]*[a-zA-Z0-9])?$/.test(s)],
     ['thumbprint', (v) => validateThumbprint(v), (s) => s.length === 40 && /^[0-9a-fA-F]*$/.test(s)],
     ['thumbprintAlgorithm', (v) => validateThumbprintAlgorithm(v), (s) => s === 'sha1'],
@@ -70,6 +74,8 @@ describe('ready-made validators (property: accepted exactly when the documented 
     anyValue,
     fc.uuid().map((u) => u.toUpperCase()),
     fc.stringMatching(/^[-\w._()]{1,95}$/),
+    // Unicode groups: accented and CJK letters, a combining mark, Arabic-Indic digits, a connector, and some that are invalid.
+    fc.string({ unit: fc.constantFrom('é', '日', '本', 'a', '-', '.', '(', ')', '_', '\u0301', '٣', '‿', ' ', '/', '😀', '$'), minLength: 1, maxLength: 95 }),
     fc.stringMatching(/^[a-zA-Z0-9][-_a-zA-Z0-9]{0,64}$/),
     fc.stringMatching(/^[0-9a-fA-F]{38,42}$/),
     fc.constant('sha1'),
@@ -99,6 +105,10 @@ describe('validators (examples)', () => {
   test('valid examples pass', () => {
     expect(() => validateSubscriptionId('00000000-0000-0000-0000-000000000000')).not.toThrow();
     expect(() => validateResourceGroupName('My-RG_(prod).2')).not.toThrow();
+    expect(() => validateResourceGroupName('résumé-rg')).not.toThrow();
+    expect(() => validateResourceGroupName('日本')).not.toThrow();
+    expect(() => validateResourceGroupName('日本.')).toThrow(/^resourceGroupName must not end with '\.'/);
+    expect(() => validateResourceGroupName('rg 1')).toThrow(/^resourceGroupName must be Unicode letters, digits/);
     expect(() => validateResourceName('a')).not.toThrow();
     expect(() => validateResourceName('aks-prod_1')).not.toThrow();
     expect(() => validateThumbprint('0123456789abcdef0123456789ABCDEF01234567')).not.toThrow();

@@ -55,9 +55,9 @@ export type CancelCertificateDeletionData = {
          */
         'client-request-id'?: string;
         /**
-         * Whether the server should return the client-request-id in the response.
+         * Whether the server should return the client-request-id in the response. A boolean in the official Swagger; the service parses it case-insensitively (`True`, as .NET clients send it, is accepted), so it is a string of `true`/`false` in any case here.
          */
-        'return-client-request-id'?: boolean;
+        'return-client-request-id'?: string;
         /**
          * The time the request was issued. Client libraries typically set this to the current system clock time; set it explicitly if you are calling the REST API directly.
          */
@@ -65,9 +65,9 @@ export type CancelCertificateDeletionData = {
     };
     path: {
         /**
-         * The algorithm used to derive the thumbprint parameter. This must be sha1.
+         * The algorithm used to derive the thumbprint parameter. This must be sha1 (the page); the service compares it case-insensitively, so `SHA1` is accepted too. The official Swagger declares a plain string.
          */
-        thumbprintAlgorithm: 'sha1';
+        thumbprintAlgorithm: string;
         /**
          * The thumbprint of the Certificate being deleted (a SHA-1 digest: 40 hexadecimal digits).
          */
@@ -75,9 +75,9 @@ export type CancelCertificateDeletionData = {
     };
     query: {
         /**
-         * Client API Version.
+         * Client API Version. Documented with 2023-11-01.18.0; any version is accepted (a string, as in the official Swagger): `@azure/batch` 10.2 sends 2022-10-01.16.0.
          */
-        'api-version': '2023-11-01.18.0';
+        'api-version': string;
         /**
          * The maximum time that the server can spend processing the request, in seconds. The default is 30 seconds.
          */

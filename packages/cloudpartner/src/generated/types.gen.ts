@@ -50,9 +50,9 @@ export type PartnerOperation = {
      */
     lastActionDateTime?: string;
     /**
-     * Status of the operation. Only one operation can be `running` at a time.
+     * Status of the operation. Only one operation can be `running` at a time. Known words: `notStarted` (the page also writes "not started"), `running`, `completed`, `failed`, `canceled` (which a cancel must be able to produce, though the page omits it). An open string: the English "Retrieve operations" page shows words beyond these, so a new word must not break a client; treat an unknown word as still running.
      */
-    status: 'notStarted' | 'running' | 'completed' | 'failed' | 'canceled';
+    status: string;
     /**
      * Error message for failed operations (shape undocumented).
      */
@@ -72,6 +72,11 @@ export type PartnerOperation = {
     liveLinks?: Array<unknown>;
     [key: string]: unknown;
 };
+
+/**
+ * Operations, as the "Retrieve operations" page answers them (its example wraps even a single operation in an array).
+ */
+export type PartnerOperationList = Array<PartnerOperation>;
 
 /**
  * One step of a publishing operation.
@@ -216,9 +221,9 @@ export type GetOperationError = GetOperationErrors[keyof GetOperationErrors];
 
 export type GetOperationResponses = {
     /**
-     * OK. The requested operation is returned.
+     * OK. The requested operation is returned: one operation object, or (as the "Retrieve operations" page's example shows) an array of operations holding it.
      */
-    200: PartnerOperation;
+    200: PartnerOperation | PartnerOperationList;
 };
 
 export type GetOperationResponse = GetOperationResponses[keyof GetOperationResponses];
@@ -259,9 +264,9 @@ export type GetLegacyOperationError = GetLegacyOperationErrors[keyof GetLegacyOp
 
 export type GetLegacyOperationResponses = {
     /**
-     * OK. The requested operation is returned.
+     * OK. The requested operation is returned: one operation object, or (as the "Retrieve operations" page's example shows) an array of operations holding it.
      */
-    200: PartnerOperation;
+    200: PartnerOperation | PartnerOperationList;
 };
 
 export type GetLegacyOperationResponse = GetLegacyOperationResponses[keyof GetLegacyOperationResponses];

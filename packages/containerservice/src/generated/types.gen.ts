@@ -111,7 +111,7 @@ export type OperationStatusResult = {
 export type SubscriptionIdParameter = string;
 
 /**
- * The name of the resource group. The name is case insensitive.
+ * The name of the resource group. The name is case insensitive. 1-90 Unicode letters, digits, `-`, `_`, `.`, `(`, `)`, not ending in `.` (ARM's rule: the common-types pattern `^[-\w\._\(\)]+$` is a .NET regex, where `\w` is Unicode).
  */
 export type ResourceGroupNameParameter = string;
 
@@ -136,9 +136,9 @@ export type LocationParameter = string;
 export type OperationIdParameter = string;
 
 /**
- * The API version. The polling URLs ARM hands out carry the api-version of the originating call (2024-02-01 for Abort).
+ * The API version of the polling resource: the service's choice, not the originating call's (2017-08-31 in the official ManagedClustersDelete.json example; 2016-03-30 is also seen; the Abort page's example carries 2024-02-01). Any string is accepted.
  */
-export type PollingApiVersionParameter = '2024-02-01' | '2024-09-01';
+export type PollingApiVersionParameter = string;
 
 export type AbortLatestOperationData = {
     body?: never;
@@ -148,7 +148,7 @@ export type AbortLatestOperationData = {
          */
         subscriptionId: string;
         /**
-         * The name of the resource group. The name is case insensitive.
+         * The name of the resource group. The name is case insensitive. 1-90 Unicode letters, digits, `-`, `_`, `.`, `(`, `)`, not ending in `.` (ARM's rule: the common-types pattern `^[-\w\._\(\)]+$` is a .NET regex, where `\w` is Unicode).
          */
         resourceGroupName: string;
         /**
@@ -158,9 +158,9 @@ export type AbortLatestOperationData = {
     };
     query: {
         /**
-         * The API version to use for this operation.
+         * The API version to use for this operation. Documented with 2024-02-01; any version is accepted (a string, as in Azure's common types): the official SDKs send their own default, e.g. 2026-06-01.
          */
-        'api-version': '2024-02-01';
+        'api-version': string;
     };
     url: '/subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.ContainerService/managedclusters/{resourceName}/abort';
 };
@@ -199,7 +199,7 @@ export type GetCommandResultData = {
          */
         subscriptionId: string;
         /**
-         * The name of the resource group. The name is case insensitive.
+         * The name of the resource group. The name is case insensitive. 1-90 Unicode letters, digits, `-`, `_`, `.`, `(`, `)`, not ending in `.` (ARM's rule: the common-types pattern `^[-\w\._\(\)]+$` is a .NET regex, where `\w` is Unicode).
          */
         resourceGroupName: string;
         /**
@@ -213,9 +213,9 @@ export type GetCommandResultData = {
     };
     query: {
         /**
-         * The API version to use for this operation.
+         * The API version to use for this operation. Documented with 2024-09-01; any version is accepted (a string, as in Azure's common types).
          */
-        'api-version': '2024-09-01';
+        'api-version': string;
     };
     url: '/subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.ContainerService/managedClusters/{resourceName}/commandResults/{commandId}';
 };
@@ -264,11 +264,11 @@ export type GetOperationStatusData = {
     };
     query: {
         /**
-         * The API version. The polling URLs ARM hands out carry the api-version of the originating call (2024-02-01 for Abort).
+         * The API version of the polling resource: the service's choice, not the originating call's (2017-08-31 in the official ManagedClustersDelete.json example; 2016-03-30 is also seen; the Abort page's example carries 2024-02-01). Any string is accepted.
          */
-        'api-version': '2024-02-01' | '2024-09-01';
+        'api-version': string;
     };
-    url: '/subscriptions/{subscriptionId}/providers/Microsoft.ContainerService/locations/{location}/operationStatus/{operationId}';
+    url: '/subscriptions/{subscriptionId}/providers/Microsoft.ContainerService/locations/{location}/operations/{operationId}';
 };
 
 export type GetOperationStatusErrors = {
@@ -289,6 +289,49 @@ export type GetOperationStatusResponses = {
 
 export type GetOperationStatusResponse = GetOperationStatusResponses[keyof GetOperationStatusResponses];
 
+export type GetOperationStatusAliasData = {
+    body?: never;
+    path: {
+        /**
+         * The ID of the target subscription. The value must be an UUID.
+         */
+        subscriptionId: string;
+        /**
+         * The Azure region the operation runs in, as it appears in the polling URL.
+         */
+        location: string;
+        /**
+         * The operation id, as it appears in the polling URL.
+         */
+        operationId: string;
+    };
+    query: {
+        /**
+         * The API version of the polling resource: the service's choice, not the originating call's (2017-08-31 in the official ManagedClustersDelete.json example; 2016-03-30 is also seen; the Abort page's example carries 2024-02-01). Any string is accepted.
+         */
+        'api-version': string;
+    };
+    url: '/subscriptions/{subscriptionId}/providers/Microsoft.ContainerService/locations/{location}/operationStatus/{operationId}';
+};
+
+export type GetOperationStatusAliasErrors = {
+    /**
+     * Error response describing why the operation failed.
+     */
+    default: CloudError;
+};
+
+export type GetOperationStatusAliasError = GetOperationStatusAliasErrors[keyof GetOperationStatusAliasErrors];
+
+export type GetOperationStatusAliasResponses = {
+    /**
+     * The current status of the operation.
+     */
+    200: OperationStatusResult;
+};
+
+export type GetOperationStatusAliasResponse = GetOperationStatusAliasResponses[keyof GetOperationStatusAliasResponses];
+
 export type GetOperationResultData = {
     body?: never;
     path: {
@@ -307,11 +350,11 @@ export type GetOperationResultData = {
     };
     query: {
         /**
-         * The API version. The polling URLs ARM hands out carry the api-version of the originating call (2024-02-01 for Abort).
+         * The API version of the polling resource: the service's choice, not the originating call's (2017-08-31 in the official ManagedClustersDelete.json example; 2016-03-30 is also seen; the Abort page's example carries 2024-02-01). Any string is accepted.
          */
-        'api-version': '2024-02-01' | '2024-09-01';
+        'api-version': string;
     };
-    url: '/subscriptions/{subscriptionId}/providers/Microsoft.ContainerService/locations/{location}/operations/{operationId}';
+    url: '/subscriptions/{subscriptionId}/providers/Microsoft.ContainerService/locations/{location}/operationresults/{operationId}';
 };
 
 export type GetOperationResultErrors = {

@@ -1,7 +1,12 @@
 import { assertLength, assertPattern, assertString, assertUuid } from './assert.js';
 
-/** ARM resource group names: 1-90 of letters, digits, `-` `_` `.` `(` `)`; not ending in `.` (spec pattern, ASCII `\w`). */
-const RESOURCE_GROUP_NAME = /^[-\w._()]+$/;
+/**
+ * ARM resource group names: 1-90 Unicode letters, digits, `-` `_` `.` `(` `)`, not ending in `.`.
+ * ARM's common-types pattern `^[-\w\._\(\)]+$` is a .NET regex, whose `\w` is Unicode
+ * (`\p{L}\p{Mn}\p{Nd}\p{Pc}`): `résumé-rg` and `日本` are valid groups. Same pattern as
+ * specs/containerservice.yaml (where Prism compiles it with the `u` flag too).
+ */
+const RESOURCE_GROUP_NAME = /^[-\w._()\p{L}\p{Mn}\p{Nd}\p{Pc}]*[-\w_()\p{L}\p{Mn}\p{Nd}\p{Pc}]$/u;
 /** AKS managed cluster names (the containerservice spec's pattern). */
 const RESOURCE_NAME = /^[a-zA-Z0-9]$|^[a-zA-Z0-9][-_a-zA-Z0-9]{0,61}[a-zA-Z0-9]$/;
 /** A SHA-1 thumbprint: 40 hex digits. */
@@ -12,11 +17,18 @@ export function validateSubscriptionId(value: unknown, name = 'subscriptionId'):
   assertUuid(name, value);
 }
 
-/** Throws unless `value` is a valid ARM resource group name. */
+/**
+ * Throws unless `value` is a valid ARM resource group name: 1-90 characters of Unicode letters,
+ * digits, `-`, `_`, `.`, `(`, `)`, not ending in `.` (ARM's rule; see {@link RESOURCE_GROUP_NAME}).
+ * Length is counted in code points, as JSON Schema's `maxLength` (and so Prism) counts it.
+ * TypeError when not a string; RangeError naming `name` otherwise.
+ */
 export function validateResourceGroupName(value: unknown, name = 'resourceGroupName'): asserts value is string {
-  assertLength(name, value, { min: 1, max: 90 });
-  assertPattern(name, value, RESOURCE_GROUP_NAME, 'letters, digits, -, _, ., ( or )');
+  assertString(name, value);
+  const length = [...value].length;
+  if (length < 1 || length > 90) throw new RangeError(`${name} must be 1-90 characters long; got ${length}`);
   if (value.endsWith('.')) throw new RangeError(`${name} must not end with '.'; got ${JSON.stringify(value)}`);
+  assertPattern(name, value, RESOURCE_GROUP_NAME, 'Unicode letters, digits, -, _, ., ( or )');
 }
 
 /** Throws unless `value` is a valid managed cluster name (1-63, alphanumeric ends, `-`/`_` inside). */

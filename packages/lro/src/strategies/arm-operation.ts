@@ -12,23 +12,24 @@ import { readServiceStatus } from '../status.js';
 import type { Observation, RequestContext, Strategy } from '../strategy.js';
 import { matchTemplate, passes } from '../typed-url.js';
 
-/** The documented targets of `Azure-AsyncOperation` and `location` (specs/containerservice.yaml). */
-const STATUS_TEMPLATE = '/subscriptions/{subscriptionId}/providers/Microsoft.ContainerService/locations/{location}/operationStatus/{operationId}';
-const RESULT_TEMPLATE = '/subscriptions/{subscriptionId}/providers/Microsoft.ContainerService/locations/{location}/operations/{operationId}';
-/** A polling URL carries the originating call's api-version; the spec documents these two. */
-type PollingApiVersion = '2024-02-01' | '2024-09-01';
-const POLLING_API_VERSIONS: readonly string[] = ['2024-02-01', '2024-09-01'] satisfies PollingApiVersion[];
+/**
+ * The service's targets of `Azure-AsyncOperation` and `location` (specs/containerservice.yaml).
+ * Any other URL, such as the Abort page's `…/operationStatus/{id}` form, is followed as it is.
+ */
+const STATUS_TEMPLATE = '/subscriptions/{subscriptionId}/providers/Microsoft.ContainerService/locations/{location}/operations/{operationId}';
+const RESULT_TEMPLATE = '/subscriptions/{subscriptionId}/providers/Microsoft.ContainerService/locations/{location}/operationresults/{operationId}';
 
 function typedParams(client: ContainerServiceClient, url: string, template: string) {
+  // The polling resources' api-version is the service's choice: whatever the URL carries is kept.
   const match = matchTemplate(client, url, template);
-  if (!match || !POLLING_API_VERSIONS.includes(match.apiVersion)) return undefined;
+  if (!match) return undefined;
   const params = match.path as unknown as OperationParams;
   const valid = passes(() => {
     validateSubscriptionId(params.subscriptionId);
     assertPathSegment('location', params.location);
     assertPathSegment('operationId', params.operationId);
   });
-  return valid ? { params, apiVersion: match.apiVersion as PollingApiVersion } : undefined;
+  return valid ? { params, apiVersion: match.apiVersion } : undefined;
 }
 
 async function get(client: ContainerServiceClient, target: PollingTarget, context: RequestContext): Promise<PollingResponse> {

@@ -40,6 +40,17 @@ function readError(error: unknown): OperationError | undefined {
 }
 
 /**
+ * The operation a body describes. The "Retrieve operations" page answers an array even for one
+ * operation: then the element whose `id` is the URL's last path segment, else the only one.
+ */
+function readOperation(data: unknown, url: string): PartnerOperation {
+  if (!Array.isArray(data)) return (typeof data === 'object' && data !== null ? data : {}) as PartnerOperation;
+  const operations = data.filter((item): item is PartnerOperation => typeof item === 'object' && item !== null);
+  const id = decodeURIComponent(new URL(url).pathname.split('/').pop() ?? '');
+  return operations.find((operation) => operation.id === id) ?? (operations.length === 1 ? operations[0]! : ({} as PartnerOperation));
+}
+
+/**
  * Cloud Partner Portal cancellations: the operation body's `status` decides, whatever the HTTP
  * status (a 200 that says `running` is still running). `completed` or `canceled` both mean the
  * cancellation took effect, so both are `succeeded`.
@@ -51,7 +62,7 @@ export const partnerCancellation: Strategy<CloudPartnerClient, PartnerOperation 
     const next = response.headers.get('location');
     const polling = next ? { url: context.follow(next, 'the Location header') } : target;
     if (response.status === 202) return { status: 'running', polling, response };
-    const operation = (typeof data === 'object' && data !== null ? data : {}) as PartnerOperation;
+    const operation = readOperation(data, target.url);
     const serviceStatus = typeof operation.status === 'string' ? operation.status : undefined;
     const reading = readServiceStatus(serviceStatus);
     const status = reading.status === 'canceled' ? 'succeeded' : reading.status;
