@@ -1,5 +1,6 @@
 export { startEmulator, type RunningEmulator } from './start-emulator.js';
 export type { BatchAccount, EmulatorFaults, EmulatorTimings, StartEmulatorOptions } from './options.js';
+export type { EmulatorTlsOptions } from './front-door.js';
 export {
   EMULATOR_BATCH_ACCOUNT_KEY,
   emulatorInfo,

@@ -1,4 +1,5 @@
 import type { AzlroLogger } from '@azlro/http';
+import type { EmulatorTlsOptions } from './front-door.js';
 import { EMULATOR_BATCH_ACCOUNT_KEY, emulatorInfo } from './info.js';
 
 /** How long the emulated work takes. Short values suit tests; the defaults keep a demo short. */
@@ -80,6 +81,12 @@ export interface StartEmulatorOptions {
   abortSignal?: AbortSignal;
   /** Test-only faults, e.g. responses that break the spec, to prove Prism catches them. @default none */
   faults?: EmulatorFaults;
+  /**
+   * Serve every endpoint over https with this certificate (valid for 127.0.0.1), for clients that
+   * refuse bearer tokens over http, such as the official Azure SDKs. Polling URLs then use https too.
+   * @default none (http)
+   */
+  tls?: EmulatorTlsOptions;
 }
 
 /** Options with every default applied. */
@@ -93,6 +100,7 @@ export interface ResolvedOptions {
   startTimeoutInMs: number;
   abortSignal: AbortSignal | undefined;
   faults: Required<EmulatorFaults>;
+  tls: EmulatorTlsOptions | undefined;
 }
 
 const DEFAULT_TIMINGS: Required<EmulatorTimings> = {
@@ -125,6 +133,15 @@ function batchAccounts(accounts: readonly BatchAccount[] | undefined): readonly 
   });
 }
 
+function tlsOptions(tls: EmulatorTlsOptions | undefined): EmulatorTlsOptions | undefined {
+  if (tls === undefined) return undefined;
+  const pem = (value: unknown) => typeof value === 'string' || Buffer.isBuffer(value);
+  if (typeof tls !== 'object' || tls === null || !pem(tls.cert) || !pem(tls.key)) {
+    throw new TypeError('tls must be { cert, key }, each a PEM string or Buffer');
+  }
+  return { cert: tls.cert, key: tls.key };
+}
+
 /** Checks every option, naming the offending one, before anything starts. */
 export function resolveOptions(options: StartEmulatorOptions): ResolvedOptions {
   if (typeof options !== 'object' || options === null) throw new TypeError('options must be an object');
@@ -150,5 +167,6 @@ export function resolveOptions(options: StartEmulatorOptions): ResolvedOptions {
     startTimeoutInMs: nonNegative('startTimeoutInMs', options.startTimeoutInMs, 30_000),
     abortSignal: options.abortSignal,
     faults: { invalidResponseBodies: options.faults?.invalidResponseBodies ?? false },
+    tls: tlsOptions(options.tls),
   };
 }

@@ -2,22 +2,26 @@ import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { createLogger, redactText, type AzlroLogger } from '@azlro/http';
 import { startBackend } from './backend/server.js';
+import { startFrontDoor, type FrontDoor } from './front-door.js';
 import { emulatorInfo, type EmulatorEndpoints, type EmulatorInfo, type EmulatorService } from './info.js';
 import { resolveOptions, type StartEmulatorOptions } from './options.js';
-import { startPrism, type RunningPrism } from './prism.js';
+import { startPrism } from './prism.js';
 import { SPEC_FILES, specsDirectory } from './specs.js';
 
 /** A running emulator; see {@link startEmulator}. */
 export interface RunningEmulator {
   /** The ARM endpoint, the one most commands use (same as `endpoints.arm`). */
   readonly url: string;
-  /** Each service's public origin: a Prism proxy validating against that service's spec. */
+  /**
+   * Each service's public origin: a front door that folds path case as ARM does, in front of a
+   * Prism proxy validating every request and answer against that service's spec.
+   */
   readonly endpoints: EmulatorEndpoints;
   /** The endpoints plus the sample names that drive each outcome, for printing commands. */
   readonly info: EmulatorInfo;
   /** Wall-clock time `startEmulator` took, in milliseconds. */
   readonly startupInMs: number;
-  /** The Prism child processes, one per service. */
+  /** The Prism child processes, one per service (behind the front doors). */
   readonly processes: readonly { readonly service: EmulatorService; readonly pid: number }[];
   /** Forgets every cluster abort, command and offer operation, as if freshly started. */
   reset(): void;
@@ -59,21 +63,29 @@ export async function startEmulator(options: StartEmulatorOptions = {}): Promise
 
   const attempts = await Promise.allSettled(
     SERVICES.map(async (service, index) => {
+      const spec = join(specs, SPEC_FILES[service]);
       const proxy = await startPrism({
-        spec: join(specs, SPEC_FILES[service]),
+        spec,
         upstream: backend.url,
-        port: settings.port === 0 ? 0 : settings.port + index,
         startTimeoutInMs: settings.startTimeoutInMs,
         abortSignal: settings.abortSignal,
         onUnexpectedExit: (detail) => logger.error(detail),
       });
-      backend.setPublicOrigin(service, proxy.url);
-      return { service, proxy };
+      let door: FrontDoor;
+      try {
+        door = await startFrontDoor({ upstream: proxy.url, spec, port: settings.port === 0 ? 0 : settings.port + index, tls: settings.tls });
+      } catch (error) {
+        await proxy.close();
+        throw error;
+      }
+      backend.setPublicOrigin(service, door.url);
+      return { service, proxy, door };
     }),
   );
   const started = attempts.flatMap((attempt) => (attempt.status === 'fulfilled' ? [attempt.value] : []));
   const failure = attempts.find((attempt): attempt is PromiseRejectedResult => attempt.status === 'rejected');
   const stop = async () => {
+    await Promise.all(started.map(({ door }) => door.close()));
     await Promise.all(started.map(({ proxy }) => proxy.close()));
     await backend.close();
   };
@@ -82,11 +94,11 @@ export async function startEmulator(options: StartEmulatorOptions = {}): Promise
     throw failure.reason;
   }
 
-  const proxies = new Map<EmulatorService, RunningPrism>(started.map(({ service, proxy }) => [service, proxy]));
+  const origins = new Map<EmulatorService, string>(started.map(({ service, door }) => [service, door.url]));
   const endpoints: EmulatorEndpoints = {
-    arm: proxies.get('arm')!.url,
-    cloudPartner: proxies.get('cloudPartner')!.url,
-    batch: proxies.get('batch')!.url,
+    arm: origins.get('arm')!,
+    cloudPartner: origins.get('cloudPartner')!,
+    batch: origins.get('batch')!,
   };
   const account = settings.batchAccounts[0]!;
   let closing: Promise<void> | undefined;

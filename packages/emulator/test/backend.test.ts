@@ -61,7 +61,7 @@ describe('AKS abort state machine', () => {
     const done = await call(statusUrl);
     expect(done.headers.get('retry-after')).toBeNull();
     expect(await done.json()).toEqual({
-      id: `/subscriptions/${sub}/providers/Microsoft.ContainerService/locations/eastus/operationStatus/${statusUrl.split('/').pop()!.split('?')[0]}`,
+      id: `/subscriptions/${sub}/providers/Microsoft.ContainerService/locations/eastus/operations/${statusUrl.split('/').pop()!.split('?')[0]}`,
       name: expect.any(String),
       status: 'Succeeded',
       startTime: new Date(started).toISOString().replace('.000', ''),
@@ -114,10 +114,10 @@ describe('command results', () => {
     expect((await result('aks', 'c2')).status).toBe(202);
   });
 
-  test('the Location of a running command is its own public URL', async () => {
+  test('the Location of a running command is its own public URL, in the service\'s lower-case resourcegroups form', async () => {
     const response = await result('aks', 'c9');
     expect(response.headers.get('location')).toBe(
-      `${arm}/subscriptions/${sub}/resourceGroups/rg/providers/Microsoft.ContainerService/managedClusters/aks/commandResults/c9?api-version=2024-09-01`,
+      `${arm}/subscriptions/${sub}/resourcegroups/rg/providers/Microsoft.ContainerService/managedClusters/aks/commandResults/c9?api-version=2024-09-01`,
     );
   });
 });

@@ -76,6 +76,20 @@ describe('certificate cancel deletion', () => {
     expect([silent.status, silent.headers.get('client-request-id')]).toEqual([204, null]);
   });
 
+  test('what real clients send beyond the page: SHA1, True, api-version 2022-10-01.16.0, percent-encoded parentheses (Shared Key over the form sent)', async () => {
+    const id = '9c4d50ee-2d56-4cd3-8152-34347dc9f2b0';
+    for (const path of [
+      `/certificates(thumbprintAlgorithm=SHA1,thumbprint=${thumbprints.canceled})/canceldelete?api-version=2022-10-01.16.0`,
+      `/certificates%28thumbprintAlgorithm%3Dsha1%2Cthumbprint%3D${thumbprints.canceled}%29/canceldelete?api-version=2023-11-01.18.0`,
+    ]) {
+      const headers = new Headers({ 'ocp-date': new Date().toUTCString(), 'content-length': '0', 'client-request-id': id, 'return-client-request-id': 'True' });
+      const signature = await computeSharedKeySignature(info.batch.accountKey, stringToSign({ method: 'POST', url: path, headers }, info.batch.accountName));
+      headers.set('authorization', `SharedKey ${info.batch.accountName}:${signature}`);
+      const response = await fetch(`${batch}${path}`, { method: 'POST', headers });
+      expect([response.status, response.headers.get('client-request-id')], path).toEqual([204, id]);
+    }
+  });
+
   test(`a thumbprint starting with "dead": 400 CertificateRetired, as the real service answers now`, async () => {
     const error = await rejection(cancelCertificateDeletion(clientWith('t'), { thumbprint: thumbprints.retired }));
     expect(isCertificateRetiredError(error)).toBe(true);

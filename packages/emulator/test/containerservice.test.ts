@@ -43,10 +43,12 @@ describe.concurrent('abort latest operation', () => {
     const resultUrl = response.headers.get('location')!;
     for (const url of [statusUrl, resultUrl]) {
       expect(new URL(url).origin).toBe(arm);
-      expect(new URL(url).searchParams.get('api-version')).toBe('2024-02-01');
+      // The service's own version for its polling resources, not the originating call's.
+      expect(new URL(url).searchParams.get('api-version')).toBe('2017-08-31');
     }
-    expect(new URL(statusUrl).pathname).toMatch(/\/locations\/eastus\/operationStatus\/[0-9a-f-]{36}$/);
-    expect(new URL(resultUrl).pathname).toMatch(/\/locations\/eastus\/operations\/[0-9a-f-]{36}$/);
+    // The forms the real service hands out (RBAC locations/operations/read, locations/operationresults/read).
+    expect(new URL(statusUrl).pathname).toMatch(/\/locations\/eastus\/operations\/[0-9a-f-]{36}$/);
+    expect(new URL(resultUrl).pathname).toMatch(/\/locations\/eastus\/operationresults\/[0-9a-f-]{36}$/);
     const operation = operationParams(statusUrl);
     expect(operationParams(resultUrl)).toEqual(operation);
 
@@ -136,7 +138,8 @@ describe.concurrent('command results', () => {
     const first = await getCommandResult(client, params);
     expect(first.response.status).toBe(202);
     expect(first.data).toBeUndefined();
-    expect(first.response.headers.get('location')).toBe(first.request.url);
+    // The service's form: lower-case `resourcegroups` (RunCommandResultSucceed.json), identifiers as sent.
+    expect(first.response.headers.get('location')).toBe(first.request.url.replace('/resourceGroups/', '/resourcegroups/'));
     expect(new URL(first.response.headers.get('location')!).origin).toBe(arm);
     expect(first.response.headers.get('retry-after')).toBe('1');
     const { value: done } = await pollUntil(() => getCommandResult(client, params), (result) => result.response.status !== 202);
@@ -165,7 +168,10 @@ describe.concurrent('command results', () => {
   test('the result stays available once finished, and plain fetch sees the same', async () => {
     const url = `${clusterUrl(info.clusters.abortAccepted, 'managedClusters')}/commandResults/${unique('cmd')}?api-version=2024-09-01`;
     const first = await fetch(url, { headers: bearer });
-    expect([first.status, first.headers.get('location')]).toEqual([202, url]);
+    const location = url.replace('/resourceGroups/', '/resourcegroups/');
+    expect([first.status, first.headers.get('location')]).toEqual([202, location]);
+    // Prism alone would 404 this form; the front door folds it, as ARM does.
+    expect((await fetch(location, { headers: bearer })).status).toBe(202);
     await delay(1_100);
     for (let i = 0; i < 2; i++) {
       const done = await fetch(url, { headers: bearer });
@@ -177,6 +183,51 @@ describe.concurrent('command results', () => {
   test(`a cluster named ${info.clusters.notFound}: 404 ResourceNotFound`, async () => {
     const error = await rejection(getCommandResult(client, { ...cluster(info.clusters.notFound), commandId: 'x1' }));
     expect(isNotFoundError(error) && error.code).toBe('ResourceNotFound');
+  });
+});
+
+describe('ARM behaviour users rely on', () => {
+  const armPath = (name: string) =>
+    `/subscriptions/${subscriptionId}/resourceGroups/${resourceGroupName}/providers/Microsoft.ContainerService/managedclusters/${name}`;
+
+  test.each([
+    ['managedClusters (as @azure/arm-containerservice writes it)', (p: string) => p.replace('/managedclusters/', '/managedClusters/')],
+    ['resourcegroups (as the service writes it)', (p: string) => p.replace('/resourceGroups/', '/resourcegroups/')],
+    ['every fixed segment upper-cased', (p: string) => p.replace(/\/(subscriptions|resourceGroups|providers|Microsoft\.ContainerService|managedclusters)\//g, (m) => m.toUpperCase()).replace('/abort', '/ABORT')],
+  ])('paths match case-insensitively: %s', async (_, spell) => {
+    const name = unique('Aks-Case');
+    const response = await fetch(`${arm}${spell(`${armPath(name)}/abort`)}?api-version=2024-02-01`, { method: 'POST', headers: bearer });
+    expect(response.status).toBe(202);
+    // The identifier kept the caller's case: a second abort in another case is the same cluster's.
+    const again = await fetch(`${arm}${armPath(name.toLowerCase())}/abort?api-version=2024-02-01`, { method: 'POST', headers: bearer });
+    expect(again.headers.get('azure-asyncoperation')).toBe(response.headers.get('azure-asyncoperation'));
+  });
+
+  test('an identifier keeps its case through the fold (the 404 names the cluster as sent)', async () => {
+    const name = `${info.clusters.notFound}-MixedCase`;
+    const response = await fetch(`${arm}${armPath(name).replace('/managedclusters/', '/MANAGEDCLUSTERS/')}/commandResults/c1?api-version=2024-09-01`, { headers: bearer });
+    expect(response.status).toBe(404);
+    expect(((await response.json()) as { error: { message: string } }).error.message).toContain(name);
+  });
+
+  test.each(['2026-06-01', '2024-02-01', '2019-08-01'])('any api-version a client sends is accepted: %s', async (version) => {
+    const response = await fetch(`${arm}${armPath(unique('aks'))}/abort?api-version=${version}`, { method: 'POST', headers: bearer });
+    expect(response.status).toBe(202);
+  });
+
+  test.each(['résumé-rg', '日本', 'rg_(1)'])('a Unicode resource group %s is accepted; with a trailing period it is not', async (group) => {
+    const response = await abortLatestOperation(client, { ...cluster(unique('aks')), resourceGroupName: group });
+    expect(response.response.status).toBe(202);
+    const path = armPath('aks1').replace(`/resourceGroups/${resourceGroupName}/`, `/resourceGroups/${encodeURIComponent(`${group}.`)}/`);
+    expect((await fetch(`${arm}${path}/abort?api-version=2024-02-01`, { method: 'POST', headers: bearer })).status).toBe(422);
+  });
+
+  test('the Abort page\'s operationStatus form is an alias of the status resource', async () => {
+    const accepted = await fetch(`${arm}${armPath(unique('aks'))}/abort?api-version=2024-02-01`, { method: 'POST', headers: bearer });
+    const statusUrl = accepted.headers.get('azure-asyncoperation')!;
+    const alias = statusUrl.replace('/operations/', '/operationStatus/').replace('2017-08-31', '2024-02-01');
+    const [real, page] = await Promise.all([statusUrl, alias].map(async (url) => (await fetch(url, { headers: bearer })).json()));
+    expect(page).toMatchObject({ name: (real as { name: string }).name, status: 'InProgress' });
   });
 });
 

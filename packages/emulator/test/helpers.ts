@@ -50,7 +50,7 @@ export async function pollUntil<T>(
 
 /** The ARM polling URL split into the parameters the client's polling operations take. */
 export function operationParams(url: string): { subscriptionId: string; location: string; operationId: string } {
-  const match = /^\/subscriptions\/([^/]+)\/providers\/Microsoft\.ContainerService\/locations\/([^/]+)\/(?:operationStatus|operations)\/([^/?]+)$/
+  const match = /^\/subscriptions\/([^/]+)\/providers\/Microsoft\.ContainerService\/locations\/([^/]+)\/(?:operationStatus|operations|operationresults)\/([^/?]+)$/
     .exec(new URL(url).pathname);
   if (!match) throw new Error(`not an ARM polling URL: ${url}`);
   return { subscriptionId: match[1]!, location: match[2]!, operationId: match[3]! };

@@ -13,8 +13,15 @@ interface AbortOperation {
 
 const PROVIDER = 'providers/Microsoft\\.ContainerService';
 const SEGMENT = '([^/]+)';
-/** The api-version the abort's polling URLs carry (the originating call's, as ARM does). */
-const ABORT_API_VERSION = '2024-02-01';
+/**
+ * The api-version of the polling URLs the abort hands out: the service's own for its operation
+ * resources, not the originating call's (the official example ManagedClustersDelete.json gives
+ * `…/operationresults/{id}?api-version=2017-08-31`).
+ */
+const POLLING_API_VERSION = '2017-08-31';
+
+/** The polling resources, as the service names them (RBAC `locations/operations/read`, `locations/operationresults/read`). */
+type PollingResource = 'operations' | 'operationresults';
 
 /** ARM answers every response with these two ids; a caller's correlation id is echoed. */
 function armHeaders(request: EmulatorRequest): Record<string, string> {
@@ -41,9 +48,9 @@ export function armRoutes(context: BackendContext): { routes: Route[]; reset(): 
   /** ARM names are case-insensitive. */
   const clusterKey = (subscriptionId: string, group: string, name: string) => `${subscriptionId}/${group}/${name}`.toLowerCase();
 
-  const pollingUrl = (operation: AbortOperation, kind: 'operations' | 'operationStatus') =>
+  const pollingUrl = (operation: AbortOperation, kind: PollingResource) =>
     `${context.publicOrigin('arm')}/subscriptions/${operation.subscriptionId}/providers/Microsoft.ContainerService/locations/` +
-    `${emulatorInfo.location}/${kind}/${operation.id}?api-version=${ABORT_API_VERSION}`;
+    `${emulatorInfo.location}/${kind}/${operation.id}?api-version=${POLLING_API_VERSION}`;
 
   const notFound = (request: EmulatorRequest, message: string) => cloudError(404, 'ResourceNotFound', message, armHeaders(request));
   const clusterNotFound = (request: EmulatorRequest, name: string, group: string) =>
@@ -75,8 +82,8 @@ export function armRoutes(context: BackendContext): { routes: Route[]; reset(): 
       status: 202,
       headers: {
         ...headers,
-        'Azure-AsyncOperation': pollingUrl(operation, 'operationStatus'),
-        location: pollingUrl(operation, 'operations'),
+        'Azure-AsyncOperation': pollingUrl(operation, 'operations'),
+        location: pollingUrl(operation, 'operationresults'),
         ...retryAfter(timings.retryAfterInSeconds),
       },
     };
@@ -97,7 +104,7 @@ export function armRoutes(context: BackendContext): { routes: Route[]; reset(): 
     const done = now >= operation.endsAt;
     const span = Math.max(operation.endsAt - operation.startedAt, 1);
     const body = {
-      id: `/subscriptions/${operation.subscriptionId}/providers/Microsoft.ContainerService/locations/${emulatorInfo.location}/operationStatus/${operation.id}`,
+      id: `/subscriptions/${operation.subscriptionId}/providers/Microsoft.ContainerService/locations/${emulatorInfo.location}/operations/${operation.id}`,
       name: operation.id,
       // The abort itself succeeds once the cluster's operation is Canceled.
       status: done ? 'Succeeded' : 'InProgress',
@@ -114,9 +121,14 @@ export function armRoutes(context: BackendContext): { routes: Route[]; reset(): 
     if (context.now() >= operation.endsAt) return { status: 204, headers: armHeaders(request) };
     return {
       status: 202,
-      headers: { ...armHeaders(request), Location: pollingUrl(operation, 'operations'), ...retryAfter(timings.retryAfterInSeconds) },
+      headers: { ...armHeaders(request), Location: pollingUrl(operation, 'operationresults'), ...retryAfter(timings.retryAfterInSeconds) },
     };
   }
+
+  /** This command result again, in the service's form: lower-case `resourcegroups`, identifiers as the caller sent them. */
+  const commandResultUrl = (request: EmulatorRequest, [subscription, group, name, command]: readonly string[]) =>
+    `${context.publicOrigin('arm')}/subscriptions/${subscription}/resourcegroups/${group}/providers/Microsoft.ContainerService/managedClusters/` +
+    `${name}/commandResults/${command}?${request.query.toString()}`;
 
   function commandResult(request: EmulatorRequest, [rawSubscription, rawGroup, rawName, rawCommand]: readonly string[]): Reply {
     const [subscriptionId, group, name, commandId] = [rawSubscription!, rawGroup!, rawName!, rawCommand!].map(decodeSegment) as [
@@ -135,7 +147,7 @@ export function armRoutes(context: BackendContext): { routes: Route[]; reset(): 
         status: 202,
         headers: {
           ...armHeaders(request),
-          Location: `${context.publicOrigin('arm')}${request.url}`,
+          Location: commandResultUrl(request, [rawSubscription!, rawGroup!, rawName!, rawCommand!]),
           ...retryAfter(timings.retryAfterInSeconds),
         },
       };
@@ -162,8 +174,10 @@ export function armRoutes(context: BackendContext): { routes: Route[]; reset(): 
     routes: [
       { method: 'POST', pattern: new RegExp(`${cluster}/abort$`, 'i'), handle: authenticated(abort) },
       { method: 'GET', pattern: new RegExp(`${cluster}/commandResults/${SEGMENT}$`, 'i'), handle: authenticated(commandResult) },
+      { method: 'GET', pattern: locationOperation('operations'), handle: authenticated(operationStatus) },
+      // The Abort page's example form of the status resource, kept as an alias.
       { method: 'GET', pattern: locationOperation('operationStatus'), handle: authenticated(operationStatus) },
-      { method: 'GET', pattern: locationOperation('operations'), handle: authenticated(operationResult) },
+      { method: 'GET', pattern: locationOperation('operationresults'), handle: authenticated(operationResult) },
     ],
     reset() {
       aborts.clear();

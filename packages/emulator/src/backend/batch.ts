@@ -1,5 +1,6 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { verifySharedKey } from '@azlro/http';
+import { ORIGINAL_TARGET_HEADER } from '../front-door.js';
 import { OUTCOME_PREFIXES } from '../info.js';
 import { hasBearerToken, startsWith } from './replies.js';
 import type { BackendContext, EmulatorRequest, Reply, Route } from './types.js';
@@ -22,7 +23,10 @@ async function isAuthenticated(request: EmulatorRequest, context: BackendContext
   const account = /^SharedKey ([^:\s]+):/.exec(request.headers.authorization ?? '')?.[1];
   const key = context.batchAccounts.find((candidate) => candidate.name === account)?.key;
   if (!account || !key) return false;
-  return verifySharedKey({ method: request.method, url: request.url, headers: request.headers }, account, key);
+  // Shared Key signs the request target as the client sent it, before the front door folded its case.
+  const sent = request.headers[ORIGINAL_TARGET_HEADER];
+  const url = typeof sent === 'string' && sent.startsWith('/') ? sent : request.url;
+  return verifySharedKey({ method: request.method, url, headers: request.headers }, account, key);
 }
 
 /**
@@ -33,7 +37,8 @@ export function batchRoutes(context: BackendContext): { routes: Route[]; reset()
   async function cancelDeletion(request: EmulatorRequest, [, rawThumbprint]: readonly string[]): Promise<Reply> {
     const headers: Record<string, string> = { 'request-id': randomUUID() };
     const clientRequestId = request.headers['client-request-id'];
-    if (request.headers['return-client-request-id'] === 'true' && typeof clientRequestId === 'string') {
+    // The service reads the flag case-insensitively (.NET clients send `True`).
+    if (String(request.headers['return-client-request-id']).toLowerCase() === 'true' && typeof clientRequestId === 'string') {
       headers['client-request-id'] = clientRequestId;
     }
     if (!(await isAuthenticated(request, context))) {
@@ -61,7 +66,7 @@ export function batchRoutes(context: BackendContext): { routes: Route[]; reset()
     routes: [
       {
         method: 'POST',
-        pattern: /^\/certificates\(thumbprintAlgorithm=(sha1),thumbprint=([0-9a-fA-F]{40})\)\/canceldelete$/,
+        pattern: /^\/certificates\(thumbprintAlgorithm=(sha1),thumbprint=([0-9a-f]{40})\)\/canceldelete$/i,
         handle: cancelDeletion,
       },
     ],
