@@ -209,7 +209,8 @@ describe.concurrent('azlro against the emulator', () => {
     expectExit(abort, 0);
     expect(abort.stderr).toMatch(/azlro:http:info --> POST http:\/\/127\.0\.0\.1:\d+\/subscriptions\/.*\/abort/);
     expect(abort.stderr).toMatch(/azlro:http:info <-- 202 POST/);
-    expect(abort.stderr).toMatch(/<-- 200 GET .*operationStatus/);
+    // The status resource in the service's form, with its own api-version.
+    expect(abort.stderr).toMatch(/<-- 200 GET .*\/locations\/eastus\/operations\/[0-9a-f-]{36}\?api-version=2017-08-31/);
     expect(jsonOf(abort).status).toBe('succeeded'); // logs never reach stdout
     expectExit(cancel, 0);
     expect(cancel.stderr).toMatch(/<-- 204 POST .*canceldelete/);

@@ -97,6 +97,64 @@ describe.concurrent('bad input: exit 2, and nothing is sent', () => {
   });
 });
 
+describe.concurrent('polling URLs in the real service\'s form (operations / operationresults, api-version 2017-08-31)', () => {
+  const base = `/subscriptions/${SUBSCRIPTION}/providers/Microsoft.ContainerService/locations/eastus`;
+  const serviceStatus = `${base}/operations/op-1`;
+  const serviceResult = `${base}/operationresults/op-1`;
+  const serviceForm = (s: TestServer, headers: { asyncOperation?: boolean; location?: boolean }) => ({
+    status: 202,
+    headers: {
+      ...(headers.asyncOperation ? { 'azure-asyncoperation': `${s.url}${serviceStatus}?api-version=2017-08-31` } : {}),
+      ...(headers.location ? { location: `${s.url}${serviceResult}?api-version=2017-08-31` } : {}),
+      'retry-after': '0',
+    },
+  });
+
+  test('Azure-AsyncOperation at …/operations/{id}: followed with its own api-version to Succeeded, exit 0', async () => {
+    const s = await server();
+    s.route('POST', ABORT_PATH, serviceForm(s, { asyncOperation: true, location: true }));
+    s.route('GET', serviceStatus, [status('InProgress'), status('Succeeded')]);
+    const run = await runCli([...abort(s), '-o', 'json']);
+    expectExit(run, 0);
+    expect(jsonOf(run)).toMatchObject({ status: 'succeeded', requests: 3 });
+    expect(s.requests.slice(1).map((r) => r.url)).toEqual(Array(2).fill(`${serviceStatus}?api-version=2017-08-31`));
+  });
+
+  test('…/operations/{id} saying Failed: exit 1 with the service error', async () => {
+    const s = await server();
+    s.route('POST', ABORT_PATH, serviceForm(s, { asyncOperation: true, location: true }));
+    s.route('GET', serviceStatus, status('Failed', { error: { code: 'AbortFailed', message: 'the upgrade could not be stopped' } }));
+    const run = await runCli([...abort(s), '-o', 'json']);
+    expectExit(run, 1);
+    expect(jsonOf(run)).toMatchObject({ status: 'failed', exitCode: 1, error: { code: 'AbortFailed' } });
+  });
+
+  test('location alone at …/operationresults/{id}: 202 then 204, exit 0', async () => {
+    const s = await server();
+    s.route('POST', ABORT_PATH, serviceForm(s, { location: true }));
+    s.route('GET', serviceResult, [
+      { status: 202, headers: { location: `${s.url}${serviceResult}?api-version=2017-08-31`, 'retry-after': '0' } },
+      { status: 204 },
+    ]);
+    const run = await runCli([...abort(s), '-o', 'json']);
+    expectExit(run, 0);
+    expect(jsonOf(run)).toMatchObject({ status: 'succeeded', requests: 3 });
+    expect(s.requests.slice(1).map((r) => r.url)).toEqual(Array(2).fill(`${serviceResult}?api-version=2017-08-31`));
+  });
+
+  test('a command result whose 202 Location has lower-case resourcegroups is followed as given, exit 0', async () => {
+    const s = await server();
+    const lower = COMMAND_PATH.replace('/resourceGroups/', '/resourcegroups/');
+    const result = { id: 'cmd1', properties: { provisioningState: 'Succeeded', exitCode: 0, logs: 'ok' } };
+    s.route('GET', COMMAND_PATH, { status: 202, headers: { location: `${s.url}${lower}?api-version=2024-09-01`, 'retry-after': '0' } });
+    s.route('GET', lower, { status: 200, json: result });
+    const run = await runCli(['aks', 'command-result', '--endpoint', s.url, '--subscription', SUBSCRIPTION, '-g', 'rg1', '-n', 'c1', '--command-id', 'cmd1', '-o', 'json']);
+    expectExit(run, 0);
+    expect(jsonOf(run)).toMatchObject({ status: 'succeeded', result });
+    expect(s.requests.map((r) => r.path)).toEqual([COMMAND_PATH, lower]);
+  });
+});
+
 describe.concurrent('azlro against a scripted server', () => {
   test('the bearer token reaches the server and nowhere else, --verbose included', async () => {
     const s = await server();

@@ -50,10 +50,11 @@ describe('containerservice: abortLatestOperation', () => {
     expect(isApiError(error) && [error.kind, error.code]).toEqual(['conflict', 'OperationNotAllowed']);
   });
 
-  describe.each(['2024-02-01', '2024-09-01'])('polling with api-version %s', (apiVersion) => {
+  // The service's own polling versions, and the Abort page's (the polling api-version is any string).
+  describe.each(['2017-08-31', '2016-03-30', '2024-02-01'])('polling with api-version %s', (apiVersion) => {
     const status: PollingTarget = { url: '', via: 'asyncOperation' };
-    const restore = (via: 'asyncOperation' | 'location', value: string) => {
-      const path = via === 'asyncOperation' ? 'operationStatus' : 'operations';
+    const restore = (via: 'asyncOperation' | 'location', value: string, statusPath = 'operations') => {
+      const path = via === 'asyncOperation' ? statusPath : 'operationresults';
       status.url = `${aksPrism.url}${OPERATION}/${path}/00000000-0000-0000-0000-000000000000?api-version=${apiVersion}`;
       return restorePoller(aks(), tokenFor('containerservice.abortLatestOperation', aksPrism.url, { ...status, via }), prefer(value));
     };
@@ -61,6 +62,11 @@ describe('containerservice: abortLatestOperation', () => {
     test('getOperationStatus: inProgress, then succeeded', async () => {
       expect((await restore('asyncOperation', 'code=200, example=inProgress').poll()).serviceStatus).toBe('InProgress');
       await expect(restore('asyncOperation', 'code=200, example=succeeded')).resolves.toBeUndefined();
+    });
+
+    test('the Abort page\'s operationStatus form (an alias): inProgress, then succeeded', async () => {
+      expect((await restore('asyncOperation', 'code=200, example=inProgress', 'operationStatus').poll()).serviceStatus).toBe('InProgress');
+      await expect(restore('asyncOperation', 'code=200, example=succeeded', 'operationStatus')).resolves.toBeUndefined();
     });
 
     test.each([

@@ -18,8 +18,8 @@ export const command = { ...cluster, commandId: 'def7b3ea71bd4f7e9d226ddbc0f00ad
 export const offer = { publisherId: 'contoso', offerId: 'contoso-offer' };
 
 export const ABORT_PATH = '/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg1/providers/Microsoft.ContainerService/managedclusters/clustername1/abort';
-export const STATUS_PATH = '/subscriptions/00000000-0000-0000-0000-000000000000/providers/Microsoft.ContainerService/locations/eastus/operationStatus/op-1';
-export const RESULT_PATH = '/subscriptions/00000000-0000-0000-0000-000000000000/providers/Microsoft.ContainerService/locations/eastus/operations/op-1';
+export const STATUS_PATH = '/subscriptions/00000000-0000-0000-0000-000000000000/providers/Microsoft.ContainerService/locations/eastus/operations/op-1';
+export const RESULT_PATH = '/subscriptions/00000000-0000-0000-0000-000000000000/providers/Microsoft.ContainerService/locations/eastus/operationresults/op-1';
 export const COMMAND_PATH = '/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg1/providers/Microsoft.ContainerService/managedClusters/clustername1/commandResults/def7b3ea71bd4f7e9d226ddbc0f00ad9';
 export const CANCEL_PATH = '/api/publishers/contoso/offers/contoso-offer/cancel';
 export const OFFER_OPERATION_PATH = '/api/publishers/contoso/offers/contoso-offer/operations/56615b67-2185-49fe-80d2-c4ddf77bb2e8';

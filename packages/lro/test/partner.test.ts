@@ -37,6 +37,17 @@ describe('cancelOfferOperation', () => {
     expect(server.requests.slice(1).map((r) => r.url)).toEqual([`${path}?api-version=2017-10-31`, `${path}?api-version=2017-10-31`]);
   });
 
+  test.each([
+    ['migrated offer', OFFER_OPERATION_PATH],
+    ['non-migrated offer', LEGACY_PATH],
+  ])('an answer wrapped in an array (as the Retrieve operations page shows) is read as its operation: %s', async (_, path) => {
+    server.route('POST', CANCEL_PATH, { status: 202, headers: { location: `${path}?api-version=2017-10-31` } });
+    const list = (status: string) => ({ json: [operation(status).json] });
+    server.route('GET', path, [list('running'), list('completed')]);
+    const result = await cancelOfferOperation(partnerClient(server), offer, fast);
+    expect(result).toMatchObject({ id: '56615b67-2185-49fe-80d2-c4ddf77bb2e8', status: 'completed' });
+  });
+
   test('a 200 that says running (or notStarted) is still running: the body decides, not the HTTP status', async () => {
     server.route('POST', CANCEL_PATH, { status: 202, headers: { location: `${OFFER_OPERATION_PATH}?api-version=2017-10-31` } });
     server.route('GET', OFFER_OPERATION_PATH, [operation('notStarted'), operation('running'), operation('running'), operation('completed')]);

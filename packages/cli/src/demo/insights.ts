@@ -1,10 +1,10 @@
 import { checkRetryAfter, type Exchange } from '../traffic.js';
 import { plural } from '../style.js';
 
-/** A readable name for a request path: the last meaningful segment (`abort`, `operationStatus`, `commandResults`, …). */
+/** A readable name for a request path: the last meaningful segment (`abort`, `operations`, `operationresults`, `commandResults`, …). */
 export function pathLabel(path: string): string {
   const segments = path.split('?')[0]!.split('/').filter(Boolean);
-  const known = ['abort', 'operationStatus', 'operations', 'commandResults', 'cancel', 'canceldelete'];
+  const known = ['abort', 'operationStatus', 'operations', 'operationresults', 'commandResults', 'cancel', 'canceldelete'];
   for (let i = segments.length - 1; i >= 0; i--) {
     const segment = segments[i]!;
     if (known.includes(segment)) return segment;
