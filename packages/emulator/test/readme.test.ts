@@ -21,7 +21,7 @@ export async function readmeExample() {
       resourceGroupName: info.resourceGroupName,
       resourceName: info.clusters.abortAccepted,
     });
-    console.log(response.status, response.headers.get('azure-asyncoperation')); // 202 http://127.0.0.1:…/operationStatus/…
+    console.log(response.status, response.headers.get('azure-asyncoperation')); // 202 http://127.0.0.1:…/locations/eastus/operations/…
   } finally {
     await emulator.close();
   }

@@ -108,7 +108,8 @@ test('abort and wait: abortLatestOperation + pollUntilDone succeeds after more t
   for (const gap of gaps) expect(gap).toBeGreaterThanOrEqual(950);
   // POST, then only status polls: no final GET on `location` once the status says Succeeded.
   expect(sent.map((request) => request.method)).toEqual(['POST', ...Array(state.pollCount).fill('GET')]);
-  expect(sent.slice(1).every((request) => request.url.includes('/operationStatus/'))).toBe(true);
+  // The status resource in the service's form (…/locations/{location}/operations/{id}).
+  expect(sent.slice(1).every((request) => /\/locations\/eastus\/operations\/[0-9a-f-]{36}\?api-version=2017-08-31$/.test(request.url))).toBe(true);
   expect(headerNames(sent)).toEqual(ARM_HEADERS);
 });
 
