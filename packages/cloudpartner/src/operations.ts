@@ -71,7 +71,7 @@ export function cancelOperation(client: CloudPartnerClient, params: CancelOperat
 }
 
 /**
- * The one operation an answer describes. The service answers an object, or (as the "Retrieve
+ * The one operation an answer describes (internal; not exported from the package). The service answers an object, or (as the "Retrieve
  * operations" page shows) an array: then the element whose `id` is `operationId`, else the only
  * element; `undefined` when neither is there.
  */
@@ -84,7 +84,8 @@ type OperationAnswer = Promise<{ data: PartnerOperation | undefined; request: Re
 
 /**
  * Reads an offer's operation (the `Location` of a migrated offer's cancel). `data` is the
- * `PartnerOperation`, taken out of the array when the service wraps it in one (see {@link pickOperation}).
+ * `PartnerOperation`, taken out of the array when the service wraps it in one: the element
+ * whose `id` is `operationId`, else the only one.
  */
 export function getOperation(client: CloudPartnerClient, params: OfferOperationParams, options: OperationOptions = {}): OperationAnswer {
   const path = offerPath(params);
