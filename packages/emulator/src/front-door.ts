@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { createServer as createHttpServer, request as httpRequest, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { Agent, createServer as createHttpServer, request as httpRequest, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { createServer as createHttpsServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
 
@@ -76,6 +76,13 @@ export function pathCanonicalizer(templates: readonly string[]): (path: string) 
   };
 }
 
+/** Connection-level headers (RFC 9110 §7.6.1) belong to one hop: each side of the door has its own. */
+function withoutHopByHop<T extends Record<string, unknown>>(headers: T): T {
+  const copy = { ...headers };
+  for (const name of ['connection', 'keep-alive', 'proxy-connection', 'upgrade']) delete copy[name];
+  return copy;
+}
+
 /** Options of {@link startFrontDoor}. */
 export interface FrontDoorOptions {
   /** The Prism proxy behind this door, `http://127.0.0.1:PORT`. */
@@ -104,17 +111,20 @@ export interface FrontDoor {
 export async function startFrontDoor(options: FrontDoorOptions): Promise<FrontDoor> {
   const canonical = pathCanonicalizer(specPaths(readFileSync(options.spec, 'utf8')));
   const upstream = new URL(options.upstream);
+  // A new loopback connection per request: a kept-alive one could be closed by Prism just as it is
+  // reused (ECONNRESET), which a client would see as the service failing.
+  const agent = new Agent({ keepAlive: false });
 
   const forward = (req: IncomingMessage, res: ServerResponse): void => {
     const target = req.url ?? '/';
     const queryAt = target.indexOf('?');
     const path = queryAt < 0 ? target : target.slice(0, queryAt);
     const folded = canonical(path) + (queryAt < 0 ? '' : target.slice(queryAt));
-    const headers = { ...req.headers, host: upstream.host, [ORIGINAL_TARGET_HEADER]: target };
+    const headers = withoutHopByHop({ ...req.headers, host: upstream.host, [ORIGINAL_TARGET_HEADER]: target });
     const outgoing = httpRequest(
-      { host: upstream.hostname, port: upstream.port, method: req.method, path: folded, headers },
+      { host: upstream.hostname, port: upstream.port, method: req.method, path: folded, headers, agent },
       (answer) => {
-        res.writeHead(answer.statusCode ?? 502, answer.statusMessage, answer.headers);
+        res.writeHead(answer.statusCode ?? 502, answer.statusMessage, withoutHopByHop(answer.headers));
         answer.pipe(res);
       },
     );
