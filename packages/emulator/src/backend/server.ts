@@ -10,7 +10,7 @@ import type { BackendContext, BackendOptions, EmulatorRequest, Reply, Route } fr
 export interface Backend {
   /** `http://127.0.0.1:PORT`, the proxies' upstream. */
   readonly url: string;
-  /** Tells the backend where a service is publicly reachable (its Prism proxy). */
+  /** Tells the backend where a service is publicly reachable (its front door, before its Prism proxy). */
   setPublicOrigin(service: EmulatorService, origin: string): void;
   /** Forgets every cluster, command and offer operation. */
   reset(): void;

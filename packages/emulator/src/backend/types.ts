@@ -6,7 +6,11 @@ import type { BatchAccount, EmulatorFaults, EmulatorTimings } from '../options.j
 /** One request as the backend received it from a Prism proxy. */
 export interface EmulatorRequest {
   readonly method: string;
-  /** Path and query exactly as on the request line (Shared Key signs this form). */
+  /**
+   * Path and query as on the request line, after the front door folded the path's fixed segments
+   * onto the spec's spelling. The client's own form (what Shared Key signs) is in the
+   * `x-azlro-original-target` header.
+   */
   readonly url: string;
   /** The path part of `url`, still percent-encoded. */
   readonly path: string;
@@ -32,8 +36,8 @@ export interface BackendContext {
   /** Milliseconds since the epoch; injectable so state machines can be tested without waiting. */
   now(): number;
   /**
-   * The public (Prism) origin of a service, for the absolute URLs the backend hands out. Polling
-   * URLs must lead back through Prism, never to the backend itself.
+   * The public origin of a service (its front door), for the absolute URLs the backend hands out.
+   * Polling URLs must lead back through the door and Prism, never to the backend itself.
    */
   publicOrigin(service: EmulatorService): string;
 }
