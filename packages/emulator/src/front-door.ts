@@ -129,8 +129,14 @@ export async function startFrontDoor(options: FrontDoorOptions): Promise<FrontDo
       },
     );
     outgoing.on('error', () => {
-      if (!res.headersSent) res.writeHead(502, { 'content-type': 'text/plain' });
+      // Mid-answer there is no honest way to say so but to cut the connection.
+      if (res.headersSent) return void res.destroy();
+      res.writeHead(502, { 'content-type': 'text/plain' });
       res.end('the emulator front door could not reach its Prism proxy');
+    });
+    // A client that goes away mid-exchange takes its upstream request with it.
+    res.on('close', () => {
+      if (!res.writableFinished) outgoing.destroy();
     });
     req.pipe(outgoing);
   };
