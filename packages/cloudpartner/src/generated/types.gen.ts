@@ -124,9 +124,9 @@ export type PublisherIdParameter = string;
 export type OfferIdParameter = string;
 
 /**
- * Current version of the API (the reference page types it "Date"; it is sent as a string).
+ * Current version of the API (the reference page types it "Date"; it is sent as a string). Documented with 2017-10-31; any version is accepted, as for the Azure specs.
  */
-export type ApiVersionParameter = '2017-10-31';
+export type ApiVersionParameter = string;
 
 export type CancelOperationData = {
     body?: CancelOperationRequest;
@@ -142,9 +142,9 @@ export type CancelOperationData = {
     };
     query: {
         /**
-         * Current version of the API (the reference page types it "Date"; it is sent as a string).
+         * Current version of the API (the reference page types it "Date"; it is sent as a string). Documented with 2017-10-31; any version is accepted, as for the Azure specs.
          */
-        'api-version': '2017-10-31';
+        'api-version': string;
     };
     url: '/api/publishers/{publisherId}/offers/{offerId}/cancel';
 };
@@ -195,9 +195,9 @@ export type GetOperationData = {
     };
     query: {
         /**
-         * Current version of the API (the reference page types it "Date"; it is sent as a string).
+         * Current version of the API (the reference page types it "Date"; it is sent as a string). Documented with 2017-10-31; any version is accepted, as for the Azure specs.
          */
-        'api-version': '2017-10-31';
+        'api-version': string;
     };
     url: '/api/publishers/{publisherId}/offers/{offerId}/operations/{operationId}';
 };
@@ -238,9 +238,9 @@ export type GetLegacyOperationData = {
     };
     query: {
         /**
-         * Current version of the API (the reference page types it "Date"; it is sent as a string).
+         * Current version of the API (the reference page types it "Date"; it is sent as a string). Documented with 2017-10-31; any version is accepted, as for the Azure specs.
          */
-        'api-version': '2017-10-31';
+        'api-version': string;
     };
     url: '/api/operations/{operationId}';
 };
