@@ -2,14 +2,39 @@ import { createHook } from 'node:async_hooks';
 import { getEventListeners } from 'node:events';
 import { describe, expect, test } from 'vitest';
 import { delay } from '@azlro/http';
+import { ManualClock } from '@azlro/http/testing';
 
 describe('delay', () => {
-  test('resolves after roughly the given time', async () => {
+  test('resolves once the clock has moved the given time, and not a moment before', async () => {
+    const clock = new ManualClock();
+    let resolved = false;
+    const waiting = delay(60, { clock }).then(() => (resolved = true));
+    await clock.advance(59);
+    expect(resolved).toBe(false);
+    await clock.advance(1);
+    await waiting;
+    expect(resolved).toBe(true);
+    expect(clock.sleeps).toEqual([60]);
+  });
+
+  test('an abort on an injected clock rejects with the reason and leaves no timer pending', async () => {
+    const clock = new ManualClock();
+    const controller = new AbortController();
+    const waiting = delay(10_000, { clock, abortSignal: controller.signal });
+    expect(clock.pendingCount).toBe(1);
+    controller.abort(new Error('stop'));
+    await expect(waiting).rejects.toThrow('stop');
+    expect(clock.pendingCount).toBe(0);
+  });
+
+  // The one real wait: the default clock must really wait on a timer. 30 ms, with the lower bound
+  // exact and the upper bound generous (hundreds of ms) for a loaded machine.
+  test('without a clock it waits on real time: at least the given time', async () => {
     const started = performance.now();
-    await delay(60);
+    await delay(30);
     const elapsed = performance.now() - started;
-    expect(elapsed).toBeGreaterThanOrEqual(55);
-    expect(elapsed).toBeLessThan(500);
+    expect(elapsed).toBeGreaterThanOrEqual(29);
+    expect(elapsed).toBeLessThan(1_000);
   });
 
   test('0 ms resolves on the next timer tick', async () => {

@@ -1,4 +1,5 @@
 import type { AccessToken, GetTokenOptions, TokenCredential } from '@azure/core-auth';
+import { systemClock, type Clock } from '@azlro/http';
 import { startTestServer, type TestServer } from '@azlro/test-server';
 
 export const userAgent = { packageName: 'test', packageVersion: '0.0.0' };
@@ -8,10 +9,14 @@ export interface FakeCredential extends TokenCredential {
   readonly issued: string[];
 }
 
-/** The injected dependency, not a global mock: counts calls and issues numbered tokens. */
+/**
+ * The injected dependency, not a global mock: counts calls and issues numbered tokens. Its latency
+ * and its tokens' lifetimes are on `clock` (a test's ManualClock, so no one waits in real time).
+ */
 export function fakeCredential(
-  options: { lifetimeInMs?: number; refreshAfterInMs?: number; latencyInMs?: number; fail?: () => boolean } = {},
+  options: { lifetimeInMs?: number; refreshAfterInMs?: number; latencyInMs?: number; fail?: () => boolean; clock?: Clock } = {},
 ): FakeCredential {
+  const clock = options.clock ?? systemClock;
   const calls: FakeCredential['calls'] = [];
   const issued: string[] = [];
   return {
@@ -20,16 +25,14 @@ export function fakeCredential(
     async getToken(scopes, getTokenOptions): Promise<AccessToken> {
       calls.push({ scopes, options: getTokenOptions });
       if (options.latencyInMs) {
-        const signal = getTokenOptions?.abortSignal;
-        await new Promise<void>((resolve, reject) => {
-          const timer = setTimeout(resolve, options.latencyInMs);
-          signal?.addEventListener('abort', () => (clearTimeout(timer), reject(new Error('getToken aborted'))), { once: true });
+        await clock.sleep(options.latencyInMs, getTokenOptions?.abortSignal).catch(() => {
+          throw new Error('getToken aborted');
         });
       }
       if (options.fail?.()) throw new Error('identity endpoint unavailable');
       const token = `eyJ0eXAiOiJKV1Qi.fake-token-${calls.length}.c2lnbmF0dXJl`;
       issued.push(token);
-      const now = Date.now();
+      const now = clock.epochNow();
       return {
         token,
         expiresOnTimestamp: now + (options.lifetimeInMs ?? 3_600_000),

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest';
 import { startTestServer, type TestServer } from '@azlro/test-server';
 import { createPipeline, isApiError, type ApiError } from '@azlro/http';
+import { ManualClock } from '@azlro/http/testing';
 import { base64Json, fakeCredential, userAgent } from './helpers.js';
 
 let server: TestServer;
@@ -9,8 +10,14 @@ afterAll(() => server.close());
 beforeEach(() => server.reset());
 
 const SCOPE = 'https://management.azure.com/.default';
-const pipelineFor = (credential: ReturnType<typeof fakeCredential>) =>
-  createPipeline({ endpoint: server.url, credential, scopes: SCOPE, userAgent, retryOptions: { maxRetries: 0 } });
+// Where time matters, the credential and the pipeline share a ManualClock: token lifetimes and the
+// credential's latency pass only when a test moves time, so no test here waits for real time.
+const pipelineFor = (credential: ReturnType<typeof fakeCredential>, clock?: ManualClock) =>
+  createPipeline({ endpoint: server.url, credential, scopes: SCOPE, userAgent, retryOptions: { maxRetries: 0 }, clock });
+/** Lets pending promise and I/O callbacks run until `ready` holds (real requests to a loopback server take a few turns). */
+async function until(ready: () => boolean): Promise<void> {
+  while (!ready()) await new Promise((r) => setImmediate(r));
+}
 const auth = (i: number) => server.requests[i]?.headers.authorization;
 
 describe('bearer token', () => {
@@ -27,48 +34,65 @@ describe('bearer token', () => {
 
   test('concurrent calls share one in-flight token request', async () => {
     server.route('GET', '/r', { json: {} });
-    const credential = fakeCredential({ latencyInMs: 50 });
-    const pipeline = pipelineFor(credential);
-    await Promise.all(Array.from({ length: 5 }, () => pipeline(`${server.url}/r`)));
+    const clock = new ManualClock();
+    const credential = fakeCredential({ latencyInMs: 50, clock });
+    const pipeline = pipelineFor(credential, clock);
+    const calls = Array.from({ length: 5 }, () => pipeline(`${server.url}/r`));
+    await until(() => clock.pendingCount === 1);
+    expect(server.requests).toHaveLength(0); // all five wait for the one token
+    await clock.advance(50);
+    await Promise.all(calls);
     expect(credential.calls).toHaveLength(1);
+    expect(server.requests).toHaveLength(5);
     expect(new Set(server.requests.map((r) => r.headers.authorization)).size).toBe(1);
   });
 
   test('a caller aborting the shared refresh it started does not fail the others', async () => {
     server.route('GET', '/r', { json: {} });
-    const credential = fakeCredential({ latencyInMs: 100 });
-    const pipeline = pipelineFor(credential);
+    const clock = new ManualClock();
+    const credential = fakeCredential({ latencyInMs: 100, clock });
+    const pipeline = pipelineFor(credential, clock);
     const reason = new Error('first caller gave up');
     const controller = new AbortController();
-    setTimeout(() => controller.abort(reason), 20);
     const first = pipeline(`${server.url}/r`, { signal: controller.signal });
     const second = pipeline(`${server.url}/r`);
+    await until(() => clock.pendingCount === 1); // the refresh the first caller started is under way
+    controller.abort(reason);
     await expect(first).rejects.toBe(reason);
+    await until(() => credential.calls.length === 2); // the second caller asks again, for itself
+    await clock.advance(100);
     expect((await second).status).toBe(200);
-    expect(credential.calls).toHaveLength(2);
     expect(server.requests).toHaveLength(1);
   });
 
-  test('refreshes a token within 2 minutes of expiry', async () => {
+  test('refreshes a token within 2 minutes of expiry, and not before', async () => {
     server.route('GET', '/r', { json: {} });
-    const credential = fakeCredential({ lifetimeInMs: 90_000 });
-    const pipeline = pipelineFor(credential);
+    const clock = new ManualClock();
+    const credential = fakeCredential({ lifetimeInMs: 10 * 60_000, clock });
+    const pipeline = pipelineFor(credential, clock);
     await pipeline(`${server.url}/r`);
+    await clock.advance(8 * 60_000 - 1); // 2 min + 1 ms before expiry: still fresh
+    await pipeline(`${server.url}/r`);
+    expect(credential.calls).toHaveLength(1);
+    await clock.advance(1); // exactly 2 min before expiry
     await pipeline(`${server.url}/r`);
     expect(credential.calls).toHaveLength(2);
-    expect(auth(1)).toBe(`Bearer ${credential.issued[1]}`);
+    expect(auth(2)).toBe(`Bearer ${credential.issued[1]}`);
   });
 
   test('refreshes once refreshAfterTimestamp has passed, even long before expiry', async () => {
     server.route('GET', '/r', { json: {} });
-    const credential = fakeCredential({ refreshAfterInMs: 30 });
-    const pipeline = pipelineFor(credential);
+    const clock = new ManualClock();
+    const credential = fakeCredential({ refreshAfterInMs: 30, clock });
+    const pipeline = pipelineFor(credential, clock);
     await pipeline(`${server.url}/r`);
+    await clock.advance(29);
     await pipeline(`${server.url}/r`);
     expect(credential.calls).toHaveLength(1);
-    await new Promise((r) => setTimeout(r, 40));
+    await clock.advance(1);
     await pipeline(`${server.url}/r`);
     expect(credential.calls).toHaveLength(2);
+    expect(auth(2)).toBe(`Bearer ${credential.issued[1]}`);
   });
 
   test('keeps using a still-valid token when an early refresh fails', async () => {

@@ -6,6 +6,7 @@ import { getEventListeners } from 'node:events';
 import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest';
 import { startTestServer, type TestServer } from '@azlro/test-server';
 import { createPipeline, RequestTimeoutError } from '@azlro/http';
+import { ManualClock } from '@azlro/http/testing';
 import { fakeCredential, userAgent } from './helpers.js';
 
 let server: TestServer;
@@ -82,10 +83,12 @@ describe('tryTimeoutInMs', () => {
     stalling.close();
   });
 
+  // tryTimeoutInMs bounds a real network attempt, so these run on real timers: 50 ms against a body
+  // that never finishes, with a generous upper bound for a loaded machine.
   test('covers the body: an attempt whose body stalls times out and a GET is retried', async () => {
     arrivals = 0;
     const started = performance.now();
-    const response = await createPipeline({ endpoint: stallingUrl, userAgent, tryTimeoutInMs: 150, retryOptions: { retryDelayInMs: 5 } })(`${stallingUrl}/r`);
+    const response = await createPipeline({ endpoint: stallingUrl, userAgent, tryTimeoutInMs: 50, retryOptions: { retryDelayInMs: 5 }, clock: new ManualClock({ autoAdvance: true }) })(`${stallingUrl}/r`);
     expect(await response.json()).toEqual({ whole: 'body' });
     expect(arrivals).toBe(2);
     expect(performance.now() - started).toBeLessThan(1_500);
@@ -93,17 +96,17 @@ describe('tryTimeoutInMs', () => {
 
   test('a stalled body of a POST rejects with RequestTimeoutError', async () => {
     arrivals = 0;
-    const error = await createPipeline({ endpoint: stallingUrl, userAgent, tryTimeoutInMs: 100 })(`${stallingUrl}/r`, { method: 'POST' }).catch((e: unknown) => e);
+    const error = await createPipeline({ endpoint: stallingUrl, userAgent, tryTimeoutInMs: 50 })(`${stallingUrl}/r`, { method: 'POST' }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(RequestTimeoutError);
-    expect(error).toMatchObject({ method: 'POST', timeoutInMs: 100 });
+    expect(error).toMatchObject({ method: 'POST', timeoutInMs: 50 });
     expect(arrivals).toBe(1);
   });
 
   test("a caller abort during an attempt still wins, with the caller's reason", async () => {
-    server.route('GET', '/slow', { delayInMs: 2_000, json: {} });
     const controller = new AbortController();
     const reason = new Error('caller gave up');
-    setTimeout(() => controller.abort(reason), 100);
+    // The caller gives up once the request has reached the server, which holds its answer for 2 s.
+    server.route('GET', '/slow', () => (controller.abort(reason), { delayInMs: 2_000, json: {} }));
     const send = createPipeline({ endpoint: server.url, userAgent, tryTimeoutInMs: 5_000 });
     await expect(send(`${server.url}/slow`, { signal: controller.signal })).rejects.toBe(reason);
     expect(server.requests).toHaveLength(1);

@@ -1,2 +1,2 @@
 export { startTestServer } from './server.js';
-export type { RecordedRequest, RouteOptions, Step, StepResponse, TestServer } from './types.js';
+export type { RecordedRequest, ResetOptions, RouteOptions, StartTestServerOptions, Step, StepResponse, TestServer, TimeSource } from './types.js';

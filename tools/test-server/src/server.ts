@@ -2,7 +2,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import { performance } from 'node:perf_hooks';
 import { respond } from './respond.js';
-import type { RecordedRequest, RouteOptions, Step, StepResponse, TestServer } from './types.js';
+import type { RecordedRequest, RouteOptions, StartTestServerOptions, Step, StepResponse, TestServer, TimeSource } from './types.js';
 
 interface Route {
   readonly steps: readonly Step[];
@@ -16,7 +16,9 @@ const notFound = (method: string, path: string): StepResponse => ({
 });
 
 /** Starts a scripted HTTP/1.1 server on 127.0.0.1 with an ephemeral port. */
-export async function startTestServer(): Promise<TestServer> {
+export async function startTestServer(options: StartTestServerOptions = {}): Promise<TestServer> {
+  const startClock: TimeSource = options.clock ?? performance;
+  let clock = startClock;
   const routes = new Map<string, Route>();
   const requests: RecordedRequest[] = [];
   const timers = new Set<NodeJS.Timeout>();
@@ -28,7 +30,7 @@ export async function startTestServer(): Promise<TestServer> {
     });
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    const arrivedAt = performance.now();
+    const arrivedAt = clock.now();
     const chunks: Buffer[] = [];
     for await (const chunk of req) chunks.push(chunk as Buffer);
     const url = req.url ?? '/';
@@ -71,9 +73,10 @@ export async function startTestServer(): Promise<TestServer> {
       if (list.length === 0) throw new RangeError('steps must contain at least one step');
       routes.set(`${method.toUpperCase()} ${path}`, { steps: list, afterLast: options.afterLast ?? 'repeat', used: 0 });
     },
-    reset() {
+    reset(resetOptions = {}) {
       routes.clear();
       requests.length = 0;
+      clock = resetOptions.clock ?? startClock;
     },
     async close() {
       for (const timer of timers) clearTimeout(timer);

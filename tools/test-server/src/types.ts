@@ -11,7 +11,10 @@ export interface RecordedRequest {
   readonly headers: IncomingHttpHeaders;
   /** The request body decoded as UTF-8 ('' when none). */
   readonly body: string;
-  /** `performance.now()` when the request head arrived: monotonic milliseconds, for timing assertions. */
+  /**
+   * When the request head arrived, on the server's clock: `performance.now()` by default, or the
+   * `now()` of the clock a test gave (a ManualClock), so arrivals read in the test's own time.
+   */
   readonly arrivedAt: number;
 }
 
@@ -46,6 +49,23 @@ export interface RouteOptions {
   afterLast?: 'repeat' | 'not-found';
 }
 
+/** Anything with a monotonic `now()` in milliseconds: `performance`, a `Clock` of `@azlro/http`, a ManualClock. */
+export interface TimeSource {
+  now(): number;
+}
+
+/** Options of {@link startTestServer}. */
+export interface StartTestServerOptions {
+  /** What `arrivedAt` is read from. @default performance (real time) */
+  clock?: TimeSource;
+}
+
+/** Options of {@link TestServer.reset}. */
+export interface ResetOptions {
+  /** The clock `arrivedAt` is read from until the next reset. @default the clock the server started with */
+  clock?: TimeSource;
+}
+
 /** A running server; see {@link startTestServer}. */
 export interface TestServer {
   /** `http://127.0.0.1:PORT` (no trailing slash). */
@@ -59,8 +79,8 @@ export interface TestServer {
    * The path `*` catches every path of that method that has no route of its own.
    */
   route(method: string, path: string, steps: Step | readonly Step[], options?: RouteOptions): void;
-  /** Forget all routes and recorded requests. */
-  reset(): void;
+  /** Forget all routes and recorded requests; from now on read arrival times from `options.clock`. */
+  reset(options?: ResetOptions): void;
   /** Stop listening and destroy every connection, keep-alive ones included. */
   close(): Promise<void>;
 }

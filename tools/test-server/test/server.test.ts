@@ -88,6 +88,31 @@ describe('startTestServer', () => {
     expect(second!.arrivedAt).toBeGreaterThanOrEqual(first!.arrivedAt);
   });
 
+  test('arrivedAt reads the clock a test gives, at start or per reset, until the next reset', async () => {
+    let now = 1_000;
+    const clock = { now: () => now };
+    server.route('GET', '/t', { status: 204 });
+    server.reset({ clock });
+    server.route('GET', '/t', { status: 204 });
+    await fetch(`${server.url}/t`);
+    now = 1_250;
+    await fetch(`${server.url}/t`);
+    expect(server.requests.map((r) => r.arrivedAt)).toEqual([1_000, 1_250]);
+    server.reset(); // back to the start clock (performance): real, far from 1_250
+    server.route('GET', '/t', { status: 204 });
+    const before = performance.now();
+    await fetch(`${server.url}/t`);
+    expect(server.requests[0]!.arrivedAt).toBeGreaterThanOrEqual(before);
+
+    const own = await startTestServer({ clock: { now: () => 42 } });
+    try {
+      await fetch(`${own.url}/t`);
+      expect(own.requests[0]!.arrivedAt).toBe(42);
+    } finally {
+      await own.close();
+    }
+  });
+
   test('a function step computes the answer from the recorded request', async () => {
     server.route('POST', '/echo', (req) => ({ json: { got: req.body, h: req.headers['x-n'] } }));
     const response = await fetch(`${server.url}/echo`, { method: 'POST', body: 'abc', headers: { 'x-n': '3' } });
