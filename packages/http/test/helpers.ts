@@ -25,7 +25,7 @@ export function fakeCredential(
     async getToken(scopes, getTokenOptions): Promise<AccessToken> {
       calls.push({ scopes, options: getTokenOptions });
       if (options.latencyInMs) {
-        await clock.sleep(options.latencyInMs, getTokenOptions?.abortSignal).catch(() => {
+        await clock.sleep(options.latencyInMs, getTokenOptions?.abortSignal as AbortSignal | undefined).catch(() => {
           throw new Error('getToken aborted');
         });
       }

@@ -4,20 +4,18 @@ import { isApiError } from '@azlro/http';
 import { startTestServer, type TestServer } from '@azlro/test-server';
 import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest';
 import { abortLatestOperation, isOperationFailedError } from '../src/index.js';
-import { ABORT_PATH, accepted, aksClient, cluster, rejection, RESULT_PATH, seen, status, STATUS_PATH } from './helpers.js';
+import { ABORT_PATH, accepted, aksClient, cluster, fast, rejection, RESULT_PATH, seen, status, STATUS_PATH } from './helpers.js';
 
 let server: TestServer;
 beforeAll(async () => (server = await startTestServer()));
 afterAll(() => server.close());
 beforeEach(() => server.reset());
 
-const fast = { intervalInMs: 5 };
-
 describe('Azure-AsyncOperation status body', () => {
   test('InProgress twice, then Succeeded: resolves, and never GETs location', async () => {
     server.route('POST', ABORT_PATH, accepted(server));
     server.route('GET', STATUS_PATH, [status('InProgress'), status('InProgress', { percentComplete: 50 }), status('Succeeded', { endTime: '2024-05-01T10:00:09Z' })]);
-    const poller = abortLatestOperation(aksClient(server), cluster, fast);
+    const poller = abortLatestOperation(aksClient(server), cluster, fast());
     await expect(poller).resolves.toBeUndefined();
     expect(seen(server)).toEqual([`POST ${ABORT_PATH}`, `GET ${STATUS_PATH}`, `GET ${STATUS_PATH}`, `GET ${STATUS_PATH}`]);
     expect(server.requests[1]!.url).toBe(`${STATUS_PATH}?api-version=2024-02-01`);
@@ -31,7 +29,7 @@ describe('Azure-AsyncOperation status body', () => {
   test('every request carries the credential and goes through the pipeline', async () => {
     server.route('POST', ABORT_PATH, accepted(server));
     server.route('GET', STATUS_PATH, status('Succeeded'));
-    await abortLatestOperation(aksClient(server), cluster, fast);
+    await abortLatestOperation(aksClient(server), cluster, fast());
     expect(server.requests.map((r) => r.headers.authorization)).toEqual(['Bearer eyJhbGciOi.azlro-test-secret-5f3c9a.c2lnbmF0dXJl', 'Bearer eyJhbGciOi.azlro-test-secret-5f3c9a.c2lnbmF0dXJl']);
     expect(server.requests[1]!.headers['user-agent']).toMatch(/azlro-containerservice/);
   });
@@ -44,7 +42,7 @@ describe('Azure-AsyncOperation status body', () => {
     const error = { code: 'OperationFailed', message: 'the abort could not complete', details: [{ code: 'Inner', message: 'inner' }] };
     server.route('POST', ABORT_PATH, accepted(server));
     server.route('GET', STATUS_PATH, [status('InProgress'), status(word, { error })]);
-    const failure = await rejection(abortLatestOperation(aksClient(server), cluster, fast));
+    const failure = await rejection(abortLatestOperation(aksClient(server), cluster, fast()));
     expect(isOperationFailedError(failure)).toBe(true);
     if (!isOperationFailedError(failure)) return;
     expect(failure.status).toBe(outcome);
@@ -57,7 +55,7 @@ describe('Azure-AsyncOperation status body', () => {
   test.each(['Accepted', 'Running', 'Canceling', 'Cancelling', 'inprogress'])('%s keeps polling', async (word) => {
     server.route('POST', ABORT_PATH, accepted(server));
     server.route('GET', STATUS_PATH, [status(word), status('Succeeded')]);
-    const poller = abortLatestOperation(aksClient(server), cluster, fast);
+    const poller = abortLatestOperation(aksClient(server), cluster, fast());
     const states: string[] = [];
     poller.onProgress((s) => states.push(`${s.status}/${s.serviceStatus ?? '-'}`));
     await poller;
@@ -67,7 +65,7 @@ describe('Azure-AsyncOperation status body', () => {
   test('NotStarted is notStarted, and keeps polling', async () => {
     server.route('POST', ABORT_PATH, accepted(server));
     server.route('GET', STATUS_PATH, [status('NotStarted'), status('Succeeded')]);
-    const poller = abortLatestOperation(aksClient(server), cluster, fast);
+    const poller = abortLatestOperation(aksClient(server), cluster, fast());
     await poller.submitted();
     expect((await poller.poll()).status).toBe('notStarted');
     await poller;
@@ -77,7 +75,7 @@ describe('Azure-AsyncOperation status body', () => {
   test('percentComplete and startTime are surfaced while running', async () => {
     server.route('POST', ABORT_PATH, accepted(server));
     server.route('GET', STATUS_PATH, status('InProgress', { percentComplete: 42, startTime: '2024-05-01T10:00:00Z' }));
-    const poller = abortLatestOperation(aksClient(server), cluster, fast);
+    const poller = abortLatestOperation(aksClient(server), cluster, fast());
     await poller.submitted();
     expect(await poller.poll()).toMatchObject({ status: 'running', percentComplete: 42, startTime: '2024-05-01T10:00:00Z', pollCount: 1 });
   });
@@ -87,7 +85,7 @@ describe('location fallback (no Azure-AsyncOperation)', () => {
   test.each([200, 204])('202, 202, then %i: done', async (final) => {
     server.route('POST', ABORT_PATH, { status: 202, headers: { location: `${server.url}${RESULT_PATH}?api-version=2024-02-01` } });
     server.route('GET', RESULT_PATH, [{ status: 202 }, { status: 202 }, { status: final, ...(final === 200 ? { json: {} } : {}) }]);
-    const poller = abortLatestOperation(aksClient(server), cluster, fast);
+    const poller = abortLatestOperation(aksClient(server), cluster, fast());
     await expect(poller).resolves.toBeUndefined();
     expect(seen(server)).toEqual([`POST ${ABORT_PATH}`, `GET ${RESULT_PATH}`, `GET ${RESULT_PATH}`, `GET ${RESULT_PATH}`]);
   });
@@ -97,7 +95,7 @@ describe('location fallback (no Azure-AsyncOperation)', () => {
     server.route('POST', ABORT_PATH, { status: 202, headers: { location: `${server.url}${RESULT_PATH}?api-version=2024-02-01` } });
     server.route('GET', RESULT_PATH, { status: 202, headers: { location: `${server.url}${next}?api-version=2024-02-01` } });
     server.route('GET', next, { status: 204 });
-    await abortLatestOperation(aksClient(server), cluster, fast);
+    await abortLatestOperation(aksClient(server), cluster, fast());
     expect(seen(server).slice(1)).toEqual([`GET ${RESULT_PATH}`, `GET ${next}`]);
   });
 });
@@ -105,7 +103,7 @@ describe('location fallback (no Azure-AsyncOperation)', () => {
 describe('synchronous outcomes of the abort itself', () => {
   test('204: done at once, nothing is polled', async () => {
     server.route('POST', ABORT_PATH, { status: 204, headers: { 'x-ms-request-id': 'abort-204' } });
-    const poller = abortLatestOperation(aksClient(server), cluster, fast);
+    const poller = abortLatestOperation(aksClient(server), cluster, fast());
     await poller.submitted();
     expect(poller.isDone).toBe(true);
     expect(await poller.poll()).toMatchObject({ status: 'succeeded', pollCount: 0, requestIds: { requestId: 'abort-204' } });
@@ -115,7 +113,7 @@ describe('synchronous outcomes of the abort itself', () => {
 
   test('409 (finished before it could be aborted) rejects with the ApiError of kind conflict', async () => {
     server.route('POST', ABORT_PATH, { status: 409, json: { error: { code: 'OperationNotAllowed', message: 'nothing to abort' } } });
-    const poller = abortLatestOperation(aksClient(server), cluster, fast);
+    const poller = abortLatestOperation(aksClient(server), cluster, fast());
     const error = await rejection(poller);
     expect(isApiError(error) && error.kind).toBe('conflict');
     await expect(poller.submitted()).rejects.toBe(error);
@@ -125,7 +123,7 @@ describe('synchronous outcomes of the abort itself', () => {
 
   test('a 202 without any polling URL is a clear error', async () => {
     server.route('POST', ABORT_PATH, { status: 202 });
-    await expect(abortLatestOperation(aksClient(server), cluster, fast).submitted()).rejects.toThrow(
+    await expect(abortLatestOperation(aksClient(server), cluster, fast()).submitted()).rejects.toThrow(
       'answered 202 without Azure-AsyncOperation or location',
     );
   });
@@ -135,7 +133,7 @@ describe('which request a poll sends', () => {
   test('a URL with the documented shape goes through the typed getOperationStatus, api-version kept', async () => {
     server.route('POST', ABORT_PATH, accepted(server, { 'azure-asyncoperation': `${server.url}${STATUS_PATH}?api-version=2024-09-01` }));
     server.route('GET', STATUS_PATH, status('Succeeded'));
-    await abortLatestOperation(aksClient(server), cluster, fast);
+    await abortLatestOperation(aksClient(server), cluster, fast());
     expect(server.requests[1]!.url).toBe(`${STATUS_PATH}?api-version=2024-09-01`);
   });
 
@@ -144,7 +142,7 @@ describe('which request a poll sends', () => {
     const query = '?api-version=2023-01-01&t=638500000000000000&c=MIIH%2Bz&s=abc$def&h=x';
     server.route('POST', ABORT_PATH, accepted(server, { 'azure-asyncoperation': `${server.url}${odd}${query}` }));
     server.route('GET', odd, status('Succeeded'));
-    await abortLatestOperation(aksClient(server), cluster, fast);
+    await abortLatestOperation(aksClient(server), cluster, fast());
     expect(server.requests[1]!.url).toBe(`${odd}${query}`);
     expect(server.requests[1]!.headers.authorization).toMatch(/^Bearer /);
   });

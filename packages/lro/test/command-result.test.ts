@@ -3,14 +3,13 @@ import { isApiError } from '@azlro/http';
 import { startTestServer, type TestServer } from '@azlro/test-server';
 import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest';
 import { isOperationFailedError, waitForCommandResult } from '../src/index.js';
-import { aksClient, command, COMMAND_PATH, rejection, seen } from './helpers.js';
+import { aksClient, command, COMMAND_PATH, fast, rejection, seen } from './helpers.js';
 
 let server: TestServer;
 beforeAll(async () => (server = await startTestServer()));
 afterAll(() => server.close());
 beforeEach(() => server.reset());
 
-const fast = { intervalInMs: 5 };
 const succeeded = {
   id: 'def7b3ea71bd4f7e9d226ddbc0f00ad9',
   properties: { provisioningState: 'succeeded', exitCode: 0, startedAt: '2021-02-17T00:28:20Z', finishedAt: '2021-02-17T00:28:33Z', logs: 'namespace dummy created' },
@@ -22,7 +21,7 @@ describe('waitForCommandResult', () => {
     const location = `${COMMAND_PATH}-poll`;
     server.route('GET', COMMAND_PATH, { status: 202, headers: { location: `${server.url}${location}?api-version=2024-09-01` } });
     server.route('GET', location, [{ status: 202 }, { json: succeeded, headers: { 'x-ms-request-id': 'done-1' } }]);
-    const poller = waitForCommandResult(aksClient(server), command, fast);
+    const poller = waitForCommandResult(aksClient(server), command, fast());
     await expect(poller).resolves.toEqual(succeeded);
     expect(seen(server)).toEqual([`GET ${COMMAND_PATH}`, `GET ${location}`, `GET ${location}`]);
     expect(server.requests[0]!.url).toBe(`${COMMAND_PATH}?api-version=2024-09-01`);
@@ -34,25 +33,25 @@ describe('waitForCommandResult', () => {
 
   test('200 on the first request: done without polling', async () => {
     server.route('GET', COMMAND_PATH, { json: succeeded });
-    const poller = waitForCommandResult(aksClient(server), command, fast);
+    const poller = waitForCommandResult(aksClient(server), command, fast());
     expect((await poller).properties?.logs).toBe('namespace dummy created');
     expect(seen(server)).toHaveLength(1);
   });
 
   test('202 without Location polls the same commandResults URL again', async () => {
     server.route('GET', COMMAND_PATH, [{ status: 202 }, { json: succeeded }]);
-    await waitForCommandResult(aksClient(server), command, fast);
+    await waitForCommandResult(aksClient(server), command, fast());
     expect(server.requests.map((r) => r.url)).toEqual([`${COMMAND_PATH}?api-version=2024-09-01`, `${COMMAND_PATH}?api-version=2024-09-01`]);
   });
 
   test('provisioningState is read case-insensitively', async () => {
     server.route('GET', COMMAND_PATH, { json: { ...succeeded, properties: { ...succeeded.properties, provisioningState: 'Succeeded' } } });
-    await expect(waitForCommandResult(aksClient(server), command, fast)).resolves.toMatchObject({ id: succeeded.id });
+    await expect(waitForCommandResult(aksClient(server), command, fast())).resolves.toMatchObject({ id: succeeded.id });
   });
 
   test('failed: OperationFailedError with the reason, and the full result on its state', async () => {
     server.route('GET', COMMAND_PATH, [{ status: 202 }, { json: failed }]);
-    const error = await rejection(waitForCommandResult(aksClient(server), command, fast));
+    const error = await rejection(waitForCommandResult(aksClient(server), command, fast()));
     expect(isOperationFailedError(error)).toBe(true);
     if (!isOperationFailedError(error)) return;
     expect(error.status).toBe('failed');
@@ -63,7 +62,7 @@ describe('waitForCommandResult', () => {
 
   test('404 (no such cluster or command) rejects with the ApiError', async () => {
     server.route('GET', COMMAND_PATH, { status: 404, json: { error: { code: 'ResourceNotFound', message: 'not found' } } });
-    const error = await rejection(waitForCommandResult(aksClient(server), command, fast));
+    const error = await rejection(waitForCommandResult(aksClient(server), command, fast()));
     expect(isApiError(error) && error.kind).toBe('notFound');
   });
 
@@ -71,7 +70,7 @@ describe('waitForCommandResult', () => {
     const sample = '/subscriptions/00000000-0000-0000-0000-000000000000/resourcegroups/rg1/providers/Microsoft.ContainerService/managedClusters/clustername1/commandResults/0e9872e6629349dc865e27ee6f8bab2d';
     server.route('GET', COMMAND_PATH, { status: 202, headers: { location: `${server.url}${sample}?api-version=2024-09-01` } });
     server.route('GET', sample, { json: succeeded });
-    await waitForCommandResult(aksClient(server), command, fast);
+    await waitForCommandResult(aksClient(server), command, fast());
     expect(server.requests[1]!.url).toBe(`${sample}?api-version=2024-09-01`);
   });
 });

@@ -10,7 +10,7 @@ import {
   abortLatestOperation, cancelOfferOperation, isOperationFailedError, isPollingOriginError, restorePoller, waitForCommandResult,
   type OperationKind, type PollingTarget,
 } from '../src/index.js';
-import { cluster, command, COMMAND_PATH, credential, offer, rejection } from './helpers.js';
+import { cluster, command, COMMAND_PATH, credential, fast, offer, rejection } from './helpers.js';
 
 let aksPrism: RunningPrism;
 let partnerPrism: RunningPrism;
@@ -24,7 +24,8 @@ afterAll(() => Promise.all([aksPrism?.close(), partnerPrism?.close()]));
 
 const aks = () => createContainerServiceClient({ endpoint: aksPrism.url, credential, retryOptions: { maxRetries: 0 } });
 const partner = () => createCloudPartnerClient({ endpoint: partnerPrism.url, credential, retryOptions: { maxRetries: 0 } });
-const prefer = (value: string) => ({ headers: { Prefer: value }, intervalInMs: 5 });
+// Waits on a fresh self-advancing ManualClock: whatever Retry-After Prism's examples carry costs no real time.
+const prefer = (value: string) => ({ headers: { Prefer: value }, ...fast() });
 const OPERATION = '/subscriptions/00000000-0000-0000-0000-000000000000/providers/Microsoft.ContainerService/locations/eastus';
 
 /** A running operation's resume token (the documented v1 format) whose polling URL is on Prism's origin. */

@@ -1,6 +1,7 @@
 import { createCloudPartnerClient } from '@azlro/cloudpartner';
 import { createContainerServiceClient } from '@azlro/containerservice';
-import { StaticTokenCredential, type AzlroLogger } from '@azlro/http';
+import { StaticTokenCredential, type AzlroLogger, type Clock } from '@azlro/http';
+import { ManualClock, type ManualClockOptions } from '@azlro/http/testing';
 import type { TestServer } from '@azlro/test-server';
 
 /** A token no one could mistake for anything else: tests search tokens, logs and errors for it. */
@@ -43,13 +44,28 @@ export function status(value: string, extra: Record<string, unknown> = {}, heade
 
 export const retries = { maxRetries: 2, retryDelayInMs: 10, maxRetryDelayInMs: 50 };
 
-export function aksClient(server: TestServer, options: { retryOptions?: typeof retries } = {}) {
-  return createContainerServiceClient({ endpoint: server.url, credential, retryOptions: options.retryOptions ?? { maxRetries: 0 } });
+/** A client of `server`; its retry waits are on `clock` when one is given (the same one as the poller's, in timing tests). */
+export function aksClient(server: TestServer, options: { retryOptions?: typeof retries; clock?: Clock } = {}) {
+  return createContainerServiceClient({ endpoint: server.url, credential, retryOptions: options.retryOptions ?? { maxRetries: 0 }, clock: options.clock });
 }
 
-export function partnerClient(server: TestServer) {
-  return createCloudPartnerClient({ endpoint: server.url, credential, retryOptions: { maxRetries: 0 } });
+export function partnerClient(server: TestServer, options: { clock?: Clock } = {}) {
+  return createCloudPartnerClient({ endpoint: server.url, credential, retryOptions: { maxRetries: 0 }, clock: options.clock });
 }
+
+/**
+ * A ManualClock that moves itself forward whenever someone sleeps on it: a poll loop runs at once,
+ * every wait it asked for is in `clock.sleeps`, and `server` (when given) records arrivals on it, so
+ * gaps between requests read in exact virtual milliseconds. Resets the server.
+ */
+export function virtualTime(server?: TestServer, options: ManualClockOptions = {}): ManualClock {
+  const clock = new ManualClock({ autoAdvance: true, ...options });
+  server?.reset({ clock });
+  return clock;
+}
+
+/** Poller options for tests that are not about time: waits on a fresh self-advancing clock, so none is real. */
+export const fast = () => ({ intervalInMs: 5, clock: new ManualClock({ autoAdvance: true }) });
 
 /** A logger that keeps its lines: injected through the `logger` option. */
 export function recordingLogger(): AzlroLogger & { lines: string[] } {
@@ -81,4 +97,26 @@ export async function rejection(promise: PromiseLike<unknown>): Promise<unknown>
 /** Decodes a resume token's JSON text. */
 export function tokenText(token: string): string {
   return Buffer.from(token, 'base64url').toString('utf8');
+}
+
+/**
+ * Runs `work` on a ManualClock without autoAdvance, firing the next timer each time `sleepers`
+ * timers are pending (the poller is blocked: its deadline plus its wait for the next poll), until
+ * `work` settles. autoAdvance cannot be used with a deadline: the deadline's own sleep would move
+ * time to its end while a request is still in flight.
+ */
+export async function drive<T>(clock: ManualClock, work: PromiseLike<T>, sleepers = 2): Promise<T> {
+  let settled = false;
+  const done = Promise.resolve(work).finally(() => (settled = true));
+  done.catch(() => {});
+  while (!settled) {
+    if (clock.pendingCount >= sleepers) await clock.runNext();
+    else await new Promise((r) => setImmediate(r));
+  }
+  return done;
+}
+
+/** Lets pending promise and I/O callbacks run until `ready` holds (a request to a loopback server takes a few turns). */
+export async function until(ready: () => boolean): Promise<void> {
+  while (!ready()) await new Promise((r) => setImmediate(r));
 }

@@ -4,10 +4,7 @@ import { createContainerServiceClient } from '@azlro/containerservice';
 import { startTestServer, type TestServer } from '@azlro/test-server';
 import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest';
 import { abortLatestOperation, cancelOfferOperation, isPollingOriginError, waitForCommandResult } from '../src/index.js';
-import {
-  ABORT_PATH, aksClient, CANCEL_PATH, cluster, command, COMMAND_PATH, credential, offer, partnerClient, rejection, RESULT_PATH, SECRET, status,
-  STATUS_PATH,
-} from './helpers.js';
+import { ABORT_PATH, aksClient, CANCEL_PATH, cluster, command, COMMAND_PATH, credential, fast, offer, partnerClient, rejection, RESULT_PATH, SECRET, status, STATUS_PATH } from './helpers.js';
 
 let server: TestServer;
 let foreign: TestServer;
@@ -18,8 +15,6 @@ beforeEach(() => {
   foreign.reset();
   foreign.route('GET', '*', status('Succeeded'));
 });
-
-const fast = { intervalInMs: 5 };
 
 function expectRefused(error: unknown) {
   expect(isPollingOriginError(error)).toBe(true);
@@ -32,7 +27,7 @@ function expectRefused(error: unknown) {
 describe('foreign polling URLs are refused before anything is sent', () => {
   test('Azure-AsyncOperation on another origin', async () => {
     server.route('POST', ABORT_PATH, { status: 202, headers: { 'azure-asyncoperation': `${foreign.url}${STATUS_PATH}?api-version=2024-02-01` } });
-    const poller = abortLatestOperation(aksClient(server), cluster, fast);
+    const poller = abortLatestOperation(aksClient(server), cluster, fast());
     expectRefused(await rejection(poller));
     await expect(poller.serialize()).rejects.toSatisfy(isPollingOriginError);
   });
@@ -40,13 +35,13 @@ describe('foreign polling URLs are refused before anything is sent', () => {
   test('a location that moves to another origin mid-way', async () => {
     server.route('POST', ABORT_PATH, { status: 202, headers: { location: `${server.url}${RESULT_PATH}?api-version=2024-02-01` } });
     server.route('GET', RESULT_PATH, { status: 202, headers: { location: `${foreign.url}${RESULT_PATH}` } });
-    expectRefused(await rejection(abortLatestOperation(aksClient(server), cluster, fast)));
+    expectRefused(await rejection(abortLatestOperation(aksClient(server), cluster, fast())));
     expect(server.requests).toHaveLength(2);
   });
 
   test('a command-result Location on another origin', async () => {
     server.route('GET', COMMAND_PATH, { status: 202, headers: { location: `${foreign.url}/elsewhere` } });
-    expectRefused(await rejection(waitForCommandResult(aksClient(server), command, fast)));
+    expectRefused(await rejection(waitForCommandResult(aksClient(server), command, fast())));
   });
 
   test.each([
@@ -54,12 +49,12 @@ describe('foreign polling URLs are refused before anything is sent', () => {
     ['a protocol-relative URL', () => `//${foreign.url.slice('http://'.length)}/api/operations/x`],
   ])('a Cloud Partner Location that is %s on another origin', async (_, location) => {
     server.route('POST', CANCEL_PATH, { status: 202, headers: { location: location() } });
-    expectRefused(await rejection(cancelOfferOperation(partnerClient(server), offer, fast)));
+    expectRefused(await rejection(cancelOfferOperation(partnerClient(server), offer, fast())));
   });
 
   test('a non-http URL', async () => {
     server.route('POST', ABORT_PATH, { status: 202, headers: { 'azure-asyncoperation': 'file:///etc/passwd' } });
-    const error = await rejection(abortLatestOperation(aksClient(server), cluster, fast));
+    const error = await rejection(abortLatestOperation(aksClient(server), cluster, fast()));
     expect(isPollingOriginError(error)).toBe(true);
     expect(String(error)).toContain('Refusing to poll file:');
   });
@@ -71,18 +66,18 @@ describe('allowedPollingOrigins', () => {
   test('lets the poller follow a listed origin', async () => {
     server.route('POST', ABORT_PATH, toForeign());
     const anonymous = createContainerServiceClient({ endpoint: server.url, retryOptions: { maxRetries: 0 } });
-    await abortLatestOperation(anonymous, cluster, { ...fast, allowedPollingOrigins: [foreign.origin] });
+    await abortLatestOperation(anonymous, cluster, { ...fast(), allowedPollingOrigins: [foreign.origin] });
     expect(foreign.requests.map((r) => `${r.method} ${r.path}`)).toEqual([`GET ${STATUS_PATH}`]);
   });
 
   test('but a credential still goes only where the client allows (allowedCredentialOrigins)', async () => {
     server.route('POST', ABORT_PATH, toForeign());
-    const error = await rejection(abortLatestOperation(aksClient(server), cluster, { ...fast, allowedPollingOrigins: [foreign.origin] }));
+    const error = await rejection(abortLatestOperation(aksClient(server), cluster, { ...fast(), allowedPollingOrigins: [foreign.origin] }));
     expect(error).toMatchObject({ name: 'CredentialOriginError' });
     expect(foreign.requests).toHaveLength(0);
 
     const trusting = createContainerServiceClient({ endpoint: server.url, credential, allowedCredentialOrigins: [foreign.origin] });
-    await abortLatestOperation(trusting, cluster, { ...fast, allowedPollingOrigins: [foreign.origin] });
+    await abortLatestOperation(trusting, cluster, { ...fast(), allowedPollingOrigins: [foreign.origin] });
     expect(foreign.requests[0]!.headers.authorization).toBe(`Bearer ${SECRET}`);
   });
 });

@@ -3,14 +3,13 @@ import { isApiError } from '@azlro/http';
 import { startTestServer, type TestServer } from '@azlro/test-server';
 import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest';
 import { cancelOfferOperation, isOperationFailedError } from '../src/index.js';
-import { CANCEL_PATH, offer, OFFER_OPERATION_PATH, partnerClient, rejection, seen } from './helpers.js';
+import { CANCEL_PATH, fast, offer, OFFER_OPERATION_PATH, partnerClient, rejection, seen } from './helpers.js';
 
 let server: TestServer;
 beforeAll(async () => (server = await startTestServer()));
 afterAll(() => server.close());
 beforeEach(() => server.reset());
 
-const fast = { intervalInMs: 5 };
 const LEGACY_PATH = '/api/operations/contoso$contoso-offer$2$preview';
 const operation = (status: string, extra: Record<string, unknown> = {}) => ({
   json: { id: '56615b67-2185-49fe-80d2-c4ddf77bb2e8', submissionType: 'Cancel', status, ...extra },
@@ -19,7 +18,7 @@ const operation = (status: string, extra: Record<string, unknown> = {}) => ({
 describe('cancelOfferOperation', () => {
   test('200: canceled synchronously, done at once with no result', async () => {
     server.route('POST', CANCEL_PATH, { status: 200 });
-    const poller = cancelOfferOperation(partnerClient(server), { ...offer, notificationEmails: 'jondoe@contoso.com' }, fast);
+    const poller = cancelOfferOperation(partnerClient(server), { ...offer, notificationEmails: 'jondoe@contoso.com' }, fast());
     await expect(poller).resolves.toBeUndefined();
     expect(poller.operationState).toMatchObject({ status: 'succeeded', pollCount: 0 });
     expect(seen(server)).toEqual([`POST ${CANCEL_PATH}`]);
@@ -32,7 +31,7 @@ describe('cancelOfferOperation', () => {
   ])('202 with the relative Location of a %s: resolved against the endpoint, followed verbatim', async (_, path) => {
     server.route('POST', CANCEL_PATH, { status: 202, headers: { location: `${path}?api-version=2017-10-31` } });
     server.route('GET', path, [operation('running'), operation('completed')]);
-    const result = await cancelOfferOperation(partnerClient(server), offer, fast);
+    const result = await cancelOfferOperation(partnerClient(server), offer, fast());
     expect(result?.status).toBe('completed');
     expect(server.requests.slice(1).map((r) => r.url)).toEqual([`${path}?api-version=2017-10-31`, `${path}?api-version=2017-10-31`]);
   });
@@ -51,7 +50,7 @@ describe('cancelOfferOperation', () => {
   test('a 200 that says running (or notStarted) is still running: the body decides, not the HTTP status', async () => {
     server.route('POST', CANCEL_PATH, { status: 202, headers: { location: `${OFFER_OPERATION_PATH}?api-version=2017-10-31` } });
     server.route('GET', OFFER_OPERATION_PATH, [operation('notStarted'), operation('running'), operation('running'), operation('completed')]);
-    const poller = cancelOfferOperation(partnerClient(server), offer, fast);
+    const poller = cancelOfferOperation(partnerClient(server), offer, fast());
     const statuses: string[] = [];
     poller.onProgress((s) => statuses.push(s.status));
     await poller;
@@ -62,7 +61,7 @@ describe('cancelOfferOperation', () => {
   test('canceled means the cancellation took effect: succeeded, with the operation as result', async () => {
     server.route('POST', CANCEL_PATH, { status: 202, headers: { location: `${OFFER_OPERATION_PATH}?api-version=2017-10-31` } });
     server.route('GET', OFFER_OPERATION_PATH, operation('canceled'));
-    const poller = cancelOfferOperation(partnerClient(server), offer, fast);
+    const poller = cancelOfferOperation(partnerClient(server), offer, fast());
     await expect(poller).resolves.toMatchObject({ status: 'canceled' });
     expect(poller.operationState).toMatchObject({ status: 'succeeded', serviceStatus: 'canceled' });
   });
@@ -70,7 +69,7 @@ describe('cancelOfferOperation', () => {
   test('failed: OperationFailedError carrying the operation error', async () => {
     server.route('POST', CANCEL_PATH, { status: 202, headers: { location: `${OFFER_OPERATION_PATH}?api-version=2017-10-31` } });
     server.route('GET', OFFER_OPERATION_PATH, operation('failed', { error: { code: 'CancelFailed', message: 'publishing already live' } }));
-    const error = await rejection(cancelOfferOperation(partnerClient(server), offer, fast));
+    const error = await rejection(cancelOfferOperation(partnerClient(server), offer, fast()));
     expect(isOperationFailedError(error)).toBe(true);
     if (!isOperationFailedError(error)) return;
     expect(error.error).toEqual({ code: 'CancelFailed', message: 'publishing already live' });
@@ -80,18 +79,18 @@ describe('cancelOfferOperation', () => {
   test('an error given as text becomes the message', async () => {
     server.route('POST', CANCEL_PATH, { status: 202, headers: { location: `${OFFER_OPERATION_PATH}?api-version=2017-10-31` } });
     server.route('GET', OFFER_OPERATION_PATH, operation('failed', { error: 'something broke' }));
-    const error = await rejection(cancelOfferOperation(partnerClient(server), offer, fast));
+    const error = await rejection(cancelOfferOperation(partnerClient(server), offer, fast()));
     expect(isOperationFailedError(error) && error.error).toEqual({ message: 'something broke' });
   });
 
   test.each([400, 403, 404])('%i on the cancel rejects with the ApiError', async (code) => {
     server.route('POST', CANCEL_PATH, { status: code, json: { code: 'Nope', message: 'refused' } });
-    const error = await rejection(cancelOfferOperation(partnerClient(server), offer, fast));
+    const error = await rejection(cancelOfferOperation(partnerClient(server), offer, fast()));
     expect(isApiError(error) && error.status).toBe(code);
   });
 
   test('a 202 without Location is a clear error', async () => {
     server.route('POST', CANCEL_PATH, { status: 202 });
-    await expect(cancelOfferOperation(partnerClient(server), offer, fast).submitted()).rejects.toThrow('without a Location');
+    await expect(cancelOfferOperation(partnerClient(server), offer, fast()).submitted()).rejects.toThrow('without a Location');
   });
 });

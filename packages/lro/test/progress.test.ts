@@ -2,20 +2,18 @@
 import { startTestServer, type TestServer } from '@azlro/test-server';
 import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest';
 import { abortLatestOperation, type OperationState } from '../src/index.js';
-import { ABORT_PATH, accepted, aksClient, cluster, recordingLogger, SECRET, status, STATUS_PATH } from './helpers.js';
+import { ABORT_PATH, accepted, aksClient, cluster, fast, recordingLogger, SECRET, status, STATUS_PATH } from './helpers.js';
 
 let server: TestServer;
 beforeAll(async () => (server = await startTestServer()));
 afterAll(() => server.close());
 beforeEach(() => server.reset());
 
-const fast = { intervalInMs: 5 };
-
 describe('onProgress', () => {
   test('is called after every response; unsubscribing stops it', async () => {
     server.route('POST', ABORT_PATH, accepted(server));
     server.route('GET', STATUS_PATH, [status('InProgress', { percentComplete: 10 }), status('InProgress', { percentComplete: 60 }), status('Succeeded')]);
-    const poller = abortLatestOperation(aksClient(server), cluster, fast);
+    const poller = abortLatestOperation(aksClient(server), cluster, fast());
     const all: OperationState<void>[] = [];
     const firstTwo: number[] = [];
     poller.onProgress((state) => all.push(state));
@@ -37,7 +35,7 @@ describe('onProgress', () => {
     server.route('POST', ABORT_PATH, accepted(server));
     server.route('GET', STATUS_PATH, status('Succeeded'));
     const logger = recordingLogger();
-    const poller = abortLatestOperation(aksClient(server), cluster, { ...fast, logger });
+    const poller = abortLatestOperation(aksClient(server), cluster, { ...fast(), logger });
     poller.onProgress(() => {
       throw new Error('listener bug');
     });
@@ -73,7 +71,7 @@ describe('unknown service statuses', () => {
     server.route('POST', ABORT_PATH, accepted(server));
     server.route('GET', STATUS_PATH, [status('Provisioning'), status('Defragmenting'), status('Succeeded')]);
     const logger = recordingLogger();
-    const poller = abortLatestOperation(aksClient(server), cluster, { ...fast, logger });
+    const poller = abortLatestOperation(aksClient(server), cluster, { ...fast(), logger });
     const seenStates: string[] = [];
     poller.onProgress((s) => seenStates.push(`${s.status}:${s.serviceStatus ?? ''}`));
     await poller;
@@ -89,7 +87,7 @@ describe('unknown service statuses', () => {
     server.route('POST', ABORT_PATH, accepted(server));
     server.route('GET', STATUS_PATH, [{ json: { percentComplete: 5 } }, status('Succeeded')]);
     const logger = recordingLogger();
-    await abortLatestOperation(aksClient(server), cluster, { ...fast, logger });
+    await abortLatestOperation(aksClient(server), cluster, { ...fast(), logger });
     expect(logger.lines.filter((l) => l.startsWith('warning'))).toHaveLength(1);
   });
 
@@ -97,7 +95,7 @@ describe('unknown service statuses', () => {
     server.route('POST', ABORT_PATH, accepted(server));
     server.route('GET', STATUS_PATH, [status('InProgress'), status('Succeeded')]);
     const logger = recordingLogger();
-    await abortLatestOperation(aksClient(server), cluster, { ...fast, logger });
+    await abortLatestOperation(aksClient(server), cluster, { ...fast(), logger });
     expect(logger.lines.filter((l) => l.startsWith('verbose'))).toEqual([
       'verbose containerservice.abortLatestOperation: initial response: 202 running, next poll in 5 ms',
       'verbose containerservice.abortLatestOperation: poll 1: 200 running, next poll in 5 ms',

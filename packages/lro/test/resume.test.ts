@@ -6,8 +6,10 @@ import { startTestServer, type TestServer } from '@azlro/test-server';
 import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest';
 import { abortLatestOperation, cancelOfferOperation, isPollingOriginError, parseResumeToken, restorePoller, waitForCommandResult } from '../src/index.js';
 import { bundleFixture, runChild } from './child-process.js';
+import type { Clock } from '@azlro/http';
+import { ManualClock } from '@azlro/http/testing';
 import {
-  ABORT_PATH, accepted, aksClient, CANCEL_PATH, cluster, command, COMMAND_PATH, offer, OFFER_OPERATION_PATH, partnerClient, SECRET, status,
+  ABORT_PATH, accepted, aksClient, CANCEL_PATH, cluster, command, COMMAND_PATH, fast, offer, OFFER_OPERATION_PATH, partnerClient, SECRET, status,
   STATUS_PATH, tokenText,
 } from './helpers.js';
 
@@ -17,10 +19,11 @@ beforeAll(async () => ([server, foreign] = await Promise.all([startTestServer(),
 afterAll(() => Promise.all([server.close(), foreign.close()]));
 beforeEach(() => (server.reset(), foreign.reset()));
 
-async function runningAbortToken(): Promise<string> {
+/** Serialized right after a 202 that asked for 30 s, at `clock`'s time (a ManualClock's start by default). */
+async function runningAbortToken(clock: Clock = new ManualClock()): Promise<string> {
   server.route('POST', ABORT_PATH, accepted(server, { 'retry-after': '30' }));
   server.route('GET', STATUS_PATH, status('InProgress', { percentComplete: 40 }));
-  const poller = abortLatestOperation(aksClient(server), cluster);
+  const poller = abortLatestOperation(aksClient(server), cluster, { clock });
   return poller.serialize();
 }
 
@@ -44,14 +47,14 @@ describe('serialize()', () => {
       polling: { url: `${server.url}${STATUS_PATH}?api-version=2024-02-01`, via: 'asyncOperation' },
       state: { status: 'running', pollCount: 0, requestIds: {} },
     });
-    // The 202 asked for 30 s; a resumed poller honours what is left of it.
-    expect(parsed.notBefore! - Date.now()).toBeGreaterThan(28_000);
+    // The 202 asked for 30 s: not before 30 s after it arrived, on the clock's epoch time.
+    expect(parsed.notBefore).toBe(new ManualClock().epochNow() + 30_000);
   });
 
   test('holds no credential, even after polls with it', async () => {
     server.route('POST', ABORT_PATH, accepted(server));
     server.route('GET', STATUS_PATH, status('InProgress'));
-    const poller = abortLatestOperation(aksClient(server), cluster, { intervalInMs: 5 });
+    const poller = abortLatestOperation(aksClient(server), cluster, fast());
     await poller.poll();
     expect(server.requests[1]!.headers.authorization).toBe(`Bearer ${SECRET}`);
     const token = await poller.serialize();
@@ -75,10 +78,21 @@ describe('restorePoller()', () => {
   test('continues in the same process and sends nothing until polled', async () => {
     const token = await runningAbortToken();
     server.route('GET', STATUS_PATH, status('Succeeded'));
-    const restored = restorePoller(aksClient(server), forge(token, (t) => delete t.notBefore), { intervalInMs: 5 });
+    const clock = new ManualClock({ autoAdvance: true });
+    const restored = restorePoller(aksClient(server), forge(token, (t) => delete t.notBefore), { intervalInMs: 5, clock });
     expect(restored.operationState).toMatchObject({ kind: 'containerservice.abortLatestOperation', status: 'running' });
     expect(server.requests).toHaveLength(1);
     await restored;
+    expect(server.requests.map((r) => r.method)).toEqual(['POST', 'GET']);
+    expect(clock.sleeps).toEqual([0]); // no notBefore: it polls at once
+  });
+
+  test("waits what is left of the token's notBefore, and no more", async () => {
+    const token = await runningAbortToken(); // serialized at the clock's start, asking for 30 s
+    server.route('GET', STATUS_PATH, status('Succeeded'));
+    const later = new ManualClock({ autoAdvance: true, epochAtStart: new ManualClock().epochNow() + 10_000 }); // 10 s later, elsewhere
+    await restorePoller(aksClient(server), token, { clock: later });
+    expect(later.sleeps).toEqual([20_000]);
     expect(server.requests.map((r) => r.method)).toEqual(['POST', 'GET']);
   });
 
