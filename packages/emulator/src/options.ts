@@ -1,4 +1,4 @@
-import type { AzlroLogger } from '@azlro/http';
+import { checkClock, systemClock, type AzlroLogger, type Clock } from '@azlro/http';
 import type { EmulatorTlsOptions } from './front-door.js';
 import { EMULATOR_BATCH_ACCOUNT_KEY, emulatorInfo } from './info.js';
 
@@ -60,6 +60,23 @@ export interface StartEmulatorOptions {
   /** How long each simulated operation runs, and the Retry-After it advertises. @default the defaults of each {@link EmulatorTimings} field */
   timings?: EmulatorTimings;
   /**
+   * Whose time the operations run on: when each began and ends (`timings`), and the times they
+   * report. A test that passes a `ManualClock` (`@azlro/http/testing`) decides when "Canceling"
+   * becomes "Canceled" by moving that clock; nothing happens while it stands still.
+   * @default systemClock (real time)
+   */
+  clock?: Clock;
+  /**
+   * End every operation on its n-th poll instead of on time: an abort answers `InProgress` (and 202
+   * on its result URL) to its first n-1 reads of either URL and is done from the n-th; a command
+   * result is 202 to the first read and n-1 polls after it, then 200; an offer cancel is `running`
+   * n-1 times, then `completed`. The `timings` durations are then not used (`retryAfterInSeconds`
+   * still is). For tests whose client runs in another process, where no test clock can reach: the
+   * answers are the same however busy the machine is.
+   * @default undefined (operations end on time)
+   */
+  pollsUntilDone?: number;
+  /**
    * Accounts accepted for Batch Shared Key.
    * @default [{ name: 'azlroemulator', key: EMULATOR_BATCH_ACCOUNT_KEY }]
    */
@@ -94,6 +111,8 @@ export interface ResolvedOptions {
   port: number;
   host: '127.0.0.1';
   timings: Required<EmulatorTimings>;
+  clock: Clock;
+  pollsUntilDone: number | undefined;
   batchAccounts: readonly BatchAccount[];
   certificatesRetired: boolean;
   logger: AzlroLogger | undefined;
@@ -152,6 +171,9 @@ export function resolveOptions(options: StartEmulatorOptions): ResolvedOptions {
   const timings = options.timings ?? {};
   if (typeof timings !== 'object' || timings === null) throw new TypeError('timings must be an object');
   if (options.abortSignal !== undefined && !(options.abortSignal instanceof AbortSignal)) throw new TypeError('abortSignal must be an AbortSignal');
+  const polls = options.pollsUntilDone;
+  if (polls !== undefined && typeof polls !== 'number') throw new TypeError(`pollsUntilDone must be a number; got ${typeof polls}`);
+  if (polls !== undefined && !(Number.isInteger(polls) && polls >= 1)) throw new RangeError(`pollsUntilDone must be a positive integer; got ${polls}`);
   return {
     port,
     host,
@@ -161,6 +183,8 @@ export function resolveOptions(options: StartEmulatorOptions): ResolvedOptions {
       offerCancelInMs: nonNegative('timings.offerCancelInMs', timings.offerCancelInMs, DEFAULT_TIMINGS.offerCancelInMs),
       retryAfterInSeconds: nonNegative('timings.retryAfterInSeconds', timings.retryAfterInSeconds, DEFAULT_TIMINGS.retryAfterInSeconds, true),
     },
+    clock: checkClock(options.clock) ?? systemClock,
+    pollsUntilDone: polls,
     batchAccounts: batchAccounts(options.batchAccounts),
     certificatesRetired: options.certificatesRetired ?? false,
     logger: options.logger,

@@ -59,7 +59,8 @@ export async function startEmulator(options: StartEmulatorOptions = {}): Promise
   settings.abortSignal?.throwIfAborted();
   const specs = specsDirectory();
   const logger = emulatorLogger(settings.logger);
-  const backend = await startBackend({ ...settings, logger });
+  const { clock } = settings;
+  const backend = await startBackend({ ...settings, logger, now: () => clock.epochNow() });
 
   const attempts = await Promise.allSettled(
     SERVICES.map(async (service, index) => {

@@ -204,6 +204,56 @@ describe('Cloud Partner', () => {
   });
 });
 
+describe('pollsUntilDone: operations end on a count of polls, whatever the time', () => {
+  let counted: Backend;
+  beforeAll(async () => (counted = await backendWith({ pollsUntilDone: 3 })));
+  afterAll(() => counted.close());
+  const on = (path: string, init: RequestInit = {}) => fetch(`${counted.url}${path}`, { ...init, headers: { ...bearer, ...init.headers } });
+  const statusOf = async (path: string) => ((await (await on(path)).json()) as { status: string; percentComplete?: number });
+
+  test('an abort: its status and result URLs count together; done on the 3rd read, and time does nothing', async () => {
+    const started = now;
+    const accepted = await on(`/subscriptions/${sub}/resourceGroups/rg/providers/Microsoft.ContainerService/managedclusters/c1/abort?api-version=2024-02-01`, { method: 'POST' });
+    const statusUrl = viaBackend(accepted.headers.get('azure-asyncoperation')!);
+    const resultUrl = viaBackend(accepted.headers.get('location')!);
+    now += 3_600_000; // an hour: on time it would long be over
+    expect(await statusOf(statusUrl)).toMatchObject({ status: 'InProgress', percentComplete: 33 });
+    expect((await on(resultUrl)).status).toBe(202);
+    now += 7_000;
+    const done = await on(statusUrl);
+    const seconds = (ms: number) => new Date(ms).toISOString().replace(/\.\d{3}Z$/, 'Z');
+    expect(await done.json()).toMatchObject({
+      status: 'Succeeded', percentComplete: 100,
+      startTime: seconds(started),
+      endTime: seconds(started + 3_607_000), // when the 3rd poll came
+    });
+    expect((await on(resultUrl)).status).toBe(204); // and stays done
+    expect((await on(`/subscriptions/${sub}/resourceGroups/rg/providers/Microsoft.ContainerService/managedclusters/c1/abort?api-version=2024-02-01`, { method: 'POST' })).status).toBe(409);
+  });
+
+  test('a repeated abort is not a poll: it neither counts nor ends the operation', async () => {
+    const abortC2 = () => on(`/subscriptions/${sub}/resourceGroups/rg/providers/Microsoft.ContainerService/managedclusters/c2/abort?api-version=2024-02-01`, { method: 'POST' });
+    const statusUrl = viaBackend((await abortC2()).headers.get('azure-asyncoperation')!);
+    for (let i = 0; i < 3; i++) expect((await abortC2()).status).toBe(202);
+    expect((await statusOf(statusUrl)).status).toBe('InProgress');
+  });
+
+  test('a command result: the first read starts it, then 202 until the 3rd poll', async () => {
+    const result = () => on(`/subscriptions/${sub}/resourceGroups/rg/providers/Microsoft.ContainerService/managedClusters/aks/commandResults/k1?api-version=2024-09-01`);
+    expect([(await result()).status, (await result()).status, (await result()).status]).toEqual([202, 202, 202]);
+    const done = await result();
+    expect(done.status).toBe(200);
+    expect(await done.json()).toMatchObject({ properties: { provisioningState: 'succeeded' } });
+  });
+
+  test('an offer cancel: running twice, completed on the 3rd poll', async () => {
+    const location = (await on('/api/publishers/p/offers/k2/cancel?api-version=2017-10-31', { method: 'POST' })).headers.get('location')!;
+    const statuses = [];
+    for (let i = 0; i < 4; i++) statuses.push((await statusOf(location)).status);
+    expect(statuses).toEqual(['running', 'running', 'completed', 'completed']);
+  });
+});
+
 describe('faults', () => {
   test('invalidResponseBodies replaces every JSON body, and leaves bodiless answers alone', async () => {
     const faulty = await backendWith({ faults: { invalidResponseBodies: true } });

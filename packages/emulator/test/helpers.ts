@@ -1,5 +1,3 @@
-import { delay } from '@azlro/http';
-
 /** A response Prism flagged: even a Warning (e.g. an undocumented status) means the emulator drifted from the spec. */
 export interface FlaggedResponse {
   url: string;
@@ -31,21 +29,14 @@ export function unique(prefix: string): string {
   return `${prefix}-${process.pid}-${counter}-${Math.random().toString(36).slice(2, 8)}`;
 }
 
-/** Calls `read` every `intervalInMs` until `done` holds for its result, or fails after `timeoutInMs`. */
-export async function pollUntil<T>(
-  read: () => Promise<T>,
-  done: (value: T) => boolean,
-  { intervalInMs = 100, timeoutInMs = 15_000 } = {},
-): Promise<{ value: T; reads: T[] }> {
-  const reads: T[] = [];
-  const deadline = Date.now() + timeoutInMs;
-  for (;;) {
-    const value = await read();
-    reads.push(value);
-    if (done(value)) return { value, reads };
-    if (Date.now() > deadline) throw new Error(`still not done after ${timeoutInMs} ms: ${JSON.stringify(value)}`);
-    await delay(intervalInMs);
-  }
+/** The emulator of `emulator.global-setup.ts` ends every operation on this poll (its `pollsUntilDone`). */
+export const POLLS_UNTIL_DONE = 4;
+
+/** Calls `read` `count` times in a row, with no wait: with `pollsUntilDone`, time plays no part. */
+export async function readTimes<T>(count: number, read: () => Promise<T>): Promise<T[]> {
+  const values: T[] = [];
+  for (let i = 0; i < count; i++) values.push(await read());
+  return values;
 }
 
 /** The ARM polling URL split into the parameters the client's polling operations take. */

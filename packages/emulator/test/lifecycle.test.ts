@@ -1,6 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import { createServer, type AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { ManualClock } from '@azlro/http/testing';
 import { startEmulator, type RunningEmulator } from '@azlro/emulator';
 
 // Emulators of its own: one with a spec-breaking backend, on fixed ports, which the last test closes.
@@ -43,9 +44,15 @@ async function freePortRun(): Promise<number> {
 
 let emulator: RunningEmulator;
 let port: number;
+/** What the caller of startEmulator waited, measured from outside. */
+let waitedInMs: number;
+/** The emulator's operations run on this clock: they end when a test moves it. */
+const clock = new ManualClock();
 beforeAll(async () => {
   port = await freePortRun();
-  emulator = await startEmulator({ port, timings: { abortInMs: 60_000 }, faults: { invalidResponseBodies: true } });
+  const started = performance.now();
+  emulator = await startEmulator({ port, clock, timings: { abortInMs: 60_000 }, faults: { invalidResponseBodies: true } });
+  waitedInMs = performance.now() - started;
   console.info(`emulator start-up: ${emulator.startupInMs} ms (three Prism proxies in parallel)`);
 });
 afterAll(() => emulator.close());
@@ -60,7 +67,24 @@ describe('startEmulator', () => {
     expect(emulator.url).toBe(emulator.endpoints.arm);
     expect(emulator.info.endpoints).toEqual(emulator.endpoints);
     expect(emulator.processes.map((p) => p.service)).toEqual(['arm', 'cloudPartner', 'batch']);
-    expect(emulator.startupInMs).toBeGreaterThan(0);
+    // startupInMs is the start-up's own time: what the caller waited, less the hand-off of the result
+    // (the 250 ms of slack is for a loaded machine; Prism alone takes well over a second to start).
+    expect(emulator.startupInMs).toBeLessThanOrEqual(Math.ceil(waitedInMs));
+    expect(emulator.startupInMs).toBeGreaterThanOrEqual(waitedInMs - 250);
+  });
+
+  test('clock: an abort is Canceling until the test moves the emulator\'s clock past abortInMs', async () => {
+    const accepted = await fetch(`${emulator.url}/subscriptions/${sub}/resourceGroups/rg/providers/Microsoft.ContainerService/managedclusters/on-the-clock/abort?api-version=2024-02-01`, {
+      method: 'POST',
+      headers: bearer,
+    });
+    const result = accepted.headers.get('location')!; // answers carry no body, so the broken-bodies fault leaves them alone
+    const statuses = [(await fetch(result, { headers: bearer })).status];
+    await clock.advance(59_999);
+    statuses.push((await fetch(result, { headers: bearer })).status);
+    await clock.advance(1);
+    statuses.push((await fetch(result, { headers: bearer })).status);
+    expect(statuses).toEqual([202, 202, 204]);
   });
 
   test('an already aborted signal: rejects with its reason, starts nothing', async () => {
@@ -72,11 +96,13 @@ describe('startEmulator', () => {
     const before = prismChildren();
     const controller = new AbortController();
     const starting = startEmulator({ abortSignal: controller.signal });
-    let during: number[] = [];
-    setTimeout(() => {
+    // Abort once the three Prism processes are there (they take over a second to listen).
+    let during = prismChildren();
+    while (during.length - before.length < 3) {
+      await new Promise((r) => setTimeout(r, 10));
       during = prismChildren();
-      controller.abort(new Error('changed my mind'));
-    }, 300);
+    }
+    controller.abort(new Error('changed my mind'));
     await expect(starting).rejects.toThrow('changed my mind');
     expect(during.length - before.length).toBe(3);
     expect(prismChildren()).toEqual(before);

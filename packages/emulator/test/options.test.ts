@@ -3,6 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, test } from 'vitest';
+import { systemClock } from '@azlro/http';
+import { ManualClock } from '@azlro/http/testing';
 import { resolveOptions } from '../src/options.js';
 import { SPEC_FILES, specsDirectory } from '../src/specs.js';
 import { EMULATOR_BATCH_ACCOUNT_KEY, emulatorInfo } from '../src/info.js';
@@ -16,7 +18,14 @@ describe('resolveOptions', () => {
       batchAccounts: [{ name: 'azlroemulator', key: EMULATOR_BATCH_ACCOUNT_KEY }],
       certificatesRetired: false,
       faults: { invalidResponseBodies: false },
+      pollsUntilDone: undefined,
     });
+    expect(resolveOptions({}).clock).toBe(systemClock); // real time, as the demo and `azlro emulator` use
+  });
+
+  test('a clock and pollsUntilDone are taken as given', () => {
+    const clock = new ManualClock();
+    expect(resolveOptions({ clock, pollsUntilDone: 3 })).toMatchObject({ clock, pollsUntilDone: 3 });
   });
 
   test.each([
@@ -30,6 +39,10 @@ describe('resolveOptions', () => {
     [{ batchAccounts: [] }, TypeError, 'batchAccounts'],
     [{ batchAccounts: [{ name: 'a', key: 'not base64!' }] }, TypeError, 'batchAccounts[0].key'],
     [{ abortSignal: {} }, TypeError, 'abortSignal'],
+    [{ clock: { now: () => 0 } }, TypeError, 'clock'],
+    [{ pollsUntilDone: 0 }, RangeError, 'pollsUntilDone'],
+    [{ pollsUntilDone: 2.5 }, RangeError, 'pollsUntilDone'],
+    [{ pollsUntilDone: '3' }, TypeError, 'pollsUntilDone'],
   ])('%o throws %o naming the option', (options, error, name) => {
     expect(() => resolveOptions(options as never)).toThrow(error);
     expect(() => resolveOptions(options as never)).toThrow(name);

@@ -1,14 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import { emulatorInfo, OUTCOME_PREFIXES } from '../info.js';
+import { startProgress, type Progress } from './progress.js';
 import { armUnauthorized, cloudError, decodeSegment, hasBearerToken, retryAfter, startsWith } from './replies.js';
 import type { BackendContext, EmulatorRequest, Reply, Route } from './types.js';
 
-/** An abort in progress or done: the cluster's upgrade is Canceling until `endsAt`, then Canceled. */
+/** An abort in progress or done: the cluster's upgrade is Canceling until its progress is done, then Canceled. */
 interface AbortOperation {
   readonly id: string;
   readonly subscriptionId: string;
-  readonly startedAt: number;
-  readonly endsAt: number;
+  readonly progress: Progress;
 }
 
 const PROVIDER = 'providers/Microsoft\\.ContainerService';
@@ -41,8 +41,8 @@ export function armRoutes(context: BackendContext): { routes: Route[]; reset(): 
   const aborts = new Map<string, AbortOperation>();
   /** Cluster key → its latest abort. */
   const clusters = new Map<string, AbortOperation>();
-  /** Command key → when its result was first read (the command "started" then). */
-  const commands = new Map<string, number>();
+  /** Command key → its progress, from the first read of its result (the command "started" then). */
+  const commands = new Map<string, Progress>();
   const { timings } = context;
 
   /** ARM names are case-insensitive. */
@@ -68,12 +68,11 @@ export function armRoutes(context: BackendContext): { routes: Route[]; reset(): 
     if (startsWith(name, OUTCOME_PREFIXES.finishedCluster)) return conflict('the latest operation completed before it could be aborted');
 
     const key = clusterKey(subscriptionId, group, name);
-    const now = context.now();
     let operation = clusters.get(key);
-    if (operation && now >= operation.endsAt) return conflict('no operation is in progress (the last one was already canceled)');
+    if (operation?.progress.peek().done) return conflict('no operation is in progress (the last one was already canceled)');
     if (!operation) {
       // Every other cluster is in the middle of an upgrade; the abort starts canceling it.
-      operation = { id: randomUUID(), subscriptionId, startedAt: now, endsAt: now + timings.abortInMs };
+      operation = { id: randomUUID(), subscriptionId, progress: startProgress(context, timings.abortInMs) };
       clusters.set(key, operation);
       aborts.set(operation.id, operation);
     }
@@ -100,17 +99,15 @@ export function armRoutes(context: BackendContext): { routes: Route[]; reset(): 
   function operationStatus(request: EmulatorRequest, params: readonly string[]): Reply {
     const operation = findAbort(request, params);
     if ('status' in operation) return operation;
-    const now = context.now();
-    const done = now >= operation.endsAt;
-    const span = Math.max(operation.endsAt - operation.startedAt, 1);
+    const { done, fraction, endedAt } = operation.progress.poll();
     const body = {
       id: `/subscriptions/${operation.subscriptionId}/providers/Microsoft.ContainerService/locations/${emulatorInfo.location}/operations/${operation.id}`,
       name: operation.id,
       // The abort itself succeeds once the cluster's operation is Canceled.
       status: done ? 'Succeeded' : 'InProgress',
-      startTime: iso(operation.startedAt),
-      ...(done ? { endTime: iso(operation.endsAt) } : {}),
-      percentComplete: done ? 100 : Math.min(99, Math.floor(((now - operation.startedAt) / span) * 100)),
+      startTime: iso(operation.progress.startedAt),
+      ...(endedAt === undefined ? {} : { endTime: iso(endedAt) }),
+      percentComplete: done ? 100 : Math.min(99, Math.floor(fraction * 100)),
     };
     return { status: 200, headers: { ...armHeaders(request), ...(done ? {} : retryAfter(timings.retryAfterInSeconds)) }, json: body };
   }
@@ -118,7 +115,7 @@ export function armRoutes(context: BackendContext): { routes: Route[]; reset(): 
   function operationResult(request: EmulatorRequest, params: readonly string[]): Reply {
     const operation = findAbort(request, params);
     if ('status' in operation) return operation;
-    if (context.now() >= operation.endsAt) return { status: 204, headers: armHeaders(request) };
+    if (operation.progress.poll().done) return { status: 204, headers: armHeaders(request) };
     return {
       status: 202,
       headers: { ...armHeaders(request), Location: pollingUrl(operation, 'operationresults'), ...retryAfter(timings.retryAfterInSeconds) },
@@ -138,11 +135,13 @@ export function armRoutes(context: BackendContext): { routes: Route[]; reset(): 
       return clusterNotFound(request, name, group);
     }
     const key = `${clusterKey(subscriptionId, group, name)}/${commandId}`;
-    const now = context.now();
-    const startedAt = commands.get(key) ?? now;
-    commands.set(key, startedAt);
-    const finishedAt = startedAt + timings.commandInMs;
-    if (now < finishedAt) {
+    const known = commands.get(key);
+    const progress = known ?? startProgress(context, timings.commandInMs);
+    commands.set(key, progress);
+    // The first read starts the command; every later one is a poll.
+    const { startedAt } = progress;
+    const finishedAt = (known ? progress.poll() : progress.peek()).endedAt;
+    if (finishedAt === undefined) {
       return {
         status: 202,
         headers: {

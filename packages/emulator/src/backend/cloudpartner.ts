@@ -1,17 +1,17 @@
 import { randomUUID } from 'node:crypto';
 import { OUTCOME_PREFIXES } from '../info.js';
+import { startProgress, type Progress } from './progress.js';
 import { decodeSegment, hasBearerToken, retryAfter, startsWith } from './replies.js';
 import type { BackendContext, EmulatorRequest, Reply, Route } from './types.js';
 
-/** A cancel operation on an offer: `running` until `endsAt`, then `completed`. */
+/** A cancel operation on an offer: `running` until its progress is done, then `completed`. */
 interface CancelOperation {
   readonly id: string;
   readonly publisherId: string;
   readonly offerId: string;
   /** Non-migrated offers are polled at `/api/operations/{id}` instead of under the offer. */
   readonly legacy: boolean;
-  readonly startedAt: number;
-  readonly endsAt: number;
+  readonly progress: Progress;
 }
 
 const API_VERSION = '2017-10-31';
@@ -43,14 +43,13 @@ export function cloudPartnerRoutes(context: BackendContext): { routes: Route[]; 
     const [publisherId, offerId] = [decodeSegment(rawPublisher!), decodeSegment(rawOffer!)];
     if (startsWith(offerId, OUTCOME_PREFIXES.missing)) return partnerError(404, 'NotFound', `Offer '${publisherId}/${offerId}' was not found.`);
     if (startsWith(offerId, OUTCOME_PREFIXES.synchronousOffer)) return { status: 200 };
-    const now = context.now();
     const key = `${publisherId}/${offerId}`;
     let operation = offers.get(key);
     // A cancel while the previous one still runs is answered with that same operation.
-    if (!operation || now >= operation.endsAt) {
+    if (!operation || operation.progress.peek().done) {
       const legacy = startsWith(offerId, OUTCOME_PREFIXES.legacyOffer);
       const id = legacy ? `${publisherId}$${offerId}$2$preview` : randomUUID();
-      operation = { id, publisherId, offerId, legacy, startedAt: now, endsAt: now + context.timings.offerCancelInMs };
+      operation = { id, publisherId, offerId, legacy, progress: startProgress(context, context.timings.offerCancelInMs) };
       offers.set(key, operation);
       operations.set(id, operation);
     }
@@ -59,15 +58,14 @@ export function cloudPartnerRoutes(context: BackendContext): { routes: Route[]; 
 
   function read(operation: CancelOperation | undefined, id: string): Reply {
     if (!operation) return partnerError(404, 'NotFound', `Operation '${id}' was not found.`);
-    const now = context.now();
-    const done = now >= operation.endsAt;
+    const { done, endedAt } = operation.progress.poll();
     return {
       status: 200,
       headers: done ? {} : retryAfter(context.timings.retryAfterInSeconds),
       json: {
         id: operation.id,
-        createdDateTime: iso(operation.startedAt),
-        lastActionDateTime: iso(done ? operation.endsAt : now),
+        createdDateTime: iso(operation.progress.startedAt),
+        lastActionDateTime: iso(endedAt ?? context.now()),
         status: done ? 'completed' : 'running',
       },
     };

@@ -54,6 +54,7 @@ export async function startBackend(options: BackendOptions): Promise<Backend> {
     batchAccounts: options.batchAccounts,
     certificatesRetired: options.certificatesRetired,
     now: options.now ?? Date.now,
+    pollsUntilDone: options.pollsUntilDone,
     publicOrigin(service) {
       const origin = origins.get(service);
       if (!origin) throw new Error(`the public origin of ${service} is not known yet`);

@@ -35,6 +35,8 @@ export interface BackendContext {
   readonly certificatesRetired: boolean;
   /** Milliseconds since the epoch; injectable so state machines can be tested without waiting. */
   now(): number;
+  /** When set, operations end on their n-th poll instead of on time (see {@link startProgress}). */
+  readonly pollsUntilDone: number | undefined;
   /**
    * The public origin of a service (its front door), for the absolute URLs the backend hands out.
    * Polling URLs must lead back through the door and Prism, never to the backend itself.
@@ -58,4 +60,6 @@ export interface BackendOptions {
   readonly logger: AzlroLogger;
   /** @default Date.now */
   readonly now?: () => number;
+  /** End each operation on its n-th poll instead of on time. @default undefined (on time) */
+  readonly pollsUntilDone?: number | undefined;
 }
