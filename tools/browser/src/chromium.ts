@@ -45,6 +45,6 @@ export function assertChromium(path = chromiumPath()): string {
  * Launches headless Chromium with playwright-core. Playwright gives every launch a fresh temporary
  * profile (`--user-data-dir`) and removes it on `close()`.
  */
-export function launchChromium(): Promise<Browser> {
-  return chromium.launch({ executablePath: assertChromium(), args: [...CHROMIUM_ARGS], timeout: 30_000 });
+export function launchChromium(path = chromiumPath()): Promise<Browser> {
+  return chromium.launch({ executablePath: assertChromium(path), args: [...CHROMIUM_ARGS], timeout: 30_000 });
 }

@@ -8,13 +8,12 @@ declare module 'vitest' {
 }
 
 /**
- * One emulator for the browser test and the recipes. Short timings: an abort stays Canceling for
- * 1.5 s, so with `Retry-After: 1` it takes two polls; commands and offer cancels run 1 s.
+ * One emulator for the browser test and the recipes. Every operation ends on its 2nd poll, whatever
+ * the time (the page and the recipes poll from where no test clock reaches), and each "still
+ * running" answer asks for `Retry-After: 1`: an abort takes two polls a second apart, on any machine.
  */
 export default async function setup(project: TestProject) {
-  const emulator = await startEmulator({
-    timings: { abortInMs: 1_500, commandInMs: 1_000, offerCancelInMs: 1_000, retryAfterInSeconds: 1 },
-  });
+  const emulator = await startEmulator({ pollsUntilDone: 2, timings: { retryAfterInSeconds: 1 } });
   project.provide('emulator', emulator.info);
   return () => emulator.close();
 }
