@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { createContainerServiceClient, type ManagedClusterParams } from '@azlro/containerservice';
 import { StaticTokenCredential } from '@azlro/http';
-import { abortLatestOperation, parseResumeToken } from '@azlro/lro';
+import { abortLatestOperation, parseResumeToken, restorePoller } from '@azlro/lro';
 import { afterAll, beforeAll, expect, inject, test } from 'vitest';
 import { abortStuckUpgrade } from './recipes/abort-stuck-upgrade.js';
 import { collectCommandResult } from './recipes/command-result.js';
@@ -86,8 +86,9 @@ test('resume after a restart: a token left by a process that died is followed, a
   const token = await abortLatestOperation(aks, cluster).serialize();
   await writeFile('recipe-resume-restart.abort.token', token);
   expect(parseResumeToken(token).state.status).toBe('running');
-  // Let the abort finish at the service: sending it again now would get 409 and throw.
-  await new Promise((resolve) => setTimeout(resolve, 1_700));
+  // Let the abort finish at the service (the emulator ends it on its 2nd poll): sending it again
+  // now would get 409 and throw.
+  await restorePoller(aks, token);
 
   const run = context({ cluster });
   await resumeAfterRestart(run);
@@ -114,7 +115,8 @@ test('fleet-wide abort with bounded concurrency: at most 4 at a time, every outc
     expect.stringMatching(/^missing-aks-fleet: failed: .*404/),
   ]);
   // Each abort takes two polls a Retry-After (1 s) apart, so ~2 s: 8 of them 4 at a time need two
-  // rounds (>= 4 s); all at once would take ~2 s, one by one ~16 s.
+  // rounds (>= 4 s); all at once would take ~2 s, one by one ~16 s. Real time on purpose (the
+  // recipe's own waits); the lower bound is the point, the upper one is generous.
   expect(elapsed).toBeGreaterThanOrEqual(3_900);
   expect(elapsed).toBeLessThan(10_000);
 });

@@ -120,10 +120,10 @@ describe('startTestServer', () => {
   });
 
   test('delayInMs holds the answer back', async () => {
-    server.route('GET', '/slow', { delayInMs: 150, json: 1 });
+    server.route('GET', '/slow', { delayInMs: 60, json: 1 });
     const started = performance.now();
     await (await fetch(`${server.url}/slow`)).json();
-    expect(performance.now() - started).toBeGreaterThanOrEqual(140);
+    expect(performance.now() - started).toBeGreaterThanOrEqual(58); // real timers: the lower bound is the point
   });
 
   test("drop: 'before-headers' breaks the connection before any response", async () => {
