@@ -15,7 +15,9 @@ export interface ManualClockOptions {
    * When true, every `sleep(ms)` moves virtual time forward by itself (on the next turn of the
    * event loop) to the sleep's end, firing earlier timers in order on the way. Time then passes
    * only while someone waits, so a whole poll loop runs at once while every delay is recorded.
-   * A timer nobody waits past (a deadline) fires only when another sleep reaches its time.
+   * Every sleep moves time to its own end, a deadline's too: while the code under test waits on
+   * I/O (a request in flight) and nobody else sleeps, a pending deadline fires at once. Test a
+   * `timeoutInMs` without autoAdvance, calling `runNext()` each time the code is blocked on timers.
    * @default false (time moves only through `advance` / `runNext`)
    */
   autoAdvance?: boolean;
