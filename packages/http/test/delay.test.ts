@@ -28,13 +28,13 @@ describe('delay', () => {
   });
 
   // The one real wait: the default clock must really wait on a timer. 30 ms, with the lower bound
-  // exact and the upper bound generous (hundreds of ms) for a loaded machine.
+  // exact and the upper bound generous (seconds) for a loaded machine.
   test('without a clock it waits on real time: at least the given time', async () => {
     const started = performance.now();
     await delay(30);
     const elapsed = performance.now() - started;
     expect(elapsed).toBeGreaterThanOrEqual(29);
-    expect(elapsed).toBeLessThan(1_000);
+    expect(elapsed).toBeLessThan(5_000);
   });
 
   test('0 ms resolves on the next timer tick', async () => {
