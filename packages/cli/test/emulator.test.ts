@@ -10,8 +10,9 @@ import { expectExit, expectNoSecrets, jsonOf, runCli, SECRET_TOKEN, spawnCli } f
 const POLLS_UNTIL_DONE = 2;
 let emulator: RunningEmulator;
 beforeAll(async () => {
-  emulator = await startEmulator({ pollsUntilDone: POLLS_UNTIL_DONE, timings: { retryAfterInSeconds: 1 } });
-});
+  // Two minutes for Prism on a loaded machine (it takes ~2 s on a quiet one).
+  emulator = await startEmulator({ pollsUntilDone: POLLS_UNTIL_DONE, timings: { retryAfterInSeconds: 1 }, startTimeoutInMs: 120_000 });
+}, 150_000);
 afterAll(async () => {
   await emulator?.close();
 });

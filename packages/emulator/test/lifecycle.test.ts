@@ -51,10 +51,11 @@ const clock = new ManualClock();
 beforeAll(async () => {
   port = await freePortRun();
   const started = performance.now();
-  emulator = await startEmulator({ port, clock, timings: { abortInMs: 60_000 }, faults: { invalidResponseBodies: true } });
+  // Two minutes for Prism on a loaded machine (it takes ~2 s on a quiet one).
+  emulator = await startEmulator({ port, clock, timings: { abortInMs: 60_000 }, faults: { invalidResponseBodies: true }, startTimeoutInMs: 120_000 });
   waitedInMs = performance.now() - started;
   console.info(`emulator start-up: ${emulator.startupInMs} ms (three Prism proxies in parallel)`);
-});
+}, 150_000);
 afterAll(() => emulator.close());
 
 describe('startEmulator', () => {

@@ -13,7 +13,8 @@ declare module 'vitest' {
  * running" answer asks for `Retry-After: 1`: an abort takes two polls a second apart, on any machine.
  */
 export default async function setup(project: TestProject) {
-  const emulator = await startEmulator({ pollsUntilDone: 2, timings: { retryAfterInSeconds: 1 } });
+  // Two minutes for Prism on a loaded machine (it takes ~2 s on a quiet one).
+  const emulator = await startEmulator({ pollsUntilDone: 2, timings: { retryAfterInSeconds: 1 }, startTimeoutInMs: 120_000 });
   project.provide('emulator', emulator.info);
   return () => emulator.close();
 }
