@@ -31,8 +31,9 @@ describe('errors during polling', () => {
     server.route('GET', STATUS_PATH, [{ status: 429, headers: { 'retry-after-ms': '40' }, json: { error: { code: 'TooManyRequests' } } }, status('Succeeded')]);
     await abortLatestOperation(aksClient(server, { retryOptions: retries, clock }), cluster, { intervalInMs: 5, clock });
     expect(server.requests.map((r) => r.method)).toEqual(['POST', 'GET', 'GET']);
-    expect(clock.sleeps).toEqual([5, 40]); // the poll interval, then the 429's own delay
-    expect(arrivalGaps(server)).toEqual([5, 40]);
+    // The poll interval, then the 429's delay raised to the 1 s a throttled poll always waits.
+    expect(clock.sleeps).toEqual([5, 1_000]);
+    expect(arrivalGaps(server)).toEqual([5, 1_000]);
   });
 
   test('a 5xx that outlasts the retries rejects with the ApiError; polling again later works', async () => {
