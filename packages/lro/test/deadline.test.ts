@@ -6,7 +6,8 @@ import { startTestServer, type TestServer } from '@azlro/test-server';
 import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest';
 import { abortLatestOperation, isPollerTimeoutError, PollerTimeoutError, restorePoller } from '../src/index.js';
 import { ManualClock } from '@azlro/http/testing';
-import { ABORT_PATH, accepted, aksClient, cluster, drive, rejection, status, STATUS_PATH, until, virtualTime } from './helpers.js';
+import { runOnClock } from './clock-driver.js';
+import { ABORT_PATH, accepted, aksClient, cluster, rejection, status, STATUS_PATH, until, virtualTime } from './helpers.js';
 
 let server: TestServer;
 beforeAll(async () => (server = await startTestServer()));
@@ -21,7 +22,7 @@ describe('timeoutInMs', () => {
     const clock = virtualTime(server, { autoAdvance: false });
     server.route('POST', ABORT_PATH, accepted(server));
     server.route('GET', STATUS_PATH, status('InProgress', { percentComplete: 10 }));
-    const error = await rejection(drive(clock, abortLatestOperation(aksClient(server, { clock }), cluster, { intervalInMs: 20, timeoutInMs: 200, clock })));
+    const error = await runOnClock(clock, [abortLatestOperation(aksClient(server, { clock }), cluster, { intervalInMs: 20, timeoutInMs: 200, clock })], 1).then(([outcome]) => (outcome!.status === 'rejected' ? outcome!.reason : expect.fail('expected a rejection')));
     expect(error).toBeInstanceOf(PollerTimeoutError);
     expect(isPollerTimeoutError(error)).toBe(true);
     if (!isPollerTimeoutError(error)) return;
@@ -93,7 +94,8 @@ describe('waits past the 2^31-1 ms timer limit', () => {
     const clock = virtualTime(server, { autoAdvance: false });
     server.route('POST', ABORT_PATH, accepted(server, { 'retry-after-ms': '150' }));
     server.route('GET', STATUS_PATH, status('Succeeded'));
-    await expect(drive(clock, abortLatestOperation(aksClient(server, { clock }), cluster, { timeoutInMs: BEYOND_TIMER_LIMIT_IN_MS, clock }))).resolves.toBeUndefined();
+    const [outcome] = await runOnClock(clock, [abortLatestOperation(aksClient(server, { clock }), cluster, { timeoutInMs: BEYOND_TIMER_LIMIT_IN_MS, clock })], 1);
+    expect(outcome).toEqual({ status: 'fulfilled', value: undefined });
     expect(clock.sleeps).toEqual([BEYOND_TIMER_LIMIT_IN_MS, 150]);
   });
 });

@@ -99,23 +99,6 @@ export function tokenText(token: string): string {
   return Buffer.from(token, 'base64url').toString('utf8');
 }
 
-/**
- * Runs `work` on a ManualClock without autoAdvance, firing the next timer each time `sleepers`
- * timers are pending (the poller is blocked: its deadline plus its wait for the next poll), until
- * `work` settles. autoAdvance cannot be used with a deadline: the deadline's own sleep would move
- * time to its end while a request is still in flight.
- */
-export async function drive<T>(clock: ManualClock, work: PromiseLike<T>, sleepers = 2): Promise<T> {
-  let settled = false;
-  const done = Promise.resolve(work).finally(() => (settled = true));
-  done.catch(() => {});
-  while (!settled) {
-    if (clock.pendingCount >= sleepers) await clock.runNext();
-    else await new Promise((r) => setImmediate(r));
-  }
-  return done;
-}
-
 /** Lets pending promise and I/O callbacks run until `ready` holds (a request to a loopback server takes a few turns). */
 export async function until(ready: () => boolean): Promise<void> {
   while (!ready()) await new Promise((r) => setImmediate(r));

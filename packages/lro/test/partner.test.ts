@@ -43,7 +43,7 @@ describe('cancelOfferOperation', () => {
     server.route('POST', CANCEL_PATH, { status: 202, headers: { location: `${path}?api-version=2017-10-31` } });
     const list = (status: string) => ({ json: [operation(status).json] });
     server.route('GET', path, [list('running'), list('completed')]);
-    const result = await cancelOfferOperation(partnerClient(server), offer, fast);
+    const result = await cancelOfferOperation(partnerClient(server), offer, fast());
     expect(result).toMatchObject({ id: '56615b67-2185-49fe-80d2-c4ddf77bb2e8', status: 'completed' });
   });
 
