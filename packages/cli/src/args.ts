@@ -1,9 +1,13 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { quoted, shown } from './sanitize.js';
+import {
+  COMMAND_SPECS, findCommand, findGroup, flagsOf, GLOBAL_FLAGS, GROUPS, OUTPUT_FORMATS, VERSION_FLAG,
+  type CommandName, type CommandSpec, type FlagSpec, type OutputFormat,
+} from './spec.js';
+import { resolveSubscription } from './subscription.js';
+import { UsageError, type Unrecognised } from './usage-error.js';
 
-/** Bad usage or input: exit 2, nothing sent. */
-export class UsageError extends Error {
-  override readonly name = 'UsageError';
-}
+export { UsageError, type Unrecognised } from './usage-error.js';
 
 /** Options every command accepts. */
 export interface CommonOptions {
@@ -13,13 +17,24 @@ export interface CommonOptions {
   accountKey?: string;
   noWait: boolean;
   timeoutInMs?: number;
-  output: 'json' | 'text';
+  /** How the result is printed. @default 'text' ('json' with --query) */
+  output: OutputFormat;
+  /** JMESPath over the JSON result. */
+  query?: string;
   verbose: boolean;
+  /** Every exchange with headers and bodies, redacted. */
+  debug?: boolean;
+  /** stderr carries errors only. */
+  onlyShowErrors?: boolean;
 }
 
+export type Shell = 'bash' | 'zsh' | 'fish';
+export const SHELLS: readonly Shell[] = ['bash', 'zsh', 'fish'];
+
 export type Command =
-  | { name: 'help' }
+  | { name: 'help'; topic?: string }
   | { name: 'version' }
+  | { name: 'completion'; shell: Shell }
   | { name: 'aks abort'; subscriptionId: string; resourceGroupName: string; resourceName: string; nothingToAbortOk?: boolean }
   | { name: 'aks command-result'; subscriptionId: string; resourceGroupName: string; resourceName: string; commandId: string }
   | { name: 'batch cancel-certificate-deletion'; accountEndpoint: string; thumbprint: string; thumbprintAlgorithm: 'sha1' }
@@ -28,158 +43,309 @@ export type Command =
   | { name: 'emulator'; port: number }
   | { name: 'demo' };
 
-export type ParsedCommand = Command & { options: CommonOptions };
+export type ParsedCommand = Command & {
+  options: CommonOptions;
+  /**
+   * How each input was given, by flag name: the flag as typed (`-n`), or the environment variable
+   * or file it came from; so messages about a value name what the user actually wrote.
+   */
+  givenAs?: Readonly<Record<string, string>>;
+};
 
-const common = {
-  endpoint: { type: 'string' },
-  'access-token': { type: 'string' },
-  'account-name': { type: 'string' },
-  'account-key': { type: 'string' },
-  'no-wait': { type: 'boolean' },
-  timeout: { type: 'string' },
-  output: { type: 'string', short: 'o' },
-  verbose: { type: 'boolean' },
-  help: { type: 'boolean', short: 'h' },
-  version: { type: 'boolean' },
-} as const satisfies ParseArgsConfig['options'];
+const toParseArgs = (flags: readonly FlagSpec[]): NonNullable<ParseArgsConfig['options']> =>
+  Object.fromEntries(flags.map((f) => [f.name, { type: f.boolean ? 'boolean' : 'string', multiple: true, ...(f.short ? { short: f.short } : {}) }]));
 
-const cluster = {
-  subscription: { type: 'string' },
-  'resource-group': { type: 'string', short: 'g' },
-  name: { type: 'string', short: 'n' },
-} as const satisfies ParseArgsConfig['options'];
+/** Every flag of every command, so a first pass can find the command words among the options. */
+const ALL_FLAGS: FlagSpec[] = [...new Map([...COMMAND_SPECS.flatMap(flagsOf), VERSION_FLAG].map((f) => [f.name, f])).values()];
+const TOP_LEVEL = COMMAND_SPECS.filter((c) => !c.name.includes(' ')).map((c) => c.name);
 
-/** Each command's own options, on top of the common ones. */
-const COMMANDS = {
-  'aks abort': { ...cluster, 'nothing-to-abort-ok': { type: 'boolean' } },
-  'aks command-result': { ...cluster, 'command-id': { type: 'string' } },
-  'batch cancel-certificate-deletion': {
-    'account-endpoint': { type: 'string' },
-    thumbprint: { type: 'string' },
-    'thumbprint-algorithm': { type: 'string' },
-  },
-  'partner cancel': { publisher: { type: 'string' }, offer: { type: 'string' }, 'notification-emails': { type: 'string' } },
-  wait: {},
-  emulator: { port: { type: 'string' } },
-  demo: {},
-} as const satisfies Record<string, ParseArgsConfig['options']>;
+const label = (flag: FlagSpec) => `--${flag.name}`;
 
-type CommandName = keyof typeof COMMANDS;
-const GROUPS = new Set(['aks', 'batch', 'partner']);
+/** The output format argv or the environment asks for, without failing: usage errors are printed in it too. */
+export function requestedOutput(argv: readonly string[], env: NodeJS.ProcessEnv): OutputFormat {
+  let asked: string | undefined;
+  argv.forEach((arg, i) => {
+    if (arg === '-o' || arg === '--output') asked = argv[i + 1];
+    else if (arg.startsWith('--output=')) asked = arg.slice('--output='.length);
+    else if (/^-o[^-]/.test(arg)) asked = arg.slice(2);
+  });
+  asked ??= env.AZURE_CORE_OUTPUT?.trim() || undefined;
+  if (asked === undefined && argv.some((arg) => arg === '--query' || arg.startsWith('--query='))) return 'json';
+  return OUTPUT_FORMATS.find((f) => f === asked) ?? 'text';
+}
 
-function required(values: Record<string, unknown>, option: string): string {
-  const value = values[option];
-  if (typeof value !== 'string' || value.trim() === '') throw new UsageError(`--${option} is required`);
+interface Words {
+  /** Positional tokens that are command words or arguments, with their argv index. */
+  positionals: { value: string; index: number }[];
+  /** The option tokens, in order. */
+  options: { name: string; rawName: string; index: number }[];
+}
+
+/** A first, lenient pass over argv: the words and the option names, whatever command it is. */
+function scan(argv: readonly string[]): Words {
+  const { tokens = [] } = parseArgs({ args: [...argv], options: toParseArgs(ALL_FLAGS), strict: false, allowPositionals: true, tokens: true });
+  const words: Words = { positionals: [], options: [] };
+  let afterUnknown = false;
+  for (const token of tokens) {
+    if (token.kind === 'option') {
+      words.options.push({ name: token.name, rawName: token.rawName, index: token.index });
+      // `--nmae c1`: c1 is the unknown option's value, not a command word.
+      afterUnknown = !ALL_FLAGS.some((f) => f.name === token.name) && token.inlineValue !== true;
+    } else if (token.kind === 'positional') {
+      if (!afterUnknown) words.positionals.push({ value: token.value, index: token.index });
+      afterUnknown = false;
+    }
+  }
+  return words;
+}
+
+/** The command (or help page) that the words name. */
+function commandOf(words: Words['positionals']): { spec?: CommandSpec; topic: string; used: number } {
+  const [first, second] = words.map((w) => w.value);
+  if (first === undefined) return { topic: '', used: 0 };
+  if (findGroup(first)) {
+    if (second === undefined) return { topic: first, used: 1 };
+    const spec = findCommand(`${first} ${second}`);
+    if (!spec) {
+      throw new UsageError(`unknown command ${quoted(`${first} ${second}`)}`, {
+        topic: first,
+        unrecognised: [{ typed: second, prefix: `${first} `, candidates: COMMAND_SPECS.filter((c) => c.name.startsWith(`${first} `)).map((c) => c.name.slice(first.length + 1)) }],
+      });
+    }
+    return { spec, topic: spec.name, used: 2 };
+  }
+  const spec = TOP_LEVEL.includes(first) ? findCommand(first) : undefined;
+  if (!spec) {
+    const unrecognised: Unrecognised[] = [{ typed: first, candidates: [...GROUPS.map((g) => g.name), ...TOP_LEVEL] }];
+    if (second !== undefined) unrecognised.push({ typed: `${first} ${second}`, candidates: COMMAND_SPECS.map((c) => c.name) });
+    throw new UsageError(`unknown command ${quoted(first)}`, { unrecognised });
+  }
+  return { spec, topic: spec.name, used: 1 };
+}
+
+/** `Option '-n, --name <value>' argument missing` and the like, in the words of this CLI. */
+function parseArgsMessage(error: Error & { code?: string }): string {
+  const message = error.message.replace(/\. To specify a positional.*$/s, '').replace(/\. Did you forget.*$/s, '');
+  const flag = /'(?:-\w, )?(--[\w-]+)/.exec(message)?.[1];
+  switch (error.code) {
+    case 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE':
+      if (/argument missing/.test(message) && flag) return `${flag} needs a value`;
+      if (/does not take an argument/.test(message) && flag) return `${flag} takes no value`;
+      return shown(message);
+    case 'ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL':
+      return `unexpected argument ${quoted(/'(.*)'/s.exec(message)?.[1] ?? '')}`;
+    default:
+      return shown(message);
+  }
+}
+
+/** Reads each flag's value: the flag (once, unless repeatable), else its environment variables. */
+class Values {
+  readonly givenAs: Record<string, string> = {};
+  readonly #values: Record<string, (string | boolean)[] | undefined>;
+  readonly #flags: readonly FlagSpec[];
+  readonly #env: NodeJS.ProcessEnv;
+
+  constructor(values: Record<string, unknown>, typed: Words['options'], flags: readonly FlagSpec[], env: NodeJS.ProcessEnv, topic: string) {
+    this.#values = values as Record<string, (string | boolean)[] | undefined>;
+    this.#flags = flags;
+    this.#env = env;
+    for (const flag of flags) {
+      const given = this.#values[flag.name];
+      if (given && given.length > 1 && !flag.repeatable) {
+        const shownValues = flag.boolean ? '' : ` (${given.map((v) => quoted(String(v))).join(', ')})`;
+        throw new UsageError(`${label(flag)} was given ${given.length} times${shownValues}; it takes one value`, { topic });
+      }
+      const rawName = typed.find((t) => t.name === flag.name)?.rawName;
+      if (rawName) this.givenAs[flag.name] = rawName;
+    }
+  }
+
+  #flag(name: string): FlagSpec {
+    const flag = this.#flags.find((f) => f.name === name);
+    if (!flag) throw new Error(`no flag ${name}`);
+    return flag;
+  }
+
+  /** The flag's value, else the first environment variable set; records where it came from. */
+  string(name: string): string | undefined {
+    const flag = this.#flag(name);
+    const given = this.#values[name];
+    if (given?.length) return String(given.at(-1));
+    for (const variable of flag.env ?? []) {
+      const value = this.#env[variable];
+      if (value !== undefined && value.trim() !== '') {
+        this.givenAs[name] = variable;
+        return value;
+      }
+    }
+    return undefined;
+  }
+
+  all(name: string): string[] {
+    return (this.#values[name] ?? []).map(String);
+  }
+
+  boolean(name: string): boolean {
+    return this.#values[name]?.at(-1) === true;
+  }
+
+  required(name: string): string {
+    const value = this.string(name);
+    if (value === undefined || value.trim() === '') throw new UsageError(`${label(this.#flag(name))} is required`);
+    return value;
+  }
+
+  /** How a flag was given, for messages: `-n`, `--name`, `AZURE_SUBSCRIPTION_ID`. */
+  as(name: string): string {
+    return this.givenAs[name] ?? `--${name}`;
+  }
+}
+
+/** A URL flag must not carry user-info: it would be printed and logged, and is never how Azure authenticates. */
+function checkNoUserinfo(values: Values, name: string): string | undefined {
+  const value = values.string(name);
+  if (value !== undefined && value.includes('@')) {
+    throw new UsageError(`${values.as(name)} must not contain a user name or password (user:password@); give credentials with --access-token or the environment`);
+  }
   return value;
 }
 
-function commonOptions(values: Record<string, unknown>, env: NodeJS.ProcessEnv): CommonOptions {
-  const output = (values.output as string | undefined) ?? 'text';
-  if (output !== 'json' && output !== 'text') throw new UsageError(`--output must be json or text; got ${JSON.stringify(output)}`);
+function commonOptions(values: Values, spec: CommandSpec | undefined, env: NodeJS.ProcessEnv): CommonOptions {
+  const has = (name: string) => spec === undefined ? GLOBAL_FLAGS.some((f) => f.name === name) : flagsOf(spec).some((f) => f.name === name);
+  const query = values.string('query');
+  let output = values.string('output');
+  output ??= query === undefined ? 'text' : 'json';
+  if (!OUTPUT_FORMATS.includes(output as OutputFormat)) {
+    throw new UsageError(`${values.as('output')} must be one of ${OUTPUT_FORMATS.join(', ')}; got ${quoted(output)}`, {
+      topic: spec?.name, unrecognised: [{ typed: output, candidates: OUTPUT_FORMATS }],
+    });
+  }
+  if (query !== undefined && query.trim() === '') throw new UsageError('--query must not be empty');
   let timeoutInMs: number | undefined;
-  if (values.timeout !== undefined) {
-    const seconds = Number(values.timeout);
-    if (!(seconds > 0) || !Number.isFinite(seconds)) throw new UsageError(`--timeout must be a positive number of seconds; got ${JSON.stringify(values.timeout)}`);
+  const timeout = has('timeout') ? values.string('timeout') : undefined;
+  if (timeout !== undefined) {
+    const seconds = Number(timeout);
+    if (!(seconds > 0) || !Number.isFinite(seconds)) throw new UsageError(`--timeout must be a positive number of seconds; got ${quoted(timeout)}`);
     timeoutInMs = Math.round(seconds * 1000);
   }
-  const pick = (flag: unknown, variable: string | undefined) => (typeof flag === 'string' ? flag : variable || undefined);
-  return {
-    endpoint: values.endpoint as string | undefined,
-    accessToken: pick(values['access-token'], env.AZLRO_ACCESS_TOKEN),
-    accountName: pick(values['account-name'], env.AZ_BATCH_ACCOUNT),
-    accountKey: pick(values['account-key'], env.AZ_BATCH_ACCESS_KEY),
-    noWait: values['no-wait'] === true,
+  const debug = values.boolean('debug');
+  const options: CommonOptions = {
+    endpoint: has('endpoint') ? checkNoUserinfo(values, 'endpoint') : undefined,
+    accessToken: has('access-token') ? values.string('access-token') : env.AZLRO_ACCESS_TOKEN || undefined,
+    accountName: has('account-name') ? values.string('account-name') : undefined,
+    accountKey: has('account-key') ? values.string('account-key') : undefined,
+    noWait: has('no-wait') && values.boolean('no-wait'),
     timeoutInMs,
-    output,
-    verbose: values.verbose === true,
+    output: output as OutputFormat,
+    verbose: values.boolean('verbose') || debug,
   };
-}
-
-/** Every option any command knows, so that a scan for the command words skips option values. */
-const ALL_OPTIONS = Object.assign({}, common, ...Object.values(COMMANDS)) as ParseArgsConfig['options'];
-
-/**
- * Finds the command words (`aks abort`, `wait`) wherever they are (options may come first, as in
- * `azlro -o json aks abort …`) and returns the arguments without them.
- */
-function splitCommand(argv: readonly string[]): { name: string; rest: string[] } {
-  const { tokens = [] } = parseArgs({ args: [...argv], options: ALL_OPTIONS, strict: false, allowPositionals: true, tokens: true });
-  const words = tokens.filter((token) => token.kind === 'positional');
-  const [first, second] = words;
-  if (!first) return { name: '', rest: [...argv] };
-  const used = GROUPS.has(first.value) && second ? [first, second] : [first];
-  const name = used.map((token) => token.value).join(' ');
-  return { name, rest: argv.filter((_, index) => !used.some((token) => token.index === index)) };
+  if (query !== undefined) options.query = query;
+  if (debug) options.debug = true;
+  if (values.boolean('only-show-errors')) options.onlyShowErrors = true;
+  return options;
 }
 
 /** Parses argv (without `node` and the script) into a command; throws UsageError naming the problem. */
 export function parseCommand(argv: readonly string[], env: NodeJS.ProcessEnv): ParsedCommand {
-  const { name, rest } = splitCommand(argv);
-  if (!(name in COMMANDS)) {
-    const bare = parseArgs({ args: [...argv], options: common, strict: false, allowPositionals: true });
-    const options = commonOptions({}, env);
-    if (bare.values.version === true) return { name: 'version', options };
-    if (name === '' || bare.values.help === true) return { name: 'help', options };
-    throw new UsageError(`unknown command ${JSON.stringify(name)}; run azlro --help`);
+  // `azlro help aks abort` is `azlro aks abort --help`.
+  if (argv[0] === 'help') return parseCommand([...argv.slice(1), '--help'], env);
+  const words = scan(argv);
+  const helpAsked = words.options.some((o) => o.name === 'help');
+  const versionAsked = words.options.some((o) => o.name === 'version');
+  let found;
+  try {
+    found = commandOf(words.positionals);
+  } catch (error) {
+    if (versionAsked && !helpAsked) return { name: 'version', options: defaults(env) };
+    throw error;
   }
+  const { spec, topic, used } = found;
+  if (helpAsked || (!spec && !versionAsked)) return { name: 'help', topic, options: defaults(env) };
+  if (!spec || versionAsked) return { name: 'version', options: defaults(env) };
+
+  const flags = flagsOf(spec);
+  for (const option of words.options) {
+    if (!flags.some((f) => f.name === option.name)) {
+      throw new UsageError(`unknown option ${quoted(option.rawName)} for ${spec.name}`, {
+        topic,
+        unrecognised: [{ typed: option.rawName, candidates: flags.map(label) }],
+      });
+    }
+  }
+  const commandWords = new Set(words.positionals.slice(0, used).map((w) => w.index));
   let parsed;
   try {
-    parsed = parseArgs({
-      args: [...rest],
-      options: { ...common, ...COMMANDS[name as CommandName] },
-      strict: true,
-      allowPositionals: name === 'wait',
-    });
+    parsed = parseArgs({ args: argv.filter((_, i) => !commandWords.has(i)), options: toParseArgs(flags), strict: true, allowPositionals: spec.positional !== undefined });
   } catch (error) {
-    throw new UsageError((error as Error).message.replace(/\. To specify a positional.*$/s, ''));
+    throw new UsageError(parseArgsMessage(error as Error), { topic });
   }
-  const values = parsed.values as Record<string, unknown>;
-  const options = commonOptions(values, env);
-  if (values.help === true) return { name: 'help', options };
-  if (values.version === true) return { name: 'version', options };
-  switch (name as CommandName) {
+  try {
+    const values = new Values(parsed.values, words.options, flags, env, topic);
+    const options = commonOptions(values, spec, env);
+    const command = commandFrom(spec.name as CommandName, values, parsed.positionals, env);
+    return { ...command, options, givenAs: values.givenAs };
+  } catch (error) {
+    if (error instanceof UsageError && error.topic === '') throw new UsageError(error.message, { topic, unrecognised: error.unrecognised });
+    throw error;
+  }
+}
+
+function defaults(env: NodeJS.ProcessEnv): CommonOptions {
+  return { noWait: false, output: 'text', verbose: false, accessToken: env.AZLRO_ACCESS_TOKEN || undefined };
+}
+
+function commandFrom(name: CommandName, values: Values, positionals: string[], env: NodeJS.ProcessEnv): Command {
+  switch (name) {
     case 'aks abort':
     case 'aks command-result': {
       const target = {
-        subscriptionId: required(values, 'subscription'),
-        resourceGroupName: required(values, 'resource-group'),
-        resourceName: required(values, 'name'),
+        subscriptionId: resolveSubscription(values.string('subscription'), values.as('subscription'), env, values.givenAs),
+        resourceGroupName: values.required('resource-group'),
+        resourceName: values.required('name'),
       };
       return name === 'aks abort'
-        ? { name, ...target, nothingToAbortOk: values['nothing-to-abort-ok'] === true, options }
-        : { name: 'aks command-result', ...target, commandId: required(values, 'command-id'), options };
+        ? { name, ...target, nothingToAbortOk: values.boolean('nothing-to-abort-ok') }
+        : { name, ...target, commandId: values.required('command-id') };
     }
     case 'batch cancel-certificate-deletion': {
-      const algorithm = (values['thumbprint-algorithm'] as string | undefined) ?? 'sha1';
-      if (algorithm !== 'sha1') throw new UsageError(`--thumbprint-algorithm must be sha1; got ${JSON.stringify(algorithm)}`);
+      const algorithm = values.string('thumbprint-algorithm') ?? 'sha1';
+      if (algorithm !== 'sha1') throw new UsageError(`${values.as('thumbprint-algorithm')} must be sha1; got ${quoted(algorithm)}`);
       return {
-        name: 'batch cancel-certificate-deletion',
-        accountEndpoint: required(values, 'account-endpoint'),
-        thumbprint: required(values, 'thumbprint'),
+        name,
+        accountEndpoint: checkNoUserinfo(values, 'account-endpoint') ?? values.required('account-endpoint'),
+        thumbprint: values.required('thumbprint'),
         thumbprintAlgorithm: 'sha1',
-        options,
       };
     }
     case 'partner cancel': {
-      const emails = values['notification-emails'] as string | undefined;
+      const emails = values.all('notification-emails').flatMap((list) => list.split(',')).map((e) => e.trim()).filter(Boolean);
       return {
-        name: 'partner cancel',
-        publisherId: required(values, 'publisher'),
-        offerId: required(values, 'offer'),
-        ...(emails === undefined ? {} : { notificationEmails: emails.split(',').map((e) => e.trim()).filter(Boolean) }),
-        options,
+        name,
+        publisherId: values.required('publisher'),
+        offerId: values.required('offer'),
+        ...(values.all('notification-emails').length ? { notificationEmails: emails } : {}),
       };
     }
-    case 'wait': {
-      if (parsed.positionals.length !== 1) throw new UsageError('wait takes exactly one argument: the resume token');
-      return { name: 'wait', resumeToken: parsed.positionals[0]!, options };
+    case 'wait':
+      if (positionals.length !== 1) throw new UsageError('wait takes exactly one argument: the resume token');
+      return { name, resumeToken: positionals[0]! };
+    case 'completion': {
+      const [shell] = positionals;
+      if (positionals.length !== 1 || !SHELLS.includes(shell as Shell)) {
+        throw new UsageError(`completion takes one shell: ${SHELLS.join(', ')}${shell === undefined ? '' : `; got ${quoted(shell)}`}`, {
+          unrecognised: shell === undefined ? [] : [{ typed: shell, candidates: SHELLS }],
+        });
+      }
+      return { name, shell: shell as Shell };
     }
     case 'emulator': {
-      const port = values.port === undefined ? 0 : Number(values.port);
-      if (!Number.isInteger(port) || port < 0 || port > 65_535) throw new UsageError(`--port must be 0-65535; got ${JSON.stringify(values.port)}`);
-      return { name: 'emulator', port, options };
+      const raw = values.string('port');
+      const port = raw === undefined ? 0 : Number(raw);
+      if (!Number.isInteger(port) || port < 0 || port > 65_535) throw new UsageError(`--port must be 0-65535; got ${quoted(String(raw))}`);
+      return { name, port };
     }
     case 'demo':
-      return { name: 'demo', options };
+      return { name };
   }
 }

@@ -3,6 +3,7 @@ import type { CloudPartnerClient } from '@azlro/cloudpartner';
 import type { ContainerServiceClient } from '@azlro/containerservice';
 import { UsageError, type CommonOptions } from './args.js';
 import { batchCredential, tokenCredential } from './credentials.js';
+import { transport } from './debug.js';
 import type { Traffic } from './traffic.js';
 import { VERSION } from './version.js';
 
@@ -40,7 +41,7 @@ export async function aksClient(options: CommonOptions, traffic: Traffic, endpoi
     endpoint,
     credential: await tokenCredential(options),
     credentialScopes: armScopes(endpoint),
-    fetch: traffic.fetch,
+    fetch: transport(options.debug, traffic),
     userAgentPrefix: USER_AGENT_PREFIX,
   });
 }
@@ -49,7 +50,7 @@ export async function aksClient(options: CommonOptions, traffic: Traffic, endpoi
 export async function partnerClient(options: CommonOptions, traffic: Traffic, endpoint = options.endpoint): Promise<CloudPartnerClient> {
   checkEndpoint('--endpoint', endpoint);
   const { createCloudPartnerClient } = await import('@azlro/cloudpartner');
-  return createCloudPartnerClient({ endpoint, credential: await tokenCredential(options), fetch: traffic.fetch, userAgentPrefix: USER_AGENT_PREFIX });
+  return createCloudPartnerClient({ endpoint, credential: await tokenCredential(options), fetch: transport(options.debug, traffic), userAgentPrefix: USER_AGENT_PREFIX });
 }
 
 /** The Batch client: `--account-endpoint`, Shared Key or the token credential. */
@@ -59,7 +60,7 @@ export async function batchClient(options: CommonOptions, traffic: Traffic, acco
   return createBatchClient({
     endpoint: accountEndpoint,
     credential: await batchCredential(options),
-    fetch: traffic.fetch,
+    fetch: transport(options.debug, traffic),
     userAgentPrefix: USER_AGENT_PREFIX,
   });
 }

@@ -11,11 +11,11 @@ export type RestoreLogging = () => void;
 export async function configureLogging(ctx: CommandContext): Promise<RestoreLogging> {
   const { getLogLevel, setLogLevel, setLogSink } = await import('@azlro/http');
   const previous = getLogLevel();
-  setLogLevel(ctx.options.verbose ? 'verbose' : (previous ?? 'warning'));
+  setLogLevel(ctx.options.onlyShowErrors ? 'error' : ctx.options.verbose ? 'verbose' : (previous ?? 'warning'));
   const { errStyle: style } = ctx;
   setLogSink((level, namespace, message) => {
     const paint = level === 'error' ? style.red : level === 'warning' ? style.yellow : style.dim;
-    ctx.line.print(paint(`${namespace}:${level} ${message}`));
+    ctx.line.print(paint(`${namespace}:${level} ${message}`), level === 'error');
   });
   return () => {
     setLogSink(undefined);

@@ -1,9 +1,10 @@
-import { parseCommand, UsageError, type CommonOptions, type ParsedCommand } from './args.js';
+import { parseCommand, requestedOutput, UsageError, type CommonOptions, type ParsedCommand } from './args.js';
 import type { CommandContext } from './context.js';
 import { EXIT_CODES, interruptExitCode, type ExitCode } from './exit-codes.js';
-import type { CliIo, Writer } from './io.js';
+import { colourAllowed, ttys, type CliIo, type Writer } from './io.js';
 import type { Report } from './report.js';
-import { USAGE } from './usage.js';
+import { quoted, shown } from './sanitize.js';
+import { FLAG_OF_PARAMETER } from './spec.js';
 import { VERSION } from './version.js';
 
 /**
@@ -12,7 +13,7 @@ import { VERSION } from './version.js';
  */
 type CommandRun = (command: never, ctx: CommandContext) => Promise<Report | ExitCode>;
 
-const COMMANDS: Record<Exclude<ParsedCommand['name'], 'help' | 'version'>, () => Promise<{ run: CommandRun }>> = {
+const COMMANDS: Record<Exclude<ParsedCommand['name'], 'help' | 'version' | 'completion'>, () => Promise<{ run: CommandRun }>> = {
   'aks abort': () => import('./commands/aks-abort.js'),
   'aks command-result': () => import('./commands/aks-command-result.js'),
   'batch cancel-certificate-deletion': () => import('./commands/batch-cancel-certificate-deletion.js'),
@@ -25,9 +26,40 @@ const COMMANDS: Record<Exclude<ParsedCommand['name'], 'help' | 'version'>, () =>
 /** Secrets shorter than this are not scrubbed (they would match ordinary words). */
 const MIN_SECRET_LENGTH = 8;
 
-/** True when argv asks for JSON, even if it fails to parse: usage errors are then reported as JSON too. */
-function asksForJson(argv: readonly string[]): boolean {
-  return argv.some((arg, i) => ((arg === '-o' || arg === '--output') && argv[i + 1] === 'json') || arg === '--output=json' || arg === '-ojson');
+/** The one hint a usage error gets: the help page of the command (or group) it is about. */
+const helpHint = (topic: string) => `Run \`azlro${topic ? ` ${topic}` : ''} --help\` for usage.`;
+
+/**
+ * A usage error found while parsing: printed in the output format argv asks for (so a script that
+ * asked for JSON gets JSON), with "did you mean" and one hint. Exit 2, nothing sent.
+ */
+async function usageFailure(argv: readonly string[], io: CliIo, error: unknown, startedAt: number): Promise<number> {
+  const [{ createContext }, { printReport }, { createFormatter }] = await Promise.all([import('./context.js'), import('./output.js'), import('./formats.js')]);
+  const output = requestedOutput(argv, io.env as NodeJS.ProcessEnv);
+  const format = await createFormatter({ output }, colourAllowed(io, ttys(io).stdout));
+  const ctx = createContext(io, { noWait: false, output, verbose: false }, startedAt, format);
+  let message = error instanceof UsageError ? error.message : shown(String((error as Error)?.message ?? error));
+  if (error instanceof UsageError && error.unrecognised.length > 0) {
+    const { suggestion } = await import('./suggest.js');
+    const found = suggestion(error.unrecognised);
+    if (found !== undefined) message += `; did you mean ${quoted(found)}?`;
+  }
+  const topic = error instanceof UsageError ? error.topic : '';
+  printReport(ctx, { status: 'failed', exitCode: EXIT_CODES.usage, error: { code: 'InvalidUsage', message, hint: helpHint(topic) } });
+  return EXIT_CODES.usage;
+}
+
+/**
+ * A library's complaint about a parameter (`subscriptionId must be a UUID`) in the words the user
+ * typed (`--subscription must be a UUID`, or `-n …` if they wrote `-n`): a usage error.
+ */
+function inFlagTerms(error: unknown, parsed: ParsedCommand): unknown {
+  if (!(error instanceof TypeError || error instanceof RangeError)) return error;
+  const parameter = /^(\w+)\b/.exec(error.message)?.[1];
+  const flag = parameter === undefined ? undefined : FLAG_OF_PARAMETER[parameter];
+  if (parameter === undefined || flag === undefined) return error;
+  const typed = parsed.givenAs?.[flag.slice(2)] ?? flag;
+  return new UsageError(`${typed}${shown(error.message.slice(parameter.length))}`, { topic: parsed.name });
 }
 
 /** A writer that never lets a credential from flags or the environment through, whatever printed it. */
@@ -50,28 +82,41 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
   try {
     parsed = parseCommand(argv, io.env as NodeJS.ProcessEnv);
   } catch (error) {
-    const output = asksForJson(argv) ? 'json' : 'text';
-    const [{ createContext }, { printReport }] = await Promise.all([import('./context.js'), import('./output.js')]);
-    const ctx = createContext(io, { noWait: false, output, verbose: false }, startedAt);
-    printReport(ctx, { status: 'failed', exitCode: EXIT_CODES.usage, error: { code: 'InvalidUsage', message: (error as Error).message } });
-    return EXIT_CODES.usage;
+    return usageFailure(argv, io, error, startedAt);
   }
   if (parsed.name === 'help') {
-    io.stdout(USAGE);
+    const { helpPage } = await import('./help.js');
+    io.stdout(helpPage(parsed.topic));
     return EXIT_CODES.succeeded;
   }
   if (parsed.name === 'version') {
     io.stdout(`${VERSION}\n`);
     return EXIT_CODES.succeeded;
   }
+  if (parsed.name === 'completion') {
+    const { completionScript } = await import('./completion.js');
+    io.stdout(completionScript(parsed.shell));
+    return EXIT_CODES.succeeded;
+  }
   // The emulator prints its own fake, public Batch key on purpose; everything else is scrubbed.
   const secrets = parsed.name === 'emulator' ? [] : secretsOf(parsed.options);
   const safeIo: CliIo = { ...io, stdout: scrubbing(io.stdout, secrets), stderr: scrubbing(io.stderr, secrets) };
-  const [{ createContext }, { printReport }] = await Promise.all([import('./context.js'), import('./output.js')]);
-  const ctx = createContext(safeIo, parsed.options, startedAt);
+  const [{ createContext }, { printReport }, { createFormatter }] = await Promise.all([import('./context.js'), import('./output.js'), import('./formats.js')]);
+  let format;
+  try {
+    format = await createFormatter(parsed.options, colourAllowed(io, ttys(io).stdout));
+  } catch (error) {
+    return usageFailure(argv, io, new UsageError((error as Error).message, { topic: parsed.name }), startedAt);
+  }
+  const ctx = createContext(safeIo, parsed.options, startedAt, format);
   const operation = parsed.name === 'wait' || parsed.name === 'emulator' || parsed.name === 'demo' ? undefined : parsed.name;
+  if (parsed.options.verbose && 'subscriptionId' in parsed) {
+    ctx.line.print(ctx.errStyle.dim(`azlro: subscription ${parsed.subscriptionId}, from ${parsed.givenAs?.subscription ?? '--subscription'}`));
+  }
   const { configureLogging } = await import('./logging.js');
   const restoreLogging = await configureLogging(ctx);
+  const { setDebugSink } = await import('./debug.js');
+  if (parsed.options.debug) setDebugSink((text) => ctx.line.print(ctx.errStyle.dim(text)));
   try {
     const { run } = await COMMANDS[parsed.name]();
     const outcome = await run(parsed as never, ctx);
@@ -86,11 +131,13 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
       return exitCode;
     }
     const { classifyError } = await import('./errors.js');
-    const { exitCode, error: reportError } = classifyError(error, operation, true);
+    const { exitCode, error: reportError } = classifyError(inFlagTerms(error, parsed), operation, true);
+    if (exitCode === EXIT_CODES.usage) reportError.hint ??= helpHint(parsed.name);
     printReport(ctx, { operation, status: 'failed', exitCode, error: reportError, durationInMs: performance.now() - startedAt });
     return exitCode;
   } finally {
     ctx.line.clear();
     restoreLogging();
+    setDebugSink(undefined);
   }
 }

@@ -1,5 +1,6 @@
 import type { CommandContext } from './context.js';
 import { EXIT_CODES } from './exit-codes.js';
+import { ttys } from './io.js';
 import { toJson, waitCommand, type Report } from './report.js';
 import { formatDuration, plural, type Style } from './style.js';
 
@@ -7,29 +8,33 @@ import { formatDuration, plural, type Style } from './style.js';
 export const HELP_HINT = 'Run `azlro --help` for usage.';
 
 /**
- * Prints the report once, at the end: one JSON object on stdout (`--output json`), or text for
- * people. In text mode the outcome of the operation goes to stdout, and errors that kept the
+ * Prints the report once, at the end: the JSON object on stdout in the `--output` format (after
+ * `--query`), or text for people. In text mode the outcome of the operation goes to stdout, and errors that kept the
  * command from doing its job (exit 2, 3) to stderr.
  */
 export function printReport(ctx: CommandContext, report: Report): void {
   ctx.line.clear();
-  if (ctx.options.output === 'json') {
-    ctx.io.stdout(`${JSON.stringify(toJson(report), null, 2)}\n`);
-    const hint = stderrHint(report);
-    if (hint) ctx.line.print(hint);
+  if (ctx.options.output !== 'text') {
+    ctx.io.stdout(ctx.format(toJson(report)));
+    const hint = stderrHint(ctx, report);
+    if (hint) ctx.line.print(hint, report.exitCode === EXIT_CODES.usage || report.exitCode === EXIT_CODES.serviceError);
     return;
   }
   const toStderr = report.exitCode === EXIT_CODES.usage || report.exitCode === EXIT_CODES.serviceError;
   const style = toStderr ? ctx.errStyle : ctx.outStyle;
   const text = renderText(report, style);
-  if (toStderr) ctx.line.print(text);
+  if (toStderr) ctx.line.print(text, true);
   else ctx.io.stdout(text.endsWith('\n') ? text : `${text}\n`);
 }
 
-/** In JSON mode stderr still tells a person what to do next. */
-function stderrHint(report: Report): string | undefined {
-  if (report.exitCode === EXIT_CODES.usage) return `azlro: error: ${report.error?.message ?? 'invalid usage'}\n${HELP_HINT}`;
+/**
+ * With a JSON-based --output, stderr still tells a person what to do next: the error, or how to
+ * resume; the latter only when stdout (which holds the token) is not on the screen already.
+ */
+function stderrHint(ctx: CommandContext, report: Report): string | undefined {
+  if (report.exitCode === EXIT_CODES.usage) return `azlro: error: ${report.error?.message ?? 'invalid usage'}\n${report.error?.hint ?? HELP_HINT}`;
   if (report.exitCode === EXIT_CODES.serviceError && report.error) return `azlro: error: ${oneLine(report)}`;
+  if (ctx.options.onlyShowErrors || ttys(ctx.io).stdout) return undefined;
   if (report.resumeToken && report.stopped && report.stopped !== 'noWait') return `continue with: ${waitCommand(report.resumeToken)}`;
   return undefined;
 }
@@ -94,7 +99,7 @@ export function renderText(report: Report, style: Style): string {
   const requestId = report.requestId ? `  request id: ${report.requestId}` : '';
   switch (report.exitCode) {
     case EXIT_CODES.usage:
-      lines.push(`azlro: error: ${report.error?.message ?? 'invalid usage'}`, HELP_HINT);
+      lines.push(`azlro: error: ${report.error?.message ?? 'invalid usage'}`, report.error?.hint ?? HELP_HINT);
       return lines.join('\n');
     case EXIT_CODES.serviceError: {
       const e = report.error;
@@ -126,9 +131,7 @@ export function renderText(report: Report, style: Style): string {
   }
   lines.push(...rows(resultRows(report), style));
   for (const note of report.notes ?? []) lines.push(`  ${note}`);
-  if (report.resumeToken) {
-    lines.push(...rows([['resume token', report.resumeToken]], style));
-    lines.push(`  continue with: ${style.bold(waitCommand(report.resumeToken))}`);
-  }
+  // The token once (it runs to hundreds of characters), in the line that uses it.
+  if (report.resumeToken) lines.push(`  continue with: ${style.bold(waitCommand(report.resumeToken))}`);
   return lines.join('\n');
 }

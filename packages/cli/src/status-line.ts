@@ -10,11 +10,14 @@ export class StatusLine {
   readonly #write: Writer;
   readonly #live: boolean;
   readonly #columns: number;
+  readonly #quiet: boolean;
   #shown = '';
 
-  constructor(write: Writer, live: boolean, columns = 80) {
+  /** `quiet` (--only-show-errors): no live line, and only lines printed as errors. */
+  constructor(write: Writer, live: boolean, columns = 80, quiet = false) {
     this.#write = write;
-    this.#live = live;
+    this.#live = live && !quiet;
+    this.#quiet = quiet;
     // 0 or undefined: the width is unknown (e.g. a pseudo-terminal without a size).
     this.#columns = columns > 0 ? Math.max(20, columns) : 80;
   }
@@ -38,8 +41,9 @@ export class StatusLine {
     this.#write('\r\x1b[2K');
   }
 
-  /** Prints whole lines above the live line, which is then drawn again. */
-  print(text: string): void {
+  /** Prints whole lines above the live line, which is then drawn again; with `quiet`, errors only. */
+  print(text: string, isError = false): void {
+    if (this.#quiet && !isError) return;
     const body = text.endsWith('\n') ? text : `${text}\n`;
     if (!this.#live || this.#shown === '') {
       this.#write(body);

@@ -23,7 +23,7 @@ const DEMO_TIMINGS = { abortInMs: 3_000, commandInMs: 2_500, offerCancelInMs: 1_
  */
 export async function run(_command: Demo, ctx: CommandContext): Promise<ExitCode> {
   const { io } = ctx;
-  const json = ctx.options.output === 'json';
+  const json = ctx.options.output !== 'text';
   const style = ctx.outStyle;
   const say = (text = '') => {
     if (json) return;
@@ -82,7 +82,7 @@ export async function run(_command: Demo, ctx: CommandContext): Promise<ExitCode
   const totalInMs = performance.now() - ctx.startedAt;
   const allExpected = session.summaries.length === count && session.summaries.every((s) => s.expected);
   const exitCode: ExitCode = session.interrupted ? interruptExitCode(io.signal) : allExpected ? EXIT_CODES.succeeded : EXIT_CODES.operationFailed;
-  if (json) io.stdout(`${JSON.stringify(summaryJson(session, exitCode, totalInMs, emulator.startupInMs, allExpected), null, 2)}\n`);
+  if (json) io.stdout(ctx.format(summaryJson(session, exitCode, totalInMs, emulator.startupInMs, allExpected)));
   else printSummary(session, totalInMs, emulator.startupInMs, allExpected);
   return exitCode;
 }

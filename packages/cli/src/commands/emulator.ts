@@ -4,6 +4,7 @@ import type { Command } from '../args.js';
 import type { CommandContext } from '../context.js';
 import { classifyError } from '../errors.js';
 import { EXIT_CODES, type ExitCode } from '../exit-codes.js';
+import { invocation } from '../invocation.js';
 import { printReport } from '../output.js';
 import type { Style } from '../style.js';
 
@@ -26,12 +27,15 @@ export function emulatorLogger(ctx: CommandContext): AzlroLogger {
   };
 }
 
-/** Ready-to-paste commands for every outcome the emulator offers, with its sample names. */
-export function emulatorCommands(info: EmulatorInfo): { comment: string; command: string }[] {
+/**
+ * Ready-to-paste commands for every outcome the emulator offers, with its sample names; `azlro` is
+ * how the user's shell runs it (`npx azlro` in a project install, see invocation.ts).
+ */
+export function emulatorCommands(info: EmulatorInfo, azlro = 'azlro'): { comment: string; command: string }[] {
   const { endpoints: e, subscriptionId: s, resourceGroupName: g, clusters, commands, batch, cloudPartner: cp } = info;
-  const aks = (verb: string, cluster: string) => `azlro aks ${verb} --endpoint ${e.arm} --subscription ${s} -g ${g} -n ${cluster}`;
-  const cancel = (thumbprint: string) => `azlro batch cancel-certificate-deletion --account-endpoint ${e.batch} --thumbprint ${thumbprint}`;
-  const partner = (offer: string) => `azlro partner cancel --endpoint ${e.cloudPartner} --publisher ${cp.publisherId} --offer ${offer}`;
+  const aks = (verb: string, cluster: string) => `${azlro} aks ${verb} --endpoint ${e.arm} --subscription ${s} -g ${g} -n ${cluster}`;
+  const cancel = (thumbprint: string) => `${azlro} batch cancel-certificate-deletion --account-endpoint ${e.batch} --thumbprint ${thumbprint}`;
+  const partner = (offer: string) => `${azlro} partner cancel --endpoint ${e.cloudPartner} --publisher ${cp.publisherId} --offer ${offer}`;
   return [
     { comment: 'abort: 202, followed until the cluster operation is canceled', command: aks('abort', clusters.abortAccepted) },
     { comment: 'abort: 204, nothing running', command: aks('abort', clusters.nothingToAbort) },
@@ -46,7 +50,7 @@ export function emulatorCommands(info: EmulatorInfo): { comment: string; command
   ];
 }
 
-function renderInfo(info: EmulatorInfo, startupInMs: number, style: Style): string {
+function renderInfo(info: EmulatorInfo, startupInMs: number, style: Style, azlro: string): string {
   const { endpoints, batch } = info;
   const lines = [
     `${style.green('✔')} azlro emulator ready in ${(startupInMs / 1000).toFixed(1)} s: the four operations, offline. ` +
@@ -63,7 +67,7 @@ function renderInfo(info: EmulatorInfo, startupInMs: number, style: Style): stri
     `  export AZ_BATCH_ACCOUNT=${batch.accountName} AZ_BATCH_ACCESS_KEY=${batch.accountKey}`,
     '',
   ];
-  for (const { comment, command } of emulatorCommands(info)) lines.push(`  ${style.dim(`# ${comment}`)}`, `  ${command}`, '');
+  for (const { comment, command } of emulatorCommands(info, azlro)) lines.push(`  ${style.dim(`# ${comment}`)}`, `  ${command}`, '');
   lines.push('Requests are logged below (stderr). Ctrl-C stops the emulator (exit 0).');
   return `${lines.join('\n')}\n`;
 }
@@ -86,11 +90,15 @@ export async function run(command: Emulator, ctx: CommandContext): Promise<ExitC
     return EXIT_CODES.serviceError;
   }
   try {
+    const azlro = invocation(io.env as NodeJS.ProcessEnv);
     if (ctx.options.output === 'json') {
       const { info, startupInMs } = emulator;
-      io.stdout(`${JSON.stringify({ status: 'running', ...info, startupInMs, commands: emulatorCommands(info) })}\n`);
+      io.stdout(`${JSON.stringify({ status: 'running', ...info, startupInMs, commands: emulatorCommands(info, azlro) })}\n`);
+    } else if (ctx.options.output !== 'text') {
+      const { info, startupInMs } = emulator;
+      io.stdout(ctx.format({ status: 'running', ...info, startupInMs, commands: emulatorCommands(info, azlro) }));
     } else {
-      io.stdout(renderInfo(emulator.info, emulator.startupInMs, ctx.outStyle));
+      io.stdout(renderInfo(emulator.info, emulator.startupInMs, ctx.outStyle, azlro));
     }
     await untilAborted(io.signal);
   } finally {

@@ -17,7 +17,7 @@ export interface InProcessStep {
   title: string;
   /** The equivalent command line, shown to the user. */
   cli: string;
-  command: Exclude<Command, { name: 'help' | 'version' | 'wait' | 'emulator' | 'demo' }>;
+  command: Exclude<Command, { name: 'help' | 'version' | 'completion' | 'wait' | 'emulator' | 'demo' }>;
   /** What the emulator's sample name makes it end with. */
   expectExit: ExitCode;
 }
