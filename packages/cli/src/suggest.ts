@@ -12,6 +12,9 @@ export function closest({ typed, candidates, prefix = '' }: Unrecognised): strin
     const edits = distance(typed.toLowerCase(), candidate.toLowerCase());
     if (edits <= limit && (best === undefined || edits < best.edits)) best = { candidate, edits };
   }
+  // `--endpoint` where only `--account-endpoint` exists: a flag whose last words are what was typed.
+  const bare = typed.replace(/^-+/, '');
+  best ??= bare.length >= 3 ? candidates.map((candidate) => ({ candidate, edits: 0 })).find(({ candidate }) => candidate.endsWith(`-${bare}`)) : undefined;
   return best && `${prefix}${best.candidate}`;
 }
 

@@ -1,5 +1,9 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { parseCommand, UsageError } from '../src/args.js';
+import { suggestion } from '../src/suggest.js';
 
 const sub = '00000000-0000-0000-0000-000000000000';
 
@@ -39,17 +43,73 @@ describe('parseCommand', () => {
     expect(parseCommand(['--timeout', '5', 'wait', 'tok'], {})).toMatchObject({ name: 'wait', resumeToken: 'tok', options: { timeoutInMs: 5000 } });
   });
 
-  test('help and version, anywhere', () => {
-    expect(parseCommand([], {}).name).toBe('help');
+  test('help and version, anywhere; help for a command or a group', () => {
+    expect(parseCommand([], {})).toMatchObject({ name: 'help', topic: '' });
     expect(parseCommand(['--version'], {}).name).toBe('version');
-    expect(parseCommand(['aks', 'abort', '--help'], {}).name).toBe('help');
+    expect(parseCommand(['aks', 'abort', '--help'], {})).toMatchObject({ name: 'help', topic: 'aks abort' });
+    expect(parseCommand(['aks', 'abort', '--nmae', 'x', '-h'], {})).toMatchObject({ name: 'help', topic: 'aks abort' });
+    expect(parseCommand(['help', 'partner', 'cancel'], {})).toMatchObject({ name: 'help', topic: 'partner cancel' });
+    expect(parseCommand(['aks'], {})).toMatchObject({ name: 'help', topic: 'aks' });
+  });
+
+  test('output: -o, else AZURE_CORE_OUTPUT, else json with --query, else text', () => {
+    const args = ['aks', 'abort', '--subscription', sub, '-g', 'r', '-n', 'c'];
+    expect(parseCommand([...args, '-o', 'yaml'], { AZURE_CORE_OUTPUT: 'table' }).options.output).toBe('yaml');
+    expect(parseCommand(args, { AZURE_CORE_OUTPUT: 'table' }).options.output).toBe('table');
+    expect(parseCommand([...args, '--query', 'status'], {}).options).toMatchObject({ output: 'json', query: 'status' });
+    expect(parseCommand(args, {}).options.output).toBe('text');
+  });
+
+  test('the subscription: the flag, else AZURE_SUBSCRIPTION_ID, else the az profile; each recorded', () => {
+    const other = '11111111-1111-1111-1111-111111111111';
+    const dir = mkdtempSync(join(tmpdir(), 'azlro-args-'));
+    try {
+      writeFileSync(join(dir, 'azureProfile.json'), `\uFEFF${JSON.stringify({ subscriptions: [{ id: other, name: 'dev', isDefault: true }] })}`);
+      const args = ['aks', 'abort', '-g', 'r', '-n', 'c'];
+      expect(parseCommand([...args, '--subscription', sub], { AZURE_SUBSCRIPTION_ID: other })).toMatchObject({ subscriptionId: sub, givenAs: { subscription: '--subscription' } });
+      expect(parseCommand(args, { AZURE_SUBSCRIPTION_ID: sub, AZURE_CONFIG_DIR: dir })).toMatchObject({ subscriptionId: sub, givenAs: { subscription: 'AZURE_SUBSCRIPTION_ID' } });
+      expect(parseCommand(args, { AZURE_CONFIG_DIR: dir })).toMatchObject({ subscriptionId: other, givenAs: { subscription: expect.stringContaining('azureProfile.json') } });
+      expect(() => parseCommand(args, { HOME: join(dir, 'nowhere') })).toThrow(/--subscription is required/);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  test('a repeatable flag collects every value', () => {
+    const command = parseCommand(['partner', 'cancel', '--publisher', 'p', '--offer', 'o', '--notification-emails', 'a@x', '--notification-emails', 'b@y,c@z'], {});
+    expect(command).toMatchObject({ notificationEmails: ['a@x', 'b@y', 'c@z'] });
+  });
+
+  test('unknown words carry what they could have been, for "did you mean"', () => {
+    const unknown = (argv: string[]) => {
+      try {
+        parseCommand(argv, {});
+      } catch (error) {
+        return error as UsageError;
+      }
+      throw new Error('no error');
+    };
+    const option = unknown(['aks', 'abort', '--nmae', 'c']);
+    expect(option).toMatchObject({ topic: 'aks abort', unrecognised: [{ typed: '--nmae', candidates: expect.arrayContaining(['--name']) }] });
+    expect(suggestion(option.unrecognised)).toBe('--name');
+    expect(suggestion(unknown(['aks', 'abrot']).unrecognised)).toBe('aks abort');
+    expect(suggestion(unknown(['partner', 'cancle']).unrecognised)).toBe('partner cancel');
+    expect(suggestion(unknown(['wiat', 'tok']).unrecognised)).toBe('wait');
+    expect(suggestion(unknown(['batch', 'cancel-certificate-deletion', '--endpoint', 'x']).unrecognised)).toBe('--account-endpoint');
+    expect(suggestion(unknown(['aks', 'abort', '--zzzzzz']).unrecognised)).toBeUndefined();
   });
 
   test.each([
-    [['aks', 'abort', '-g', 'rg', '-n', 'c'], /--subscription is required/],
+    [['aks', 'abort', '-g', 'rg', '-n', 'c'], /--subscription is required: pass it, set AZURE_SUBSCRIPTION_ID/],
     [['aks', 'nope'], /unknown command "aks nope"/],
     [['aks', 'abort', '--bogus'], /bogus/],
-    [['aks', 'abort', '--subscription', sub, '-g', 'r', '-n', 'c', '-o', 'yaml'], /--output must be json or text/],
+    [['aks', 'abort', '--subscription', sub, '-g', 'r', '-n', 'c', '-o', 'xml'], /^-o must be one of text, json/],
+    [['aks', 'abort', '--subscription', sub, '-g', 'r', '-n', 'c', '-g', 'r2'], /--resource-group was given 2 times/],
+    [['aks', 'abort', '--subscription', sub, '-g', 'r', '-n', 'c', '--verbose', '--verbose'], /--verbose was given 2 times; it takes one value/],
+    [['aks', 'abort', '--subscription', sub, '-g', 'r', '-n', 'c', '--endpoint', 'https://u:p@x.example'], /--endpoint must not contain a user name or password/],
+    [['aks', 'abort', '--subscription', sub, '-g', 'r', '-n'], /--name needs a value/],
+    [['aks', 'abort', '--subscription', sub, '-g', 'r', '-n', 'c', 'extra'], /unexpected argument "extra"/],
+    [['completion'], /completion takes one shell: bash, zsh, fish/],
     [['aks', 'abort', '--subscription', sub, '-g', 'r', '-n', 'c', '--timeout', '0'], /--timeout/],
     [['batch', 'cancel-certificate-deletion', '--account-endpoint', 'x', '--thumbprint', 't', '--thumbprint-algorithm', 'md5'], /sha1/],
     [['emulator', '--port', '70000'], /--port/],

@@ -55,11 +55,11 @@ function tokenFor(endpoint: string, pollingOrigin = endpoint): string {
 describe.concurrent('bad input: exit 2, and nothing is sent', () => {
   const cases: [string, (s: TestServer) => string[], RegExp][] = [
     ['a subscription that is not a UUID', (s) => ['aks', 'abort', '--endpoint', s.url, '--subscription', 'nope', '-g', 'rg1', '-n', 'c1'], /subscription/i],
-    ['a resource group with a space', (s) => ['aks', 'abort', '--endpoint', s.url, '--subscription', SUBSCRIPTION, '-g', 'rg 1', '-n', 'c1'], /resourceGroupName/],
-    ['a cluster name too long', (s) => ['aks', 'abort', '--endpoint', s.url, '--subscription', SUBSCRIPTION, '-g', 'rg1', '-n', 'c'.repeat(64)], /resourceName/],
-    ['a command id of ..', (s) => ['aks', 'command-result', '--endpoint', s.url, '--subscription', SUBSCRIPTION, '-g', 'rg1', '-n', 'c1', '--command-id', '..'], /commandId/],
+    ['a resource group with a space', (s) => ['aks', 'abort', '--endpoint', s.url, '--subscription', SUBSCRIPTION, '-g', 'rg 1', '-n', 'c1'], /^azlro: error: -g must be letters/],
+    ['a cluster name too long', (s) => ['aks', 'abort', '--endpoint', s.url, '--subscription', SUBSCRIPTION, '-g', 'rg1', '-n', 'c'.repeat(64)], /^azlro: error: -n must be 1-63/],
+    ['a command id of ..', (s) => ['aks', 'command-result', '--endpoint', s.url, '--subscription', SUBSCRIPTION, '-g', 'rg1', '-n', 'c1', '--command-id', '..'], /^azlro: error: --command-id must not be ".."/],
     ['a thumbprint that is not 40 hex digits', (s) => ['batch', 'cancel-certificate-deletion', '--account-endpoint', s.url, '--thumbprint', 'xyz'], /thumbprint/],
-    ['--endpoint for batch', (s) => ['batch', 'cancel-certificate-deletion', '--endpoint', s.url, '--account-endpoint', s.url, '--thumbprint', THUMBPRINT], /--account-endpoint/],
+    ['--endpoint for batch', (s) => ['batch', 'cancel-certificate-deletion', '--endpoint', s.url, '--account-endpoint', s.url, '--thumbprint', THUMBPRINT], /did you mean "--account-endpoint"/],
     ['an account name without its key', (s) => ['batch', 'cancel-certificate-deletion', '--account-endpoint', s.url, '--thumbprint', THUMBPRINT, '--account-name', 'acct'], /go together/],
     ['an account key that is not base64', (s) => ['batch', 'cancel-certificate-deletion', '--account-endpoint', s.url, '--thumbprint', THUMBPRINT, '--account-name', 'acct', '--account-key', 'not base64!'], /base64/],
     ['an access token with a space', (s) => [...abort(s), '--access-token', 'two words'], /--access-token/],
@@ -69,7 +69,7 @@ describe.concurrent('bad input: exit 2, and nothing is sent', () => {
     ['an unknown option', (s) => [...abort(s), '--colour'], /colour/],
     ['an unknown command', () => ['aks', 'delete'], /unknown command "aks delete"/],
     ['a negative --timeout', (s) => [...abort(s), '--timeout', '-1'], /--timeout/],
-    ['an unknown --output', (s) => [...abort(s), '--output', 'yaml'], /--output must be json or text/],
+    ['an unknown --output', (s) => [...abort(s), '--output', 'xml'], /--output must be one of text, json, jsonc, yaml, table, tsv, none; got "xml"/],
     ['a resume token that is garbage', () => ['wait', 'not-a-token'], /not a resume token from azlro/],
     ['a resume token for an endpoint no one vouched for', () => ['wait', tokenFor('https://attacker.example')], /not a known Azure endpoint: to send your credential there, confirm it with --endpoint/],
     ['a resume token whose polling URL leaves its endpoint', (s) => ['wait', tokenFor(s.url, 'https://attacker.example')], /Refusing to poll https:\/\/attacker\.example/],
@@ -85,7 +85,7 @@ describe.concurrent('bad input: exit 2, and nothing is sent', () => {
     expect(text.stdout).toBe('');
     expect(text.stderr).toMatch(/^azlro: error: /);
     expect(text.stderr).toMatch(message);
-    expect(text.stderr).toContain('Run `azlro --help` for usage.');
+    expect(text.stderr.match(/Run `azlro[\w -]* --help` for usage\./g)).toHaveLength(1); // one hint, for the command used
     expectNoSecrets(text);
     if (json) {
       expectExit(json, 2);
@@ -318,7 +318,6 @@ describe.concurrent('azlro against a scripted server', () => {
     expectExit(run, 4);
     expect(run.stdout).toMatch(/^… aks command-result still running after --timeout 1\.0 s {2}\(\d+ requests, /);
     const token = /continue with: azlro wait (\S+)/.exec(run.stdout)?.[1];
-    expect(run.stdout).toMatch(/resume token +\S+/);
 
     s.route('GET', COMMAND_PATH, { status: 200, json: { id: 'cmd1', properties: { provisioningState: 'Succeeded', exitCode: 0, logs: 'done' } } });
     const waited = await runCli(['wait', token!, '-o', 'json']);

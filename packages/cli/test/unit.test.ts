@@ -28,7 +28,8 @@ describe('main, in-process', () => {
 
     const text = memoryIo();
     expect(await main(['aks', 'abort'], text.io)).toBe(EXIT_CODES.usage);
-    expect(text.out).toEqual({ stdout: '', stderr: 'azlro: error: --subscription is required\nRun `azlro --help` for usage.\n' });
+    expect(text.out.stdout).toBe('');
+    expect(text.out.stderr).toMatch(/^azlro: error: --subscription is required: .*\nRun `azlro aks abort --help` for usage\.\n$/);
 
     for (const argv of [['aks', 'abort', '-o', 'json'], ['aks', 'abort', '--output=json', '--nope'], ['nope', '-ojson']]) {
       const json = memoryIo();
@@ -55,8 +56,7 @@ describe('reports', () => {
     const running = renderText({ ...base, status: 'running', exitCode: 130, resumeToken: 'tok', stopped: 'interrupted' }, plain);
     expect(running.split('\n')).toEqual([
       '… aks abort still running (interrupted; the operation goes on at the service)  (4 requests, 3.1 s)  request id: r-1',
-      '  resume token  tok',
-      '  continue with: azlro wait tok',
+      '  continue with: azlro wait tok', // the token once: it runs to hundreds of characters
     ]);
   });
 
