@@ -55,9 +55,9 @@ function tokenFor(endpoint: string, pollingOrigin = endpoint): string {
 describe.concurrent('bad input: exit 2, and nothing is sent', () => {
   const cases: [string, (s: TestServer) => string[], RegExp][] = [
     ['a subscription that is not a UUID', (s) => ['aks', 'abort', '--endpoint', s.url, '--subscription', 'nope', '-g', 'rg1', '-n', 'c1'], /subscription/i],
-    ['a resource group with a space', (s) => ['aks', 'abort', '--endpoint', s.url, '--subscription', SUBSCRIPTION, '-g', 'rg 1', '-n', 'c1'], /^azlro: error: -g must be letters/],
-    ['a cluster name too long', (s) => ['aks', 'abort', '--endpoint', s.url, '--subscription', SUBSCRIPTION, '-g', 'rg1', '-n', 'c'.repeat(64)], /^azlro: error: -n must be 1-63/],
-    ['a command id of ..', (s) => ['aks', 'command-result', '--endpoint', s.url, '--subscription', SUBSCRIPTION, '-g', 'rg1', '-n', 'c1', '--command-id', '..'], /^azlro: error: --command-id must not be ".."/],
+    ['a resource group with a space', (s) => ['aks', 'abort', '--endpoint', s.url, '--subscription', SUBSCRIPTION, '-g', 'rg 1', '-n', 'c1'], /(?:^|error: )-g must be letters/],
+    ['a cluster name too long', (s) => ['aks', 'abort', '--endpoint', s.url, '--subscription', SUBSCRIPTION, '-g', 'rg1', '-n', 'c'.repeat(64)], /(?:^|error: )-n must be 1-63/],
+    ['a command id of ..', (s) => ['aks', 'command-result', '--endpoint', s.url, '--subscription', SUBSCRIPTION, '-g', 'rg1', '-n', 'c1', '--command-id', '..'], /(?:^|error: )--command-id must not be ".."/],
     ['a thumbprint that is not 40 hex digits', (s) => ['batch', 'cancel-certificate-deletion', '--account-endpoint', s.url, '--thumbprint', 'xyz'], /thumbprint/],
     ['--endpoint for batch', (s) => ['batch', 'cancel-certificate-deletion', '--endpoint', s.url, '--account-endpoint', s.url, '--thumbprint', THUMBPRINT], /did you mean "--account-endpoint"/],
     ['an account name without its key', (s) => ['batch', 'cancel-certificate-deletion', '--account-endpoint', s.url, '--thumbprint', THUMBPRINT, '--account-name', 'acct'], /go together/],
@@ -316,7 +316,7 @@ describe.concurrent('azlro against a scripted server', () => {
     s.route('GET', COMMAND_PATH, { status: 202, headers: { location: `${s.url}${COMMAND_PATH}?api-version=2024-09-01`, 'retry-after-ms': '50' } });
     const run = await runCli(['aks', 'command-result', '--endpoint', s.url, '--subscription', SUBSCRIPTION, '-g', 'rg1', '-n', 'c1', '--command-id', 'cmd1', '--timeout', '1']);
     expectExit(run, 4);
-    expect(run.stdout).toMatch(/^… aks command-result still running after --timeout 1\.0 s {2}\(\d+ requests, /);
+    expect(run.stdout).toMatch(/^… aks command-result still running after --timeout 1\.0 s {2}\(\d+ requests?, /);
     const token = /continue with: azlro wait (\S+)/.exec(run.stdout)?.[1];
 
     s.route('GET', COMMAND_PATH, { status: 200, json: { id: 'cmd1', properties: { provisioningState: 'Succeeded', exitCode: 0, logs: 'done' } } });
