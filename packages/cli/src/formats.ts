@@ -33,7 +33,8 @@ export async function createFormatter(options: Pick<CommonOptions, 'output' | 'q
 
 async function renderer(output: OutputFormat, colour: boolean): Promise<(value: unknown) => string> {
   switch (output) {
-    case 'yaml': {
+    case 'yaml':
+    case 'yamlc': {
       const { stringify } = await import('yaml');
       return (value) => stringify(value);
     }

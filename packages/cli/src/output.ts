@@ -4,6 +4,12 @@ import { ttys } from './io.js';
 import { toJson, waitCommand, type Report } from './report.js';
 import { formatDuration, plural, type Style } from './style.js';
 
+/**
+ * Control characters (but newline and tab) escaped: error messages can carry what a user typed or
+ * what a service answered, and neither may drive the terminal.
+ */
+const safe = (text: string | undefined) => text?.replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g, (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`);
+
 /** Printed after an input error (exit 2). */
 export const HELP_HINT = 'Run `azlro --help` for usage.';
 
@@ -32,8 +38,8 @@ export function printReport(ctx: CommandContext, report: Report): void {
  * resume; the latter only when stdout (which holds the token) is not on the screen already.
  */
 function stderrHint(ctx: CommandContext, report: Report): string | undefined {
-  if (report.exitCode === EXIT_CODES.usage) return `azlro: error: ${report.error?.message ?? 'invalid usage'}\n${report.error?.hint ?? HELP_HINT}`;
-  if (report.exitCode === EXIT_CODES.serviceError && report.error) return `azlro: error: ${oneLine(report)}`;
+  if (report.exitCode === EXIT_CODES.usage) return `azlro: error: ${safe(report.error?.message) ?? 'invalid usage'}\n${safe(report.error?.hint) ?? HELP_HINT}`;
+  if (report.exitCode === EXIT_CODES.serviceError && report.error) return `azlro: error: ${safe(oneLine(report))}`;
   if (ctx.options.onlyShowErrors || ttys(ctx.io).stdout) return undefined;
   if (report.resumeToken && report.stopped && report.stopped !== 'noWait') return `continue with: ${waitCommand(report.resumeToken)}`;
   return undefined;
@@ -99,15 +105,15 @@ export function renderText(report: Report, style: Style): string {
   const requestId = report.requestId ? `  request id: ${report.requestId}` : '';
   switch (report.exitCode) {
     case EXIT_CODES.usage:
-      lines.push(`azlro: error: ${report.error?.message ?? 'invalid usage'}`, report.error?.hint ?? HELP_HINT);
+      lines.push(`azlro: error: ${safe(report.error?.message) ?? 'invalid usage'}`, safe(report.error?.hint) ?? HELP_HINT);
       return lines.join('\n');
     case EXIT_CODES.serviceError: {
       const e = report.error;
-      lines.push(`${style.red('✖')} ${op}: ${e?.hint ?? e?.message ?? 'failed'}${stats(report)}`);
+      lines.push(`${style.red('✖')} ${op}: ${safe(e?.hint ?? e?.message) ?? 'failed'}${stats(report)}`);
       lines.push(
         ...rows(
           [
-            ['error', [e?.status, e?.code].filter(Boolean).join(' ') + (e?.hint && e.message ? `: ${e.message}` : '')],
+            ['error', safe([e?.status, e?.code].filter(Boolean).join(' ') + (e?.hint && e.message ? `: ${e.message}` : ''))],
             ['request id', e?.requestId ?? report.requestId],
           ],
           style,
@@ -126,7 +132,7 @@ export function renderText(report: Report, style: Style): string {
       } else {
         lines.push(`${style.red('✖')} ${op} ${style.red(report.status)}${stats(report)}${requestId}`);
         const e = report.error;
-        if (e) lines.push(...rows([['error', [e.code, e.message].filter(Boolean).join(': ')]], style));
+        if (e) lines.push(...rows([['error', safe([e.code, e.message].filter(Boolean).join(': '))]], style));
       }
   }
   lines.push(...rows(resultRows(report), style));

@@ -48,14 +48,15 @@ export interface GroupSpec {
   summary: string;
 }
 
-export const OUTPUT_FORMATS = ['text', 'json', 'jsonc', 'yaml', 'table', 'tsv', 'none'] as const;
+/** `yamlc` is az's coloured YAML; here it is plain YAML, so an AZURE_CORE_OUTPUT=yamlc still works. */
+export const OUTPUT_FORMATS = ['text', 'json', 'jsonc', 'yaml', 'yamlc', 'table', 'tsv', 'none'] as const;
 export type OutputFormat = (typeof OUTPUT_FORMATS)[number];
 
 /** The flags every command takes (help, output, logging). */
 export const GLOBAL_FLAGS: readonly FlagSpec[] = [
   {
     name: 'output', short: 'o', value: '<format>', choices: OUTPUT_FORMATS, env: ['AZURE_CORE_OUTPUT'],
-    description: 'text for people; json, jsonc (coloured), yaml, table, tsv or none as az has them',
+    description: 'text for people; json, jsonc (coloured), yaml, yamlc, table, tsv or none as az has them',
     defaultText: 'text (json when --query is given)',
   },
   { name: 'query', value: '<jmespath>', description: 'JMESPath query over the JSON result, as az --query (https://jmespath.org)' },

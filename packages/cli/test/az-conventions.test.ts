@@ -168,7 +168,7 @@ describe.concurrent('--output and --query', () => {
     expectExit(badQuery, 2);
     expect(badQuery.stderr).toMatch(/--query is not valid JMESPath/);
     expectExit(badFormat, 2);
-    expect(badFormat.stderr).toMatch(/-o must be one of text, json, jsonc, yaml, table, tsv, none; got "tabel"; did you mean "table"\?/);
+    expect(badFormat.stderr).toMatch(/-o must be one of text, json, jsonc, yaml, yamlc, table, tsv, none; got "tabel"; did you mean "table"\?/);
     expect(s.requests).toHaveLength(1); // the first run's only
   });
 });

@@ -6,6 +6,8 @@ import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { createFormatter } from '../src/formats.js';
 import { invocation } from '../src/invocation.js';
+import { renderText } from '../src/output.js';
+import { createStyle } from '../src/style.js';
 import { shown } from '../src/sanitize.js';
 
 const report = { operation: 'aks abort', status: 'succeeded', exitCode: 0, result: { properties: { exitCode: 0 } }, requests: 2 };
@@ -50,6 +52,12 @@ describe('what is echoed', () => {
   test('control characters escaped, URL user-info replaced', () => {
     expect(shown('a\x1b]0;t\x07b\r\n\x9b')).toBe('a\\x1b]0;t\\x07b\\x0d\\x0a\\x9b');
     expect(shown('see https://me:pw@host/x and ftp://u@h')).toBe('see https://REDACTED@host/x and ftp://REDACTED@h');
+  });
+
+  test('a service message cannot drive the terminal either', () => {
+    const text = renderText({ operation: 'aks abort', status: 'failed', exitCode: 3, error: { status: 500, code: 'X', message: 'bad\x1b[2Jthing' } }, createStyle(false));
+    expect(text).toContain('bad\\x1b[2Jthing');
+    expect(text).not.toContain('\x1b');
   });
 });
 

@@ -91,7 +91,7 @@ export async function run(command: Emulator, ctx: CommandContext): Promise<ExitC
   }
   try {
     const azlro = invocation(io.env as NodeJS.ProcessEnv);
-    if (ctx.options.output === 'json') {
+    if (ctx.options.output === 'json' && ctx.options.query === undefined) {
       const { info, startupInMs } = emulator;
       io.stdout(`${JSON.stringify({ status: 'running', ...info, startupInMs, commands: emulatorCommands(info, azlro) })}\n`);
     } else if (ctx.options.output !== 'text') {
