@@ -10,8 +10,9 @@ export function completionScript(shell: Shell): string {
     case 'bash':
       return `${bashFunction()}complete -o default -F _azlro azlro\n`;
     case 'zsh':
-      // As az does: zsh runs the bash function through bashcompinit.
-      return `#compdef azlro\n# azlro completion for zsh: azlro completion zsh > "\${fpath[1]}/_azlro", or eval "$(azlro completion zsh)"\n` +
+      // As az does: zsh runs the bash function through bashcompinit (which needs compinit first).
+      return '# azlro completion for zsh: add  eval "$(azlro completion zsh)"  to ~/.zshrc\n' +
+        '(( $+functions[compdef] )) || { autoload -U +X compinit && compinit; }\n' +
         `autoload -U +X bashcompinit && bashcompinit\n${bashFunction()}complete -o default -F _azlro azlro\n`;
     case 'fish':
       return fishScript();

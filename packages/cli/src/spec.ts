@@ -201,7 +201,7 @@ export const COMMAND_SPECS: readonly CommandSpec[] = [
     local: true,
     examples: [
       { comment: 'bash, for this shell', command: 'source <(azlro completion bash)' },
-      { comment: 'zsh, for every shell', command: 'azlro completion zsh > "${fpath[1]}/_azlro"' },
+      { comment: 'zsh: put this line in ~/.zshrc', command: 'eval "$(azlro completion zsh)"' },
       { comment: 'fish', command: 'azlro completion fish > ~/.config/fish/completions/azlro.fish' },
     ],
   },
