@@ -130,6 +130,7 @@ function parseArgsMessage(error: Error & { code?: string }): string {
   switch (error.code) {
     case 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE':
       if (/argument missing/.test(message) && flag) return `${flag} needs a value`;
+      if (/ambiguous/.test(message) && flag) return `${flag} needs a value; for one that starts with "-", write ${flag}=-…`;
       if (/does not take an argument/.test(message) && flag) return `${flag} takes no value`;
       return shown(message);
     case 'ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL':

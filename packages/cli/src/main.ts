@@ -56,7 +56,9 @@ async function usageFailure(argv: readonly string[], io: CliIo, error: unknown, 
 function inFlagTerms(error: unknown, parsed: ParsedCommand): unknown {
   if (!(error instanceof TypeError || error instanceof RangeError)) return error;
   const parameter = /^(\w+)\b/.exec(error.message)?.[1];
-  const flag = parameter === undefined ? undefined : FLAG_OF_PARAMETER[parameter];
+  // Batch's endpoint is its account URL.
+  const batchEndpoint = parameter === 'endpoint' && parsed.name === 'batch cancel-certificate-deletion';
+  const flag = parameter === undefined ? undefined : batchEndpoint ? '--account-endpoint' : FLAG_OF_PARAMETER[parameter];
   if (parameter === undefined || flag === undefined) return error;
   const typed = parsed.givenAs?.[flag.slice(2)] ?? flag;
   return new UsageError(`${typed}${shown(error.message.slice(parameter.length))}`, { topic: parsed.name });

@@ -108,6 +108,7 @@ describe('parseCommand', () => {
     [['aks', 'abort', '--subscription', sub, '-g', 'r', '-n', 'c', '--verbose', '--verbose'], /--verbose was given 2 times; it takes one value/],
     [['aks', 'abort', '--subscription', sub, '-g', 'r', '-n', 'c', '--endpoint', 'https://u:p@x.example'], /--endpoint must not contain a user name or password/],
     [['aks', 'abort', '--subscription', sub, '-g', 'r', '-n'], /--name needs a value/],
+    [['aks', 'abort', '--subscription', sub, '-g', 'r', '-n', 'c', '--timeout', '-1'], /^--timeout needs a value; for one that starts with "-", write --timeout=-…$/],
     [['aks', 'abort', '--subscription', sub, '-g', 'r', '-n', 'c', 'extra'], /unexpected argument "extra"/],
     [['completion'], /completion takes one shell: bash, zsh, fish/],
     [['aks', 'abort', '--subscription', sub, '-g', 'r', '-n', 'c', '--timeout', '0'], /--timeout/],
