@@ -92,7 +92,8 @@ function scan(argv: readonly string[]): Words {
       // `--nmae c1`: c1 is the unknown option's value, not a command word.
       afterUnknown = !ALL_FLAGS.some((f) => f.name === token.name) && token.inlineValue !== true;
     } else if (token.kind === 'positional') {
-      if (!afterUnknown) words.positionals.push({ value: token.value, index: token.index });
+      const commandWord = findGroup(token.value) !== undefined || TOP_LEVEL.includes(token.value);
+      if (!afterUnknown || commandWord) words.positionals.push({ value: token.value, index: token.index });
       afterUnknown = false;
     }
   }

@@ -97,6 +97,7 @@ describe('parseCommand', () => {
     expect(suggestion(unknown(['wiat', 'tok']).unrecognised)).toBe('wait');
     expect(suggestion(unknown(['batch', 'cancel-certificate-deletion', '--endpoint', 'x']).unrecognised)).toBe('--account-endpoint');
     expect(suggestion(unknown(['aks', 'abort', '--zzzzzz']).unrecognised)).toBeUndefined();
+    expect(unknown(['--verbsoe', 'aks', 'abort'])).toMatchObject({ message: 'unknown option "--verbsoe" for aks abort' });
   });
 
   test.each([
