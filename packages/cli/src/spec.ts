@@ -56,7 +56,7 @@ export type OutputFormat = (typeof OUTPUT_FORMATS)[number];
 export const GLOBAL_FLAGS: readonly FlagSpec[] = [
   {
     name: 'output', short: 'o', value: '<format>', choices: OUTPUT_FORMATS, env: ['AZURE_CORE_OUTPUT'],
-    description: 'text for people; json, jsonc (coloured), yaml, yamlc, table, tsv or none as az has them',
+    description: 'how the result is printed: text for people, or one of az\'s formats (jsonc is coloured JSON)',
     defaultText: 'text (json when --query is given)',
   },
   { name: 'query', value: '<jmespath>', description: 'JMESPath query over the JSON result, as az --query (https://jmespath.org)' },
@@ -179,6 +179,8 @@ export const COMMAND_SPECS: readonly CommandSpec[] = [
   {
     name: 'emulator',
     summary: 'run the local emulator (all four operations on 127.0.0.1) until Ctrl-C',
+    description: 'It prints its endpoints and ready-to-paste commands for every outcome, then logs each request on stderr. ' +
+      'Ctrl-C (or SIGTERM) closes it cleanly and exits 0.',
     flags: [{ name: 'port', value: '<n>', description: 'the ARM endpoint\'s port', defaultText: 'any free port' }],
     local: true,
     examples: [
