@@ -57,11 +57,10 @@ _azlro() {
       -*) continue ;;
     esac
     case "$command" in
-      "") command="$word" ;;
+      "") [[ "$word" == help ]] || command="$word" ;; # azlro help aks abort: as azlro aks abort
       ${GROUPS.map((g) => g.name).join('|')}) command="$command $word" ;;
     esac
   done
-  [[ "$command" == help* ]] && command="\${command#help}" && command="\${command# }"
   case "$prev" in
 ${choices.join('\n')}
     ${valueFlags}) COMPREPLY=(); return ;;
