@@ -3,7 +3,16 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { parseCommand, UsageError } from '../src/args.js';
+import { COMMAND_SPECS } from '../src/spec.js';
 import { suggestion } from '../src/suggest.js';
+
+/** Shell words of a simple command line: quotes kept together, `VAR=value` prefixes and redirections dropped. */
+function shellWords(line: string): string[] {
+  const words = [...line.matchAll(/"[^"]*"|'[^']*'|\S+/g)].map(([word]) => word.replace(/^(["'])(.*)\1$/, '$2'));
+  while (words[0] !== undefined && /^[A-Z_]+=/.test(words[0])) words.shift();
+  const redirect = words.findIndex((word) => /^[>|]/.test(word));
+  return redirect === -1 ? words : words.slice(0, redirect);
+}
 
 const sub = '00000000-0000-0000-0000-000000000000';
 
@@ -50,6 +59,14 @@ describe('parseCommand', () => {
     expect(parseCommand(['aks', 'abort', '--nmae', 'x', '-h'], {})).toMatchObject({ name: 'help', topic: 'aks abort' });
     expect(parseCommand(['help', 'partner', 'cancel'], {})).toMatchObject({ name: 'help', topic: 'partner cancel' });
     expect(parseCommand(['aks'], {})).toMatchObject({ name: 'help', topic: 'aks' });
+  });
+
+  test.each(COMMAND_SPECS.map((spec) => [spec.name, spec] as const))('%s: two or three examples in its help, each one parses as that command', (_name, spec) => {
+    expect(spec.examples.length).toBeGreaterThanOrEqual(2);
+    expect(spec.examples.length).toBeLessThanOrEqual(3);
+    const lines = spec.examples.map((e) => shellWords(e.command)).filter((words) => words[0] === 'azlro');
+    expect(lines.length).toBeGreaterThan(0);
+    for (const words of lines) expect(parseCommand(words.slice(1), { AZURE_SUBSCRIPTION_ID: sub })).toMatchObject({ name: spec.name });
   });
 
   test('output: -o, else AZURE_CORE_OUTPUT, else json with --query, else text', () => {
