@@ -46,10 +46,10 @@ const noProfile = () => ({ AZURE_CONFIG_DIR: configDir(), HOME: configDir() });
 
 describe.concurrent('help', () => {
   test('each command and group has its own page, with flags, environment variables and examples', async () => {
-    const [global, command, viaHelp, group, wait] = await Promise.all([
-      runCli(['--help']), runCli(['aks', 'abort', '--help']), runCli(['help', 'aks', 'abort']), runCli(['aks']), runCli(['wait', '-h']),
+    const [global, command, viaHelp, group, groupHelp, wait] = await Promise.all([
+      runCli(['--help']), runCli(['aks', 'abort', '--help']), runCli(['help', 'aks', 'abort']), runCli(['aks']), runCli(['aks', '--help']), runCli(['wait', '-h']),
     ]);
-    for (const run of [global, command, viaHelp, group, wait]) {
+    for (const run of [global, command, viaHelp, group, groupHelp, wait]) {
       expectExit(run, 0);
       expect(run.stderr).toBe('');
     }
@@ -61,6 +61,7 @@ describe.concurrent('help', () => {
     expect(command.stdout).not.toMatch(/--command-id/); // another command's flag
     expect(command.stdout.match(/^ {2}azlro aks abort /gm)?.length).toBeGreaterThanOrEqual(2); // examples
     expect(group.stdout).toMatch(/^azlro aks: /);
+    expect(groupHelp.stdout).toBe(group.stdout);
     expect(group.stdout).toMatch(/aks command-result/);
     expect(group.stdout).not.toMatch(/partner cancel/);
     expect(wait.stdout).toMatch(/^azlro wait: [\s\S]*Usage: azlro wait <resume-token>/);
@@ -153,6 +154,19 @@ describe.concurrent('--output and --query', () => {
     expect(JSON.parse(jsonc.stdout)).toMatchObject({ status: 'succeeded' }); // not a terminal: no colour
     expect(none.stdout).toBe('');
     expect(JSON.parse(query.stdout)).toEqual({ s: 'succeeded', id: 'req-204' });
+  });
+
+  test('a pipeline as in the help: --no-wait -o tsv --query resumeToken, then wait on that token', async () => {
+    const s = await server();
+    s.route('POST', abortPath(SUBSCRIPTION), { status: 202, headers: { 'azure-asyncoperation': `${s.url}${STATUS_PATH}?api-version=2024-02-01` } });
+    s.route('GET', STATUS_PATH, { status: 200, json: { status: 'Succeeded' } });
+    const started = await runCli([...target(s), '--subscription', SUBSCRIPTION, '--no-wait', '-o', 'tsv', '--query', 'resumeToken']);
+    expectExit(started, 0);
+    expect(started.stdout).toMatch(/^[\w-]{100,}\n$/); // the token alone
+    const waited = await runCli(['wait', started.stdout.trim(), '-o', 'tsv', '--query', 'status']);
+    expectExit(waited, 0);
+    expect(waited.stdout).toBe('succeeded\n');
+    expect(s.requests.map((r) => r.method)).toEqual(['POST', 'GET']);
   });
 
   test('AZURE_CORE_OUTPUT is the default format; a bad --query or format is exit 2 before anything is sent', async () => {
