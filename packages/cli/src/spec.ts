@@ -88,7 +88,7 @@ const BATCH_KEY_FLAGS: readonly FlagSpec[] = [
 const CLUSTER_FLAGS: readonly FlagSpec[] = [
   {
     name: 'subscription', value: '<uuid>', env: ['AZURE_SUBSCRIPTION_ID'],
-    description: 'subscription id',
+    description: 'subscription id, or the name of one of the Azure CLI\'s subscriptions',
     defaultText: "the Azure CLI's default subscription (azureProfile.json in AZURE_CONFIG_DIR or ~/.azure)",
   },
   { name: 'resource-group', short: 'g', value: '<name>', required: true, description: 'resource group of the cluster' },

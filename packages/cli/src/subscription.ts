@@ -19,10 +19,11 @@ interface ProfileSubscription {
 }
 
 /**
- * The default subscription of the Azure CLI's login (`az account set`), read from its
- * `azureProfile.json` as a file: no `az` process. Undefined when there is no such file or default.
+ * A subscription of the Azure CLI's login, read from its `azureProfile.json` as a file (no `az`
+ * process): the default one (`az account set`), or the one with the name given. Undefined when
+ * there is no such file or subscription.
  */
-export function profileSubscription(env: NodeJS.ProcessEnv): { id: string; name?: string; file: string } | undefined {
+export function profileSubscription(env: NodeJS.ProcessEnv, name?: string): { id: string; name?: string; file: string } | undefined {
   const dir = azureConfigDir(env);
   if (!dir) return undefined;
   const file = join(dir, 'azureProfile.json');
@@ -39,14 +40,18 @@ export function profileSubscription(env: NodeJS.ProcessEnv): { id: string; name?
   } catch {
     throw new UsageError(`${file} is not valid JSON: pass --subscription or set AZURE_SUBSCRIPTION_ID`);
   }
-  const chosen = (Array.isArray(profile.subscriptions) ? profile.subscriptions : []).find((s) => s?.isDefault === true);
+  const subscriptions = Array.isArray(profile.subscriptions) ? profile.subscriptions : [];
+  const chosen = name === undefined
+    ? subscriptions.find((s) => s?.isDefault === true)
+    : subscriptions.find((s) => typeof s?.name === 'string' && s.name.toLowerCase() === name.toLowerCase());
   if (!chosen || typeof chosen.id !== 'string') return undefined;
   return { id: chosen.id, ...(typeof chosen.name === 'string' ? { name: chosen.name } : {}), file };
 }
 
 /**
  * The subscription as az finds it: `--subscription`, else `AZURE_SUBSCRIPTION_ID` (both already in
- * `given`, named by `givenAs`), else the Azure CLI's default. Records where it came from in `sources`.
+ * `given`, named by `givenAs`), else the Azure CLI's default. As with az, a name instead of an id
+ * is looked up among the Azure CLI's subscriptions. Records where it came from in `sources`.
  */
 export function resolveSubscription(given: string | undefined, givenAs: string, env: NodeJS.ProcessEnv, sources: Record<string, string>): string {
   let id = given;
@@ -64,6 +69,13 @@ export function resolveSubscription(given: string | undefined, givenAs: string, 
     from = `the Azure CLI's default subscription${profile.name ? ` ${quoted(profile.name)}` : ''} in ${profile.file}`;
     sources.subscription = from;
   }
-  if (!UUID.test(id.trim())) throw new UsageError(`${from} must be a subscription id (a UUID: xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx); got ${quoted(id)}`);
+  if (!UUID.test(id.trim()) && id.trim() !== '') {
+    const named = profileSubscription(env, id.trim());
+    if (named) {
+      sources.subscription = `${from} ${quoted(id.trim())}, by name in ${named.file}`;
+      return named.id;
+    }
+  }
+  if (!UUID.test(id.trim())) throw new UsageError(`${from} must be a subscription id (a UUID: xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx) or the name of one of the Azure CLI's subscriptions; got ${quoted(id)}`);
   return id.trim();
 }

@@ -87,6 +87,11 @@ describe('parseCommand', () => {
       expect(parseCommand(args, { AZURE_SUBSCRIPTION_ID: sub, AZURE_CONFIG_DIR: dir })).toMatchObject({ subscriptionId: sub, givenAs: { subscription: 'AZURE_SUBSCRIPTION_ID' } });
       expect(parseCommand(args, { AZURE_CONFIG_DIR: dir })).toMatchObject({ subscriptionId: other, givenAs: { subscription: expect.stringContaining('azureProfile.json') } });
       expect(() => parseCommand(args, { HOME: join(dir, 'nowhere') })).toThrow(/--subscription is required/);
+      // A name, as az takes it, from the Azure CLI's list.
+      expect(parseCommand([...args, '--subscription', 'DEV'], { AZURE_CONFIG_DIR: dir })).toMatchObject({
+        subscriptionId: other, givenAs: { subscription: expect.stringMatching(/^--subscription "DEV", by name in .*azureProfile\.json$/) },
+      });
+      expect(() => parseCommand([...args, '--subscription', 'prod'], { AZURE_CONFIG_DIR: dir })).toThrow(/--subscription must be a subscription id .* or the name of one of the Azure CLI's subscriptions; got "prod"/);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
