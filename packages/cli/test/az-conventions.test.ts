@@ -293,6 +293,8 @@ describe.concurrent('resume token and completion', () => {
       const check = spawnSync(shell, ['-n', join(dir, file)]);
       if (!check.error) expect(check.status).toBe(0); // when that shell is installed
     }
+    const fishCompletes = spawnSync('fish', ['-c', `source ${join(dir, 'azlro.fish')}; complete -C 'azlro aks ab'`], { encoding: 'utf8' });
+    if (!fishCompletes.error) expect(fishCompletes.stdout).toMatch(/^abort\t/);
     const complete = (line: string) =>
       execFileSync('bash', ['-c', `source "$1"; COMP_WORDS=(${line}); COMP_CWORD=$((\${#COMP_WORDS[@]} - 1)); _azlro; printf '%s\\n' "\${COMPREPLY[@]}"`, 'complete', join(dir, 'azlro.bash')], { encoding: 'utf8' })
         .trim().split('\n');
