@@ -55,7 +55,7 @@ function tokenFor(endpoint: string, pollingOrigin = endpoint): string {
 describe.concurrent('bad input: exit 2, and nothing is sent', () => {
   const cases: [string, (s: TestServer) => string[], RegExp][] = [
     ['a subscription that is not a UUID', (s) => ['aks', 'abort', '--endpoint', s.url, '--subscription', 'nope', '-g', 'rg1', '-n', 'c1'], /subscription/i],
-    ['a resource group with a space', (s) => ['aks', 'abort', '--endpoint', s.url, '--subscription', SUBSCRIPTION, '-g', 'rg 1', '-n', 'c1'], /(?:^|error: )-g must be letters/],
+    ['a resource group with a space', (s) => ['aks', 'abort', '--endpoint', s.url, '--subscription', SUBSCRIPTION, '-g', 'rg 1', '-n', 'c1'], /(?:^|error: )-g must be Unicode letters/],
     ['a cluster name too long', (s) => ['aks', 'abort', '--endpoint', s.url, '--subscription', SUBSCRIPTION, '-g', 'rg1', '-n', 'c'.repeat(64)], /(?:^|error: )-n must be 1-63/],
     ['a command id of ..', (s) => ['aks', 'command-result', '--endpoint', s.url, '--subscription', SUBSCRIPTION, '-g', 'rg1', '-n', 'c1', '--command-id', '..'], /(?:^|error: )--command-id must not be ".."/],
     ['a thumbprint that is not 40 hex digits', (s) => ['batch', 'cancel-certificate-deletion', '--account-endpoint', s.url, '--thumbprint', 'xyz'], /thumbprint/],
