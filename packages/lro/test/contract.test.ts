@@ -4,7 +4,7 @@
 import { createCloudPartnerClient } from '@azlro/cloudpartner';
 import { createContainerServiceClient } from '@azlro/containerservice';
 import { isApiError } from '@azlro/http';
-import { specPath, startPrism, type RunningPrism } from '@azlro/prism';
+import { specPath, startPrism, TEST_PRISM_START_TIMEOUT_IN_MS, type RunningPrism } from '@azlro/prism';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import {
   abortLatestOperation, cancelOfferOperation, isOperationFailedError, isPollingOriginError, restorePoller, waitForCommandResult,
@@ -16,10 +16,10 @@ let aksPrism: RunningPrism;
 let partnerPrism: RunningPrism;
 beforeAll(async () => {
   [aksPrism, partnerPrism] = await Promise.all([
-    startPrism({ spec: specPath('containerservice'), mode: 'mock' }),
-    startPrism({ spec: specPath('cloudpartner'), mode: 'mock' }),
+    startPrism({ spec: specPath('containerservice'), mode: 'mock', startTimeoutInMs: TEST_PRISM_START_TIMEOUT_IN_MS }),
+    startPrism({ spec: specPath('cloudpartner'), mode: 'mock', startTimeoutInMs: TEST_PRISM_START_TIMEOUT_IN_MS }),
   ]);
-}, 60_000);
+}, TEST_PRISM_START_TIMEOUT_IN_MS + 10_000);
 afterAll(() => Promise.all([aksPrism?.close(), partnerPrism?.close()]));
 
 const aks = () => createContainerServiceClient({ endpoint: aksPrism.url, credential, retryOptions: { maxRetries: 0 } });

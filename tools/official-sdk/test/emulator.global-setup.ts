@@ -18,6 +18,7 @@ export default async function setup(project: TestProject) {
   const { ca, cert, key } = makeLoopbackCertificates();
   const emulator = await startEmulator({
     tls: { cert, key },
+    startTimeoutInMs: 120_000, // Prism on a busy CI machine: see TEST_PRISM_START_TIMEOUT_IN_MS in @azlro/prism
     timings: { abortInMs: 1_500, commandInMs: 1_000, retryAfterInSeconds: 1 },
   });
   project.provide('emulator', emulator.info);

@@ -8,6 +8,13 @@ declare module 'vitest' {
   }
 }
 
+/**
+ * How long tests wait for Prism to listen. Alone it starts in ~2 s, but three or four Prism processes
+ * starting beside a build on a busy 2-core CI machine have taken 30 s and more: a start-up timeout
+ * is not what these tests are about, so they wait generously (the library default stays 30 s).
+ */
+export const TEST_PRISM_START_TIMEOUT_IN_MS = 120_000;
+
 /** The slice of vitest's `TestProject` a global setup needs (kept structural to avoid a vitest/node import). */
 export interface ProvidingProject {
   provide(key: 'prismUrl', value: string): void;
@@ -19,7 +26,7 @@ export interface ProvidingProject {
  */
 export function prismGlobalSetup(service: 'containerservice' | 'batch' | 'cloudpartner') {
   return async function setup(project: ProvidingProject): Promise<() => Promise<void>> {
-    const prism = await startPrism({ spec: specPath(service), mode: 'mock' });
+    const prism = await startPrism({ spec: specPath(service), mode: 'mock', startTimeoutInMs: TEST_PRISM_START_TIMEOUT_IN_MS });
     project.provide('prismUrl', prism.url);
     return () => prism.close();
   };

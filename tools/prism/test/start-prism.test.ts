@@ -1,6 +1,6 @@
 import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, test } from 'vitest';
-import { startPrism, type RunningPrism } from '@azlro/prism';
+import { startPrism, TEST_PRISM_START_TIMEOUT_IN_MS, type RunningPrism } from '@azlro/prism';
 
 const spec = fileURLToPath(new URL('./fixtures/tiny.yaml', import.meta.url));
 const id = '00000000-0000-0000-0000-000000000000';
@@ -22,7 +22,7 @@ describe('startPrism', () => {
   });
 
   test('serves the spec on a free loopback port and answers from its example', async () => {
-    prism = await startPrism({ spec, mode: 'mock' });
+    prism = await startPrism({ spec, mode: 'mock', startTimeoutInMs: TEST_PRISM_START_TIMEOUT_IN_MS });
     expect(prism.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
     const response = await fetch(`${prism.url}/things/${id}`);
     expect(response.status).toBe(200);
@@ -30,7 +30,7 @@ describe('startPrism', () => {
   });
 
   test('validates requests against the spec (422 for a non-uuid)', async () => {
-    prism = await startPrism({ spec, mode: 'mock' });
+    prism = await startPrism({ spec, mode: 'mock', startTimeoutInMs: TEST_PRISM_START_TIMEOUT_IN_MS });
     const response = await fetch(`${prism.url}/things/not-a-uuid`);
     expect(response.status).toBe(422);
     const problem = (await response.json()) as { validation: { location: string[]; code: string }[] };
@@ -38,7 +38,7 @@ describe('startPrism', () => {
   });
 
   test('close() stops the process and frees the port', async () => {
-    prism = await startPrism({ spec, mode: 'mock' });
+    prism = await startPrism({ spec, mode: 'mock', startTimeoutInMs: TEST_PRISM_START_TIMEOUT_IN_MS });
     const port = new URL(prism.url).port;
     const { pid } = prism;
     expect(isAlive(pid)).toBe(true);
@@ -48,7 +48,7 @@ describe('startPrism', () => {
   });
 
   test('two instances run side by side on different ports', async () => {
-    const [a, b] = await Promise.all([startPrism({ spec, mode: 'mock' }), startPrism({ spec, mode: 'mock' })]);
+    const [a, b] = await Promise.all([startPrism({ spec, mode: 'mock', startTimeoutInMs: TEST_PRISM_START_TIMEOUT_IN_MS }), startPrism({ spec, mode: 'mock', startTimeoutInMs: TEST_PRISM_START_TIMEOUT_IN_MS })]);
     try {
       expect(a.url).not.toBe(b.url);
     } finally {
