@@ -8,7 +8,8 @@ export { parseResumeToken, RESUME_TOKEN_VERSION, type PollingTarget, type Resume
 
 export type { Poller } from './poller.js';
 export type { PollOptions, PollerOptions } from './options.js';
-export type { OperationError, OperationState, OperationThrottling } from './state.js';
+export type { OperationState, OperationThrottling } from './state.js';
+export { OperationError, type OperationErrorBody } from './errors/operation-error.js';
 export type { OperationStatus } from './status.js';
 export { OPERATION_KINDS, type OperationKind, type ServiceName } from './kinds.js';
 

@@ -1,6 +1,9 @@
 import type { AzlroLogger } from '@azlro/http';
 
-/** `onProgress` subscribers: one that throws is logged, and the others (and polling) carry on. */
+/**
+ * `onProgress` subscribers. One that throws is logged and the others still get the state; the
+ * first error is returned, so the poller can reject the wait that delivered it (as core-lro does).
+ */
 export class Listeners<T> {
   readonly #callbacks = new Set<(value: T) => void>();
   readonly #log: AzlroLogger;
@@ -19,14 +22,17 @@ export class Listeners<T> {
     return () => void this.#callbacks.delete(listener);
   }
 
-  /** Calls every subscriber with `value()` (a fresh snapshot each). */
-  emit(value: () => T): void {
+  /** Calls every subscriber with `value()` (a fresh snapshot each); returns the first error one threw. */
+  emit(value: () => T): { error: unknown } | undefined {
+    let first: { error: unknown } | undefined;
     for (const listener of this.#callbacks) {
       try {
         listener(value());
       } catch (error) {
         this.#log.error(`${this.#name}: an onProgress callback threw: ${String(error)}`);
+        first ??= { error };
       }
     }
+    return first;
   }
 }

@@ -43,6 +43,8 @@ export class LroPoller<TClient extends { readonly endpoint: string }, TResult> i
   #submitted = false;
   /** The last scope looked up, by polling URL: a poll asks for it several times. */
   #scopeCache: { url: string; scope: ThrottleScope } | undefined;
+  /** What an onProgress callback threw, until the next `poll()`/`pollUntilDone()` rejects with it. */
+  #callbackFailure: { error: unknown } | undefined;
 
   constructor(client: TClient, strategy: Strategy<TClient, TResult>, options: ResolvedPollerOptions, start: PollerStart<TResult>) {
     this.#client = client;
@@ -97,12 +99,31 @@ export class LroPoller<TClient extends { readonly endpoint: string }, TResult> i
     return this.pollUntilDone().then(onFulfilled, onRejected);
   }
 
+  // The rest of `Promise`, so a poller is a core-lro 3 `PollerLike` (which extends Promise<TResult>).
+  catch<B = never>(onRejected?: ((reason: unknown) => B | PromiseLike<B>) | null): Promise<TResult | B> {
+    return this.then(undefined, onRejected);
+  }
+
+  finally(onFinally?: (() => void) | null): Promise<TResult> {
+    return this.pollUntilDone().finally(onFinally);
+  }
+
+  get [Symbol.toStringTag](): string {
+    return 'Poller';
+  }
+
+  get result(): TResult | undefined {
+    return this.#current.state.result;
+  }
+
   async poll(options?: PollOptions): Promise<OperationState<TResult>> {
     const signal = this.#combine(checkPollOptions(options));
     await untilAborted(this.#submission, signal);
+    this.#throwCallbackFailure();
     if (!this.isDone) {
       await this.#options.clock.sleep(this.#schedule.untilAllowedInMs, signal);
       await this.#pollShared(signal);
+      this.#throwCallbackFailure();
     }
     return this.operationState;
   }
@@ -113,9 +134,11 @@ export class LroPoller<TClient extends { readonly endpoint: string }, TResult> i
     const signal = this.#combine(callSignal, deadline.signal);
     try {
       await untilAborted(this.#submission, signal);
+      this.#throwCallbackFailure();
       while (!this.isDone) {
         await this.#options.clock.sleep(this.#schedule.untilNextInMs, signal);
         await this.#pollShared(signal);
+        this.#throwCallbackFailure();
       }
     } catch (error) {
       const aborted = [this.#options.abortSignal, callSignal].find((s) => s?.aborted);
@@ -248,7 +271,14 @@ export class LroPoller<TClient extends { readonly endpoint: string }, TResult> i
     }
     const next = this.isDone ? '' : `, next poll in ${Math.round(this.#schedule.untilNextInMs)} ms`;
     log.verbose(`${kind}: ${polledUrl ? `poll ${pollCount}` : 'initial response'}: ${observation.response.status} ${status}${next}`);
-    this.#listeners.emit(() => this.operationState);
+    this.#callbackFailure ??= this.#listeners.emit(() => this.operationState);
+  }
+
+  /** Rejects the wait that delivered a state an onProgress callback threw on, once; the state is kept. */
+  #throwCallbackFailure(): void {
+    const failure = this.#callbackFailure;
+    this.#callbackFailure = undefined;
+    if (failure) throw failure.error;
   }
 
   #token(): string {

@@ -1,6 +1,7 @@
 import { getRequestIds } from '@azlro/http';
 import type { OperationKind } from './kinds.js';
 import type { PollingTarget } from './resume-token.js';
+import { OperationError } from './errors/operation-error.js';
 import type { OperationState } from './state.js';
 import { isTerminal } from './status.js';
 import type { Observation } from './strategy.js';
@@ -22,7 +23,7 @@ export function record<TResult>(
   const done = isTerminal(fields.status);
   const next = done ? undefined : (polling ?? previous.polling);
   if (!done && !next) throw new Error(`${kind}: the service answered ${response.status} without a URL to poll`);
-  const state = { kind, ...fields, requestIds: getRequestIds(response), pollCount: previous.state.pollCount + (isPoll ? 1 : 0) };
+  const state = { kind, ...fields, error: OperationError.from(fields.error), requestIds: getRequestIds(response), pollCount: previous.state.pollCount + (isPoll ? 1 : 0) };
   const defined = Object.fromEntries(Object.entries(state).filter(([, v]) => v !== undefined));
   return { state: defined as unknown as OperationState<TResult>, polling: next };
 }

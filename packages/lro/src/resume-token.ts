@@ -1,7 +1,8 @@
 import type { RequestIds } from '@azlro/http';
 import { decodeBase64Url, encodeBase64Url } from './base64url.js';
 import { isOperationKind, OPERATION_KINDS, serviceOf, type OperationKind, type ServiceName } from './kinds.js';
-import type { OperationError, OperationState } from './state.js';
+import { OperationError, type OperationErrorBody } from './errors/operation-error.js';
+import type { OperationState } from './state.js';
 import { isTerminal, type OperationStatus } from './status.js';
 
 /** The resume-token format this package writes and reads. */
@@ -79,7 +80,7 @@ function readState(value: unknown): ResumeToken['state'] {
     percentComplete: optional<number>(s.percentComplete, 'number', 'percentComplete'),
     startTime: optional<string>(s.startTime, 'string', 'startTime'),
     endTime: optional<string>(s.endTime, 'string', 'endTime'),
-    error: error as OperationError | undefined,
+    error: OperationError.from(error as OperationErrorBody | undefined),
     requestIds: { ...(ids as RequestIds) },
     pollCount: s.pollCount as number,
     result: s.result,

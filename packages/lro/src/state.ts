@@ -1,21 +1,9 @@
 import type { RequestIds } from '@azlro/http';
 import type { OperationKind } from './kinds.js';
+import type { OperationError } from './errors/operation-error.js';
 import type { OperationStatus } from './status.js';
 
-/**
- * Why an operation failed, as the service said it: an ARM `CloudErrorBody`, a Cloud Partner
- * operation's `error`, or (for a failed command) the command's `reason` as `message`.
- */
-export interface OperationError {
-  /** The service's error code, e.g. `OperationCanceled`. */
-  code?: string;
-  /** The service's explanation. */
-  message?: string;
-  /** What the error is about, when the service says. */
-  target?: string;
-  /** Nested errors, in the service's own shape. */
-  details?: readonly unknown[];
-}
+export type { OperationError, OperationErrorBody } from './errors/operation-error.js';
 
 /**
  * The service throttled the last poll (429 or 503 with `Retry-After`): the operation is still
@@ -51,7 +39,7 @@ export interface OperationState<TResult> {
   readonly startTime?: string;
   /** When it finished (ISO 8601, as the service sent it). */
   readonly endTime?: string;
-  /** The service's error, once the operation failed or was canceled. */
+  /** The service's error (an `Error` with the service's `code` and `message`), once the operation failed or was canceled. */
   readonly error?: OperationError;
   /** Request ids of the last response, for support requests. */
   readonly requestIds: RequestIds;

@@ -1,6 +1,6 @@
 import type { OperationKind } from './kinds.js';
 import type { PollingTarget } from './resume-token.js';
-import type { OperationError } from './state.js';
+import type { OperationErrorBody } from './state.js';
 import type { OperationStatus } from './status.js';
 
 /** What a strategy needs for one request. */
@@ -23,7 +23,8 @@ export interface Observation<TResult> {
   percentComplete?: number;
   startTime?: string;
   endTime?: string;
-  error?: OperationError;
+  /** The service's error body; the poller turns it into an `OperationError`. */
+  error?: OperationErrorBody;
   result?: TResult;
   /** Where to poll next; ignored once the status is terminal. */
   polling?: PollingTarget;

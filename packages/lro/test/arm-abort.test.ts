@@ -46,7 +46,7 @@ describe('Azure-AsyncOperation status body', () => {
     expect(isOperationFailedError(failure)).toBe(true);
     if (!isOperationFailedError(failure)) return;
     expect(failure.status).toBe(outcome);
-    expect(failure.error).toEqual(error);
+    expect(failure.error?.toJSON()).toEqual(error);
     expect(failure.operationState.status).toBe(outcome);
     expect(failure.message).toBe(`containerservice.abortLatestOperation: the operation ${outcome}: OperationFailed: the abort could not complete`);
     expect(seen(server)).toHaveLength(3);

@@ -55,7 +55,7 @@ describe('waitForCommandResult', () => {
     expect(isOperationFailedError(error)).toBe(true);
     if (!isOperationFailedError(error)) return;
     expect(error.status).toBe('failed');
-    expect(error.error).toEqual({ message: 'ImagePullBackoff' });
+    expect(error.error?.toJSON()).toEqual({ message: 'ImagePullBackoff' });
     expect(error.message).toBe('containerservice.commandResult: the operation failed: ImagePullBackoff');
     expect(error.operationState.result).toEqual(failed);
   });

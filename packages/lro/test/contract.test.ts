@@ -94,7 +94,7 @@ describe('containerservice: waitForCommandResult', () => {
 
   test('200 commandFailedResult: OperationFailedError with the reason', async () => {
     const error = await rejection(waitForCommandResult(aks(), command, prefer('code=200, example=commandFailedResult')));
-    expect(isOperationFailedError(error) && error.error).toEqual({ message: 'ImagePullBackoff' });
+    expect(isOperationFailedError(error) && error.error?.toJSON()).toEqual({ message: 'ImagePullBackoff' });
   });
 
   test('202: its example Location (on management.azure.com) is refused', async () => {

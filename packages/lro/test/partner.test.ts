@@ -72,7 +72,7 @@ describe('cancelOfferOperation', () => {
     const error = await rejection(cancelOfferOperation(partnerClient(server), offer, fast()));
     expect(isOperationFailedError(error)).toBe(true);
     if (!isOperationFailedError(error)) return;
-    expect(error.error).toEqual({ code: 'CancelFailed', message: 'publishing already live' });
+    expect(error.error?.toJSON()).toEqual({ code: 'CancelFailed', message: 'publishing already live' });
     expect(error.operationState.result).toMatchObject({ status: 'failed' });
   });
 
@@ -80,7 +80,7 @@ describe('cancelOfferOperation', () => {
     server.route('POST', CANCEL_PATH, { status: 202, headers: { location: `${OFFER_OPERATION_PATH}?api-version=2017-10-31` } });
     server.route('GET', OFFER_OPERATION_PATH, operation('failed', { error: 'something broke' }));
     const error = await rejection(cancelOfferOperation(partnerClient(server), offer, fast()));
-    expect(isOperationFailedError(error) && error.error).toEqual({ message: 'something broke' });
+    expect(isOperationFailedError(error) && error.error?.toJSON()).toEqual({ message: 'something broke' });
   });
 
   test.each([400, 403, 404])('%i on the cancel rejects with the ApiError', async (code) => {

@@ -31,17 +31,22 @@ describe('onProgress', () => {
     expect(firstTwo).toEqual([0, 1]);
   });
 
-  test('a callback that throws is logged and polling goes on', async () => {
+  test('a callback that throws: the others still run, the wait rejects with its error, and a second wait carries on', async () => {
     server.route('POST', ABORT_PATH, accepted(server));
-    server.route('GET', STATUS_PATH, status('Succeeded'));
+    server.route('GET', STATUS_PATH, [status('InProgress'), status('Succeeded')]);
     const logger = recordingLogger();
     const poller = abortLatestOperation(aksClient(server), cluster, { ...fast(), logger });
-    poller.onProgress(() => {
-      throw new Error('listener bug');
+    const bug = new Error('listener bug');
+    const seenByOther: number[] = [];
+    poller.onProgress((state) => {
+      if (state.pollCount === 1) throw bug;
     });
-    await expect(poller).resolves.toBeUndefined();
+    poller.onProgress((state) => seenByOther.push(state.pollCount));
+    await expect(poller.pollUntilDone()).rejects.toBe(bug);
+    expect(poller.operationState).toMatchObject({ status: 'running', pollCount: 1 });
+    await expect(poller.pollUntilDone()).resolves.toBeUndefined();
+    expect(seenByOther).toEqual([0, 1, 2]);
     expect(logger.lines.filter((l) => l.startsWith('error'))).toEqual([
-      'error containerservice.abortLatestOperation: an onProgress callback threw: Error: listener bug',
       'error containerservice.abortLatestOperation: an onProgress callback threw: Error: listener bug',
     ]);
   });

@@ -21,8 +21,12 @@ export class OperationFailedError<TResult = unknown> extends Error {
   }
 }
 
-/** True for an {@link OperationFailedError}, including one from another copy of this package. */
-export function isOperationFailedError(value: unknown): value is OperationFailedError {
+/**
+ * True for an {@link OperationFailedError}, including one from another copy of this package.
+ * Name the result type to narrow `operationState.result` too, e.g.
+ * `isOperationFailedError<RunCommandResult>(error)`; pass the poller and it is inferred.
+ */
+export function isOperationFailedError<TResult = unknown>(value: unknown, _poller?: PromiseLike<TResult>): value is OperationFailedError<TResult> {
   if (value instanceof OperationFailedError) return true;
   const candidate = value as Partial<OperationFailedError> | null;
   return (

@@ -1,7 +1,7 @@
 import { getLegacyOperation, getOperation, type CloudPartnerClient, type PartnerOperation } from '@azlro/cloudpartner';
 import { assertPathSegment } from '@azlro/http';
 import { getAsIs, type PollingResponse } from '../get-as-is.js';
-import type { OperationError } from '../state.js';
+import type { OperationErrorBody } from '../state.js';
 import { readServiceStatus } from '../status.js';
 import type { Observation, RequestContext, Strategy } from '../strategy.js';
 import { matchTemplate, passes, type TemplateMatch } from '../typed-url.js';
@@ -30,7 +30,7 @@ async function get(client: CloudPartnerClient, url: string, context: RequestCont
 }
 
 /** A partner operation's `error` has no documented shape: keep an object's fields, wrap text. */
-function readError(error: unknown): OperationError | undefined {
+function readError(error: unknown): OperationErrorBody | undefined {
   if (typeof error === 'string') return { message: error };
   if (typeof error !== 'object' || error === null) return undefined;
   const { code, message, target, details } = error as Record<string, unknown>;
