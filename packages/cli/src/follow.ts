@@ -115,7 +115,8 @@ function finished<TResult>(state: OperationState<TResult>, base: Omit<Report, 's
     return { ...base, status: 'succeeded', exitCode: EXIT_CODES.succeeded, result: state.result, ...(notes?.length ? { notes } : {}) };
   }
   const status = state.status === 'canceled' ? 'canceled' : 'failed';
-  const error = state.error;
+  // The service's own fields: the Error's message falls back to the code, the report's to the status.
+  const error = state.error?.toJSON();
   return {
     ...base,
     status,
