@@ -9,7 +9,10 @@
 //   node tools/build/build-package.mjs <package dir> [--platform=neutral|node] [--entry=src/bin.ts ...]
 //
 // Entry points: every `exports` entry whose `@azlro/source` is ./src/<name>.ts (its `default`
-// must be ./dist/<name>.js and its `types` ./dist/<name>.d.ts), plus each --entry (a bin).
+// must be ./dist/<name>.js and its `types` ./dist/<name>.d.ts), plus each --entry (a bin), plus each
+// source file a package.json `imports` entry (`#name`) maps to. `#name` imports stay imports in the
+// output, so the runtime picks the file by condition (e.g. `node` vs `default` for browsers): a
+// Node-only dependency never enters a browser bundle.
 // --platform=neutral (the default) is for code that must also run in browsers: importing a Node
 // built-in fails the build. Several entries share code through chunks (esbuild `splitting`), and a
 // dynamic import() of a source file becomes a chunk loaded on first use, as before.
@@ -36,7 +39,7 @@ const packageDir = resolve(positionals[0]);
 const srcDir = join(packageDir, 'src');
 const distDir = join(packageDir, 'dist');
 const manifest = JSON.parse(readFileSync(join(packageDir, 'package.json'), 'utf8'));
-const entryPoints = [...exportEntries(manifest), ...args.entry.map((entry) => join(packageDir, entry))];
+const entryPoints = [...exportEntries(manifest), ...importEntries(manifest), ...args.entry.map((entry) => join(packageDir, entry))];
 for (const entry of entryPoints) {
   if (dirname(entry) !== srcDir || !entry.endsWith('.ts')) throw new RangeError(`${manifest.name}: entry ${relative(packageDir, entry)} must be a .ts file directly in src/`);
 }
@@ -61,6 +64,25 @@ function exportEntries({ name, exports }) {
   return entries;
 }
 
+/**
+ * The source files of `imports` entries: each `#name` maps, under `@azlro/source`, condition by
+ * condition to ./src/<file>.ts, and outside it to ./dist/<file>.js for the same files.
+ */
+function importEntries({ name, imports }) {
+  const entries = [];
+  for (const [specifier, target] of Object.entries(imports ?? {})) {
+    const leaves = (value) => (typeof value === 'string' ? [value] : Object.values(value ?? {}).flatMap(leaves));
+    const { '@azlro/source': source, ...built } = typeof target === 'object' && target !== null ? target : {};
+    const sources = leaves(source).map((file) => /^\.\/src\/([\w-]+)\.ts$/.exec(file)?.[1]);
+    const outputs = leaves(built).map((file) => /^\.\/dist\/([\w-]+)\.js$/.exec(file)?.[1]);
+    if (sources.length === 0 || sources.includes(undefined) || outputs.includes(undefined) || [...new Set(sources)].sort().join() !== [...new Set(outputs)].sort().join()) {
+      throw new RangeError(`${name}: imports["${specifier}"] must map @azlro/source to ./src/<name>.ts files and its other conditions to the same ./dist/<name>.js files`);
+    }
+    entries.push(...new Set(sources.map((base) => join(srcDir, `${base}.ts`))));
+  }
+  return entries;
+}
+
 function declarations() {
   const tsc = require.resolve('typescript/bin/tsc');
   return new Promise((resolvePromise, reject) => {
@@ -82,6 +104,8 @@ async function javascript() {
     platform: args.platform,
     target: 'es2022',
     packages: 'external',
+    // `#name` imports are resolved by the runtime, by condition (see importEntries).
+    external: Object.keys(manifest.imports ?? {}),
     // Only relative imports are resolved (everything else is external): no package fields apply.
     mainFields: [],
     conditions: [],

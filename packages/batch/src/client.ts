@@ -1,5 +1,5 @@
-import type { TokenCredential } from '@azure/core-auth';
-import { createPipeline, createServiceClient, type ClientOptions, type SharedKeyCredential } from '@azlro/http';
+import type { TokenCredential } from '@azlro/http';
+import { batchScopeFor, createPipeline, createServiceClient, type ClientOptions, type SharedKeyCredential } from '@azlro/http';
 import { createClient, type Client } from './generated/client/index.js';
 import { PACKAGE_VERSION } from './version.js';
 
@@ -17,8 +17,10 @@ export interface BatchClientOptions extends ClientOptions {
    */
   credential?: TokenCredential | SharedKeyCredential;
   /**
-   * Token scopes requested from a `TokenCredential`.
-   * @default ['https://batch.core.windows.net//.default']
+   * Token scopes requested from a `TokenCredential`. By default the account endpoint's cloud decides
+   * (`batchScopeFor` from `@azlro/http`): `*.batch.chinacloudapi.cn` and `*.batch.usgovcloudapi.net`
+   * get their cloud's scope, any other endpoint the public cloud's.
+   * @default [batchScopeFor(endpoint)], e.g. ['https://batch.core.windows.net//.default']
    */
   credentialScopes?: string[];
   /**
@@ -43,7 +45,7 @@ export function createBatchClient(options: BatchClientOptions): BatchClient {
   if (options === null || typeof options !== 'object') {
     throw new TypeError('createBatchClient: `options` must be an object with an `endpoint` (the Batch account URL)');
   }
-  const { endpoint, credentialScopes = [DEFAULT_SCOPE], returnClientRequestId = true, ...rest } = options;
+  const { endpoint, credentialScopes = [typeof endpoint === 'string' ? batchScopeFor(endpoint) : DEFAULT_SCOPE], returnClientRequestId = true, ...rest } = options;
   if (typeof endpoint !== 'string' || endpoint === '') {
     throw new TypeError('createBatchClient: `endpoint` is required: the Batch account URL, e.g. https://myaccount.westeurope.batch.azure.com');
   }

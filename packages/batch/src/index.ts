@@ -1,6 +1,6 @@
 export { createBatchClient, DEFAULT_SCOPE } from './client.js';
 export type { BatchClient, BatchClientOptions } from './client.js';
-export { cancelCertificateDeletion } from './operations.js';
+export { sendCancelCertificateDeletion } from './operations.js';
 export type { CancelCertificateDeletionOptions, CertificateParams } from './operations.js';
 export type { BatchError, BatchErrorDetail, ErrorMessage } from './generated/types.gen.js';
 export type { Client } from './generated/client/index.js';

@@ -21,7 +21,7 @@ export interface CertificateParams {
   thumbprint: string;
 }
 
-/** Options for {@link cancelCertificateDeletion}. */
+/** Options for {@link sendCancelCertificateDeletion}. */
 export interface CancelCertificateDeletionOptions extends OperationOptions {
   /**
    * The longest the server may spend on the request, in seconds (the `timeout` query parameter).
@@ -38,7 +38,7 @@ export interface CancelCertificateDeletionOptions extends OperationOptions {
  * now answers 400 `CertificateRetired` (an `ApiError` of kind `certificateRetired`). Use the Azure
  * Key Vault VM extension instead.
  */
-export function cancelCertificateDeletion(client: BatchClient, params: CertificateParams, options: CancelCertificateDeletionOptions = {}) {
+export function sendCancelCertificateDeletion(client: BatchClient, params: CertificateParams, options: CancelCertificateDeletionOptions = {}) {
   assertParams(params);
   const thumbprintAlgorithm = params.thumbprintAlgorithm ?? 'sha1';
   validateThumbprintAlgorithm(thumbprintAlgorithm);

@@ -2,7 +2,7 @@ import type { AccessToken, TokenCredential } from '@azure/core-auth';
 import { startTestServer, type TestServer } from '@azlro/test-server';
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, expect, test } from 'vitest';
-import { cancelCertificateDeletion, createBatchClient, PACKAGE_VERSION } from '../src/index.js';
+import { sendCancelCertificateDeletion, createBatchClient, PACKAGE_VERSION } from '../src/index.js';
 
 let server: TestServer;
 beforeAll(async () => (server = await startTestServer()));
@@ -22,7 +22,7 @@ test('token auth asks for the Batch scope; the request id travels as client-requ
   const credential: TokenCredential = {
     getToken: async (s): Promise<AccessToken> => (scopes.push(s), { token: 'batch-token', expiresOnTimestamp: Date.now() + 3_600_000 }),
   };
-  await cancelCertificateDeletion(createBatchClient({ endpoint: server.url, credential }), { thumbprint: 'a'.repeat(40) });
+  await sendCancelCertificateDeletion(createBatchClient({ endpoint: server.url, credential }), { thumbprint: 'a'.repeat(40) });
   expect(scopes).toEqual([['https://batch.core.windows.net//.default']]);
   const [request] = server.requests;
   expect(request!.headers.authorization).toBe('Bearer batch-token');

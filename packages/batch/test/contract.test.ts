@@ -3,7 +3,7 @@
 import { contractCoverage, contractCredential as token, expectApiError as apiError, prefer, violations } from '@azlro/prism';
 import { SharedKeyCredential } from '@azlro/http';
 import { describe, expect, inject, test } from 'vitest';
-import { cancelCertificateDeletion, createBatchClient } from '../src/index.js';
+import { sendCancelCertificateDeletion, createBatchClient } from '../src/index.js';
 import * as generated from '../src/generated/sdk.gen.js';
 
 const prismUrl = inject('prismUrl');
@@ -13,10 +13,10 @@ const certificate = { thumbprint: '0123456789abcdef0123456789abcdef01234567' };
 const coverage = contractCoverage('batch');
 
 
-describe('cancelCertificateDeletion', () => {
+describe('sendCancelCertificateDeletion', () => {
   test('204 with the documented response headers (token auth)', async () => {
     coverage.cover('cancelCertificateDeletion', '204');
-    const { response } = await cancelCertificateDeletion(client, certificate, prefer('code=204'));
+    const { response } = await sendCancelCertificateDeletion(client, certificate, prefer('code=204'));
     expect(response.status).toBe(204);
     for (const header of ['client-request-id', 'request-id', 'ETag', 'Last-Modified', 'DataServiceId']) {
       expect(response.headers.get(header), header).not.toBeNull();
@@ -29,18 +29,18 @@ describe('cancelCertificateDeletion', () => {
       credential: new SharedKeyCredential('account', Buffer.from('not-a-real-key').toString('base64')),
       retryOptions: { maxRetries: 0 },
     });
-    const { response } = await cancelCertificateDeletion(sharedKey, certificate, prefer('code=204'));
+    const { response } = await sendCancelCertificateDeletion(sharedKey, certificate, prefer('code=204'));
     expect(response.status).toBe(204);
   });
 
   test('the server timeout is sent as the documented `timeout` query parameter', async () => {
-    const { request } = await cancelCertificateDeletion(client, certificate, { ...prefer('code=204'), serverTimeoutInSeconds: 45 });
+    const { request } = await sendCancelCertificateDeletion(client, certificate, { ...prefer('code=204'), serverTimeoutInSeconds: 45 });
     expect(new URL(request.url).searchParams.get('timeout')).toBe('45');
   });
 
   test('default: CertificateRetired is an ApiError of kind certificateRetired with the BatchError message', async () => {
     coverage.cover('cancelCertificateDeletion', 'default', 'certificateRetired');
-    const error = await apiError(cancelCertificateDeletion(client, certificate, prefer('code=400, example=certificateRetired')));
+    const error = await apiError(sendCancelCertificateDeletion(client, certificate, prefer('code=400, example=certificateRetired')));
     expect(error.status).toBe(400);
     expect(error.code).toBe('CertificateRetired');
     expect(error.kind).toBe('certificateRetired');
@@ -51,7 +51,7 @@ describe('cancelCertificateDeletion', () => {
 describe('the spec constrains what Prism accepts', () => {
   test('no credential: 401, an ApiError of kind unauthorized', async () => {
     const anonymous = createBatchClient({ endpoint: prismUrl, retryOptions: { maxRetries: 0 } });
-    const error = await apiError(cancelCertificateDeletion(anonymous, certificate));
+    const error = await apiError(sendCancelCertificateDeletion(anonymous, certificate));
     expect(error.status).toBe(401);
     expect(error.kind).toBe('unauthorized');
   });

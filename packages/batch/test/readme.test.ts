@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { isCertificateRetiredError, SharedKeyCredential, verifySharedKey } from '@azlro/http';
 import { startTestServer, type TestServer } from '@azlro/test-server';
 import { afterAll, beforeAll, expect, test } from 'vitest';
-import { cancelCertificateDeletion, createBatchClient } from '../src/index.js';
+import { sendCancelCertificateDeletion, createBatchClient } from '../src/index.js';
 
 /** The README's example, verbatim between the markers: the last test keeps the two identical. */
 async function readmeExample(endpoint: string, accountName: string, accountKey: string, print: (...values: unknown[]) => void) {
@@ -14,7 +14,7 @@ async function readmeExample(endpoint: string, accountName: string, accountKey: 
   });
 
   try {
-    const { response } = await cancelCertificateDeletion(batch, { thumbprint: '0123456789abcdef0123456789abcdef01234567' });
+    const { response } = await sendCancelCertificateDeletion(batch, { thumbprint: '0123456789abcdef0123456789abcdef01234567' });
     console.log(response.status, response.headers.get('request-id')); // 204: the certificate is active again
   } catch (error) {
     if (!isCertificateRetiredError(error)) throw error;

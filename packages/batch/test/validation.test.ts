@@ -2,7 +2,7 @@
 import { startTestServer, type TestServer } from '@azlro/test-server';
 import { SharedKeyCredential, verifySharedKey } from '@azlro/http';
 import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest';
-import { cancelCertificateDeletion, createBatchClient } from '../src/index.js';
+import { sendCancelCertificateDeletion, createBatchClient } from '../src/index.js';
 
 let server: TestServer;
 beforeAll(async () => (server = await startTestServer()));
@@ -21,14 +21,14 @@ describe('bad input is refused before anything is sent, naming the parameter', (
     ['thumbprint', { thumbprint: 7 }, TypeError],
     ['thumbprintAlgorithm', { thumbprint, thumbprintAlgorithm: 'md5' }, RangeError],
   ])('%s: %j', (name, params, errorType) => {
-    const call = () => cancelCertificateDeletion(client(), params as { thumbprint: string });
+    const call = () => sendCancelCertificateDeletion(client(), params as { thumbprint: string });
     expect(call).toThrow(errorType);
     expect(call).toThrow(name);
     expect(server.requests).toHaveLength(0);
   });
 
   test.each([0, 1.5, -3, Number.NaN])('serverTimeoutInSeconds %s', (serverTimeoutInSeconds) => {
-    expect(() => cancelCertificateDeletion(client(), { thumbprint }, { serverTimeoutInSeconds })).toThrow(/serverTimeoutInSeconds/);
+    expect(() => sendCancelCertificateDeletion(client(), { thumbprint }, { serverTimeoutInSeconds })).toThrow(/serverTimeoutInSeconds/);
     expect(server.requests).toHaveLength(0);
   });
 
@@ -42,7 +42,7 @@ test('the request is the documented one, signed with Shared Key the server can v
     status: 204,
     headers: { 'request-id': 'rid-1' },
   });
-  const { response } = await cancelCertificateDeletion(client(), { thumbprint }, { serverTimeoutInSeconds: 30 });
+  const { response } = await sendCancelCertificateDeletion(client(), { thumbprint }, { serverTimeoutInSeconds: 30 });
   expect(response.status).toBe(204);
   const [received] = server.requests;
   expect(received!.url).toBe(`/certificates(thumbprintAlgorithm=sha1,thumbprint=${thumbprint})/canceldelete?api-version=2023-11-01.18.0&timeout=30`);

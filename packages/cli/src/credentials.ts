@@ -1,4 +1,4 @@
-import type { TokenCredential } from '@azure/core-auth';
+import type { TokenCredential } from '@azlro/http';
 import { SharedKeyCredential, StaticTokenCredential } from '@azlro/http';
 import { UsageError, type CommonOptions } from './args.js';
 

@@ -1,4 +1,4 @@
-import type { TokenCredential } from '@azure/core-auth';
+import type { TokenCredential } from '@azlro/http';
 import { createPipeline, createServiceClient, type ClientOptions } from '@azlro/http';
 import { createClient, type Client } from './generated/client/index.js';
 import { PACKAGE_VERSION } from './version.js';

@@ -1,5 +1,5 @@
-import type { TokenCredential } from '@azure/core-auth';
-import { createPipeline, createServiceClient, type ClientOptions } from '@azlro/http';
+import type { TokenCredential } from '@azlro/http';
+import { createPipeline, createServiceClient, resourceManagerScopeFor, type ClientOptions } from '@azlro/http';
 import { createClient, type Client } from './generated/client/index.js';
 import { PACKAGE_VERSION } from './version.js';
 
@@ -22,8 +22,11 @@ export interface ContainerServiceClientOptions extends ClientOptions {
    */
   credential?: TokenCredential;
   /**
-   * Token scopes requested from `credential`.
-   * @default ['https://management.azure.com/.default']
+   * Token scopes requested from `credential`. By default the endpoint's cloud decides
+   * (`resourceManagerScopeFor` from `@azlro/http`): `https://management.chinacloudapi.cn` gets
+   * `https://management.chinacloudapi.cn/.default`, US Government likewise, and any other endpoint
+   * the public cloud's. Set it for other clouds (e.g. Azure Stack Hub).
+   * @default [resourceManagerScopeFor(endpoint)], e.g. ['https://management.azure.com/.default']
    */
   credentialScopes?: string[];
 }
@@ -43,7 +46,7 @@ export interface ContainerServiceClient {
  * token cache; nothing depends on the generated module-level singleton.
  */
 export function createContainerServiceClient(options: ContainerServiceClientOptions = {}): ContainerServiceClient {
-  const { endpoint = DEFAULT_ENDPOINT, credentialScopes = [DEFAULT_SCOPE], ...rest } = options;
+  const { endpoint = DEFAULT_ENDPOINT, credentialScopes = [resourceManagerScopeFor(endpoint)], ...rest } = options;
   const fetch = createPipeline({
     ...rest,
     endpoint,

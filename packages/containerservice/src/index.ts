@@ -5,7 +5,7 @@ export {
 } from './client.js';
 export type { ContainerServiceClient, ContainerServiceClientOptions } from './client.js';
 export {
-  abortLatestOperation,
+  sendAbortLatestOperation,
   getCommandResult,
   getOperationResult,
   getOperationStatus,

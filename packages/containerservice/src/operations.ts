@@ -76,7 +76,7 @@ function operationPath(params: OperationParams): OperationParams {
  * `ApiError` of kind `conflict` (409) when the operation finished before it could be aborted.
  * Most callers want `abortLatestOperation` from `@azlro/lro`, which also waits.
  */
-export function abortLatestOperation(client: ContainerServiceClient, params: ManagedClusterParams, options: OperationOptions = {}) {
+export function sendAbortLatestOperation(client: ContainerServiceClient, params: ManagedClusterParams, options: OperationOptions = {}) {
   const path = clusterPath(params);
   return generated.abortLatestOperation({
     client: client.client,

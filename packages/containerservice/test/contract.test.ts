@@ -5,7 +5,7 @@ import { contractCoverage, contractCredential as token, expectApiError as apiErr
 import type { ApiError } from '@azlro/http';
 import { describe, expect, inject, test } from 'vitest';
 import {
-  abortLatestOperation,
+  sendAbortLatestOperation,
   createContainerServiceClient,
   getCommandResult,
   getOperationResult,
@@ -30,10 +30,10 @@ const operationPath = `/subscriptions/${operation.subscriptionId}/providers/Micr
 const coverage = contractCoverage('containerservice');
 
 
-describe('abortLatestOperation', () => {
+describe('sendAbortLatestOperation', () => {
   test('202 carries the polling URLs from the documented example', async () => {
     coverage.cover('abortLatestOperation', '202');
-    const { response } = await abortLatestOperation(client, cluster, prefer('code=202'));
+    const { response } = await sendAbortLatestOperation(client, cluster, prefer('code=202'));
     expect(response.status).toBe(202);
     expect(response.headers.get('Azure-AsyncOperation')).toBe(
       'https://management.azure.com/subscriptions/00000000-0000-0000-0000-000000000000/providers/Microsoft.ContainerService/locations/eastus/operationStatus/00000000-0000-0000-0000-000000000000?api-version=2024-02-01',
@@ -45,13 +45,13 @@ describe('abortLatestOperation', () => {
 
   test('204 when there was nothing to abort', async () => {
     coverage.cover('abortLatestOperation', '204');
-    const { response } = await abortLatestOperation(client, cluster, prefer('code=204'));
+    const { response } = await sendAbortLatestOperation(client, cluster, prefer('code=204'));
     expect(response.status).toBe(204);
   });
 
   test('409 (finished before it could be aborted) is an ApiError of kind conflict', async () => {
     coverage.cover('abortLatestOperation', '409', 'operationAlreadyFinished');
-    const error = await apiError(abortLatestOperation(client, cluster, prefer('code=409, example=operationAlreadyFinished')));
+    const error = await apiError(sendAbortLatestOperation(client, cluster, prefer('code=409, example=operationAlreadyFinished')));
     expect(error.status).toBe(409);
     expect(error.kind).toBe('conflict');
     expect(error.code).toBe('OperationNotAllowed');
@@ -60,7 +60,7 @@ describe('abortLatestOperation', () => {
 
   test('default: a CloudError becomes an ApiError with the service code and message', async () => {
     coverage.cover('abortLatestOperation', 'default', 'internalServerError');
-    const error = await apiError(abortLatestOperation(client, cluster, prefer('code=500, example=internalServerError')));
+    const error = await apiError(sendAbortLatestOperation(client, cluster, prefer('code=500, example=internalServerError')));
     expect(error.status).toBe(500);
     expect(error.code).toBe('InternalServerError');
     expect(error.message).toMatch(/^POST http:\/\/127\.0\.0\.1:\d+\/subscriptions\/.+\/abort\?api-version=2024-02-01: 500 InternalServerError: /);
@@ -190,7 +190,7 @@ describe('getOperationResult (the location resource, …/locations/{location}/op
 
 describe('the spec constrains what Prism accepts', () => {
   test('no bearer token: 401, an ApiError of kind unauthorized', async () => {
-    const error = await apiError(abortLatestOperation(anonymous, cluster));
+    const error = await apiError(sendAbortLatestOperation(anonymous, cluster));
     expect(error.status).toBe(401);
     expect(error.kind).toBe('unauthorized');
   });
@@ -237,7 +237,7 @@ describe('the spec constrains what Prism accepts', () => {
   });
 
   test.each(['résumé-rg', '日本', 'My-RG_(prod).2'])('a Unicode resource group %s is accepted (ARM\'s \\w is Unicode)', async (resourceGroupName) => {
-    const { response } = await abortLatestOperation(client, { ...cluster, resourceGroupName });
+    const { response } = await sendAbortLatestOperation(client, { ...cluster, resourceGroupName });
     expect(response.status).toBe(202);
   });
 

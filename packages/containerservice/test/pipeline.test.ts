@@ -1,11 +1,12 @@
 // The @azlro/http behaviours, proven through the generated client (not just the pipeline alone),
 // against a real loopback server.
 import type { AccessToken, GetTokenOptions, TokenCredential } from '@azure/core-auth';
-import { setLogLevel, setLogSink, isApiError } from '@azlro/http';
+import { AzureLogger, setLogLevel } from '@azure/logger';
+import { isApiError } from '@azlro/http';
 import { startTestServer, type TestServer } from '@azlro/test-server';
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest';
-import { abortLatestOperation, createContainerServiceClient, getCommandResult, PACKAGE_VERSION } from '../src/index.js';
+import { sendAbortLatestOperation, createContainerServiceClient, getCommandResult, PACKAGE_VERSION } from '../src/index.js';
 
 let server: TestServer;
 beforeAll(async () => (server = await startTestServer()));
@@ -38,6 +39,21 @@ test('the client is branded and reports the version in package.json', () => {
   expect(PACKAGE_VERSION).toBe(manifest.version);
 });
 
+test.each([
+  ['https://management.chinacloudapi.cn', 'https://management.chinacloudapi.cn/.default'],
+  ['https://management.usgovcloudapi.net/', 'https://management.usgovcloudapi.net/.default'],
+  ['https://management.azure.com', 'https://management.azure.com/.default'],
+])('the token scope follows the endpoint: %s asks for %s', async (endpoint, scope) => {
+  const credential = countingCredential();
+  // The transport is injected (no network): only the scope the credential was asked for matters here.
+  const fetch = async () => new Response(null, { status: 204 });
+  await sendAbortLatestOperation(createContainerServiceClient({ endpoint, credential, fetch }), cluster);
+  expect(credential.calls.map((call) => call.scopes)).toEqual([[scope]]);
+  const overridden = countingCredential();
+  await sendAbortLatestOperation(createContainerServiceClient({ endpoint, credential: overridden, credentialScopes: ['https://custom/.default'], fetch }), cluster);
+  expect(overridden.calls.map((call) => call.scopes)).toEqual([['https://custom/.default']]);
+});
+
 test('a bad endpoint is refused when the client is created, naming the option', () => {
   expect(() => createContainerServiceClient({ endpoint: 'management.azure.com' })).toThrow(/endpoint/);
   expect(() => createContainerServiceClient({ endpoint: 'http://example.com', credential: countingCredential() })).toThrow(/https/);
@@ -48,7 +64,7 @@ describe('through the generated client', () => {
     server.route('POST', abortPath, { status: 204 });
     const credential = countingCredential();
     const client = createContainerServiceClient({ endpoint: server.url, credential });
-    for (let i = 0; i < 3; i++) await abortLatestOperation(client, cluster);
+    for (let i = 0; i < 3; i++) await sendAbortLatestOperation(client, cluster);
     expect(credential.calls).toHaveLength(1);
     expect(credential.calls[0]!.scopes).toEqual(['https://management.azure.com/.default']);
     expect(server.requests.map((r) => r.headers.authorization)).toEqual(Array(3).fill(`Bearer ${SECRET}-1`));
@@ -56,7 +72,7 @@ describe('through the generated client', () => {
 
   test('User-Agent names the package and Node, after the caller prefix; x-ms-client-request-id is a UUID', async () => {
     server.route('POST', abortPath, { status: 204 });
-    await abortLatestOperation(createContainerServiceClient({ endpoint: server.url, userAgentPrefix: 'my-app/1.0' }), cluster);
+    await sendAbortLatestOperation(createContainerServiceClient({ endpoint: server.url, userAgentPrefix: 'my-app/1.0' }), cluster);
     const [request] = server.requests;
     expect(request!.headers['user-agent']).toBe(`my-app/1.0 azlro-containerservice/${PACKAGE_VERSION} Node/${process.version}`);
     expect(request!.headers['x-ms-client-request-id']).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
@@ -79,12 +95,12 @@ describe('through the generated client', () => {
   test('the abort POST is retried on 503 (not processed) but not on 500 (may have been)', async () => {
     const client = createContainerServiceClient({ endpoint: server.url, retryOptions: fast });
     server.route('POST', abortPath, [{ status: 503 }, { status: 204 }]);
-    expect((await abortLatestOperation(client, cluster)).response.status).toBe(204);
+    expect((await sendAbortLatestOperation(client, cluster)).response.status).toBe(204);
     expect(server.requests).toHaveLength(2);
 
     server.reset();
     server.route('POST', abortPath, [{ status: 500, json: { error: { code: 'InternalServerError', message: 'boom' } } }, { status: 204 }]);
-    const error = await abortLatestOperation(client, cluster).catch((e: unknown) => e);
+    const error = await sendAbortLatestOperation(client, cluster).catch((e: unknown) => e);
     expect(isApiError(error) && error.status).toBe(500);
     expect(server.requests).toHaveLength(1);
   });
@@ -96,7 +112,7 @@ describe('through the generated client', () => {
       { status: 204 },
     ]);
     const credential = countingCredential();
-    await abortLatestOperation(createContainerServiceClient({ endpoint: server.url, credential }), cluster);
+    await sendAbortLatestOperation(createContainerServiceClient({ endpoint: server.url, credential }), cluster);
     expect(credential.calls).toHaveLength(2);
     expect(credential.calls[1]!.options?.claims).toBe(claims);
     expect(server.requests.map((r) => r.headers.authorization)).toEqual([`Bearer ${SECRET}-1`, `Bearer ${SECRET}-2`]);
@@ -104,7 +120,8 @@ describe('through the generated client', () => {
 
   test('verbose logs of a whole run (retry, challenge, error) never contain the token', async () => {
     const lines: string[] = [];
-    setLogSink((level, namespace, message) => lines.push(`${level} ${namespace} ${message}`));
+    const azureLog = AzureLogger.log;
+    AzureLogger.log = (...args: unknown[]) => lines.push(args.map(String).join(' '));
     setLogLevel('verbose');
     try {
       server.route('POST', abortPath, [
@@ -113,7 +130,7 @@ describe('through the generated client', () => {
         { status: 409, json: { error: { code: 'OperationNotAllowed', message: 'finished' } } },
       ]);
       const client = createContainerServiceClient({ endpoint: server.url, credential: countingCredential(), retryOptions: fast });
-      const error = await abortLatestOperation(client, cluster).catch((e: unknown) => e);
+      const error = await sendAbortLatestOperation(client, cluster).catch((e: unknown) => e);
       expect(isApiError(error) && error.kind).toBe('conflict');
       expect(lines.length).toBeGreaterThanOrEqual(4);
       const everything = [...lines, String(error), JSON.stringify(error)].join('\n');
@@ -121,7 +138,7 @@ describe('through the generated client', () => {
       expect(lines.some((line) => line.includes(abortPath))).toBe(true);
     } finally {
       setLogLevel(undefined);
-      setLogSink(undefined);
+      AzureLogger.log = azureLog;
     }
   });
 });

@@ -3,7 +3,7 @@ import type { AccessToken, TokenCredential } from '@azure/core-auth';
 import { isConflictError } from '@azlro/http';
 import { startTestServer, type TestServer } from '@azlro/test-server';
 import { afterAll, beforeAll, expect, test } from 'vitest';
-import { abortLatestOperation, createContainerServiceClient, getCommandResult } from '../src/index.js';
+import { sendAbortLatestOperation, createContainerServiceClient, getCommandResult } from '../src/index.js';
 
 /** The README's example, verbatim between the markers: the last test keeps the two identical. */
 async function readmeExample(endpoint: string, credential: TokenCredential, print: (...values: unknown[]) => void) {
@@ -14,7 +14,7 @@ async function readmeExample(endpoint: string, credential: TokenCredential, prin
   const cluster = { subscriptionId, resourceGroupName: 'rg1', resourceName: 'clustername1' };
 
   try {
-    const { response } = await abortLatestOperation(aks, cluster);
+    const { response } = await sendAbortLatestOperation(aks, cluster);
     console.log(response.status, response.headers.get('azure-asyncoperation')); // 202 and the status URL to poll, or 204
   } catch (error) {
     if (!isConflictError(error)) throw error;

@@ -2,7 +2,7 @@
 import fc from 'fast-check';
 import { startTestServer, type TestServer } from '@azlro/test-server';
 import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest';
-import { abortLatestOperation, createContainerServiceClient, getCommandResult, getOperationStatus } from '../src/index.js';
+import { sendAbortLatestOperation, createContainerServiceClient, getCommandResult, getOperationStatus } from '../src/index.js';
 
 let server: TestServer;
 beforeAll(async () => (server = await startTestServer()));
@@ -22,14 +22,14 @@ describe('bad input is refused before anything is sent, naming the parameter', (
     ['resourceName', { ...cluster, resourceName: '-dash-first' }, RangeError],
     ['resourceName', { ...cluster, resourceName: 'a'.repeat(64) }, RangeError],
   ])('%s: %j', async (name, params, errorType) => {
-    const call = () => abortLatestOperation(client(), params as typeof cluster);
+    const call = () => sendAbortLatestOperation(client(), params as typeof cluster);
     expect(call).toThrow(errorType);
     expect(call).toThrow(name);
     expect(server.requests).toHaveLength(0);
   });
 
   test('params must be an object', () => {
-    expect(() => abortLatestOperation(client(), undefined as never)).toThrow(/params must be an object/);
+    expect(() => sendAbortLatestOperation(client(), undefined as never)).toThrow(/params must be an object/);
   });
 
   test.each(['', '.', '..'])('commandId %j', async (commandId) => {

@@ -8,7 +8,7 @@ import {
   StaticTokenCredential,
   stringToSign,
 } from '@azlro/http';
-import { cancelCertificateDeletion, createBatchClient } from '@azlro/batch';
+import { sendCancelCertificateDeletion, createBatchClient } from '@azlro/batch';
 import { createStrictFetch } from './helpers.js';
 
 const info = inject('emulator');
@@ -35,7 +35,7 @@ async function rejection(promise: Promise<unknown>): Promise<unknown> {
 describe('certificate cancel deletion', () => {
   test('Shared Key with the emulator account: 204 with the documented headers', async () => {
     const client = clientWith([info.batch.accountName, info.batch.accountKey]);
-    const { response } = await cancelCertificateDeletion(client, { thumbprint: thumbprints.canceled });
+    const { response } = await sendCancelCertificateDeletion(client, { thumbprint: thumbprints.canceled });
     expect(response.status).toBe(204);
     const sent = strict.lastRequest()!.headers;
     expect(sent.get('authorization')).toMatch(/^SharedKey azlroemulator:/);
@@ -52,12 +52,12 @@ describe('certificate cancel deletion', () => {
 
   test('with the timeout query parameter, which Shared Key signs too', async () => {
     const client = clientWith([info.batch.accountName, info.batch.accountKey]);
-    const { response } = await cancelCertificateDeletion(client, { thumbprint: thumbprints.canceled }, { serverTimeoutInSeconds: 30 });
+    const { response } = await sendCancelCertificateDeletion(client, { thumbprint: thumbprints.canceled }, { serverTimeoutInSeconds: 30 });
     expect(response.status).toBe(204);
   });
 
   test('a bearer token (any non-empty one): 204', async () => {
-    const { response } = await cancelCertificateDeletion(clientWith('any-token-works'), { thumbprint: thumbprints.canceled });
+    const { response } = await sendCancelCertificateDeletion(clientWith('any-token-works'), { thumbprint: thumbprints.canceled });
     expect(response.status).toBe(204);
   });
 
@@ -91,7 +91,7 @@ describe('certificate cancel deletion', () => {
   });
 
   test(`a thumbprint starting with "dead": 400 CertificateRetired, as the real service answers now`, async () => {
-    const error = await rejection(cancelCertificateDeletion(clientWith('t'), { thumbprint: thumbprints.retired }));
+    const error = await rejection(sendCancelCertificateDeletion(clientWith('t'), { thumbprint: thumbprints.retired }));
     expect(isCertificateRetiredError(error)).toBe(true);
     expect(isApiError(error) && [error.status, error.code, error.requestId]).toEqual([400, 'CertificateRetired', expect.any(String)]);
   });
@@ -100,25 +100,25 @@ describe('certificate cancel deletion', () => {
 describe('authentication', () => {
   test('Shared Key with a wrong key: 403 AuthenticationFailed', async () => {
     const wrongKey = Buffer.from('not the emulator key, but valid base64 all the same').toString('base64');
-    const error = await rejection(cancelCertificateDeletion(clientWith([info.batch.accountName, wrongKey]), { thumbprint: thumbprints.canceled }));
+    const error = await rejection(sendCancelCertificateDeletion(clientWith([info.batch.accountName, wrongKey]), { thumbprint: thumbprints.canceled }));
     expect(isAuthError(error)).toBe(true);
     expect(isApiError(error) && [error.status, error.code]).toEqual([403, 'AuthenticationFailed']);
     expect(JSON.stringify(error)).not.toContain(wrongKey);
   });
 
   test('Shared Key for an unknown account: 403', async () => {
-    const error = await rejection(cancelCertificateDeletion(clientWith(['someoneelse', info.batch.accountKey]), { thumbprint: thumbprints.canceled }));
+    const error = await rejection(sendCancelCertificateDeletion(clientWith(['someoneelse', info.batch.accountKey]), { thumbprint: thumbprints.canceled }));
     expect(isApiError(error) && error.status).toBe(403);
   });
 
   test('authentication is checked before the certificate: a wrong key on a retired thumbprint is 403, not 400', async () => {
     const wrongKey = Buffer.from('another wrong key').toString('base64');
-    const error = await rejection(cancelCertificateDeletion(clientWith([info.batch.accountName, wrongKey]), { thumbprint: thumbprints.retired }));
+    const error = await rejection(sendCancelCertificateDeletion(clientWith([info.batch.accountName, wrongKey]), { thumbprint: thumbprints.retired }));
     expect(isApiError(error) && error.status).toBe(403);
   });
 
   test('no Authorization at all: 401', async () => {
-    const error = await rejection(cancelCertificateDeletion(clientWith(), { thumbprint: thumbprints.canceled }));
+    const error = await rejection(sendCancelCertificateDeletion(clientWith(), { thumbprint: thumbprints.canceled }));
     expect(isApiError(error) && error.kind).toBe('unauthorized');
   });
 

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, inject, test } from 'vitest';
 import { isApiError, isConflictError, isNotFoundError, StaticTokenCredential } from '@azlro/http';
 import {
-  abortLatestOperation,
+  sendAbortLatestOperation,
   createContainerServiceClient,
   getCommandResult,
   getOperationResult,
@@ -36,7 +36,7 @@ async function rejection(promise: Promise<unknown>): Promise<unknown> {
 
 describe.concurrent('abort latest operation', () => {
   test('202 with absolute polling URLs on the ARM origin; InProgress with growing percentComplete, then Succeeded and 204', async () => {
-    const { response } = await abortLatestOperation(client, cluster(unique('aks')));
+    const { response } = await sendAbortLatestOperation(client, cluster(unique('aks')));
     expect(response.status).toBe(202);
     expect(response.headers.get('retry-after')).toBe('1');
     const statusUrl = response.headers.get('azure-asyncoperation')!;
@@ -84,19 +84,19 @@ describe.concurrent('abort latest operation', () => {
 
   test('an abort repeated while canceling answers the same operation; once canceled, another abort is 409', async () => {
     const name = unique('aks');
-    const first = await abortLatestOperation(client, cluster(name));
-    const again = await abortLatestOperation(client, cluster(name));
+    const first = await sendAbortLatestOperation(client, cluster(name));
+    const again = await sendAbortLatestOperation(client, cluster(name));
     expect(again.response.status).toBe(202);
     expect(again.response.headers.get('azure-asyncoperation')).toBe(first.response.headers.get('azure-asyncoperation'));
     const operation = operationParams(first.response.headers.get('azure-asyncoperation')!);
     const results = await readTimes(POLLS_UNTIL_DONE, async () => (await getOperationResult(client, operation)).response.status);
     expect(results).toEqual([202, 202, 202, 204]); // the repeated abort did not count as a poll
-    const error = await rejection(abortLatestOperation(client, cluster(name)));
+    const error = await rejection(sendAbortLatestOperation(client, cluster(name)));
     expect(isConflictError(error) && error.code).toBe('OperationNotAllowed');
   });
 
   test(`a cluster named ${info.clusters.nothingToAbort} has nothing running: 204`, async () => {
-    const { response } = await abortLatestOperation(client, cluster(info.clusters.nothingToAbort));
+    const { response } = await sendAbortLatestOperation(client, cluster(info.clusters.nothingToAbort));
     expect(response.status).toBe(204);
     expect(response.headers.get('azure-asyncoperation')).toBeNull();
     expect(response.headers.get('x-ms-request-id')).toMatch(/^[0-9a-f-]{36}$/);
@@ -104,14 +104,14 @@ describe.concurrent('abort latest operation', () => {
 
   test(`a cluster named ${info.clusters.abortConflict} finished first: 409 OperationNotAllowed, every time`, async () => {
     for (let i = 0; i < 2; i++) {
-      const error = await rejection(abortLatestOperation(client, cluster(info.clusters.abortConflict)));
+      const error = await rejection(sendAbortLatestOperation(client, cluster(info.clusters.abortConflict)));
       expect(isConflictError(error)).toBe(true);
       expect(isApiError(error) && [error.code, error.requestId]).toEqual(['OperationNotAllowed', expect.stringMatching(/^[0-9a-f-]{36}$/)]);
     }
   });
 
   test(`a cluster named ${info.clusters.notFound}: 404 ResourceNotFound`, async () => {
-    const error = await rejection(abortLatestOperation(client, cluster(info.clusters.notFound)));
+    const error = await rejection(sendAbortLatestOperation(client, cluster(info.clusters.notFound)));
     expect(isNotFoundError(error) && error.code).toBe('ResourceNotFound');
   });
 
@@ -123,7 +123,7 @@ describe.concurrent('abort latest operation', () => {
 
   test('a caller correlation id is echoed, as ARM does', async () => {
     const correlation = '0b1c2d3e-4f5a-4b6c-8d7e-9f0a1b2c3d4e';
-    const { response } = await abortLatestOperation(client, cluster(info.clusters.nothingToAbort), {
+    const { response } = await sendAbortLatestOperation(client, cluster(info.clusters.nothingToAbort), {
       headers: { 'x-ms-correlation-request-id': correlation },
     });
     expect(response.headers.get('x-ms-correlation-request-id')).toBe(correlation);
@@ -217,7 +217,7 @@ describe('ARM behaviour users rely on', () => {
   });
 
   test.each(['résumé-rg', '日本', 'rg_(1)'])('a Unicode resource group %s is accepted; with a trailing period it is not', async (group) => {
-    const response = await abortLatestOperation(client, { ...cluster(unique('aks')), resourceGroupName: group });
+    const response = await sendAbortLatestOperation(client, { ...cluster(unique('aks')), resourceGroupName: group });
     expect(response.response.status).toBe(202);
     const path = armPath('aks1').replace(`/resourceGroups/${resourceGroupName}/`, `/resourceGroups/${encodeURIComponent(`${group}.`)}/`);
     expect((await fetch(`${arm}${path}/abort?api-version=2024-02-01`, { method: 'POST', headers: bearer })).status).toBe(422);
@@ -236,7 +236,7 @@ describe('authentication', () => {
   const anonymous = createContainerServiceClient({ endpoint: arm, fetch: strict.fetch, retryOptions: { maxRetries: 0 } });
 
   test('no token: 401 with a WWW-Authenticate challenge (Prism answers it, from the spec\'s security scheme)', async () => {
-    const error = await rejection(abortLatestOperation(anonymous, cluster(unique('aks'))));
+    const error = await rejection(sendAbortLatestOperation(anonymous, cluster(unique('aks'))));
     expect(isApiError(error) && error.kind).toBe('unauthorized');
     const response = await fetch(`${clusterUrl('aks-demo')}/abort?api-version=2024-02-01`, { method: 'POST' });
     expect(response.status).toBe(401);

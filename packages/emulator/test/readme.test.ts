@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { expect, inject, test } from 'vitest';
 import { startEmulator } from '@azlro/emulator';
-import { abortLatestOperation, createContainerServiceClient } from '@azlro/containerservice';
+import { sendAbortLatestOperation, createContainerServiceClient } from '@azlro/containerservice';
 import { StaticTokenCredential } from '@azlro/http';
 
 const readme = readFileSync(new URL('../README.md', import.meta.url), 'utf8');
@@ -16,7 +16,7 @@ export async function readmeExample() {
       endpoint: emulator.endpoints.arm,
       credential: new StaticTokenCredential('any-token'), // any bearer token is accepted
     });
-    const { response } = await abortLatestOperation(client, {
+    const { response } = await sendAbortLatestOperation(client, {
       subscriptionId: info.subscriptionId,
       resourceGroupName: info.resourceGroupName,
       resourceName: info.clusters.abortAccepted,
@@ -32,7 +32,7 @@ export async function readmeExample() {
 test('a cluster named idle-… has nothing to abort', async () => {
   const { endpoints, subscriptionId, resourceGroupName, clusters } = inject('emulator');
   const client = createContainerServiceClient({ endpoint: endpoints.arm, credential: new StaticTokenCredential('t') });
-  const { response } = await abortLatestOperation(client, { subscriptionId, resourceGroupName, resourceName: clusters.nothingToAbort });
+  const { response } = await sendAbortLatestOperation(client, { subscriptionId, resourceGroupName, resourceName: clusters.nothingToAbort });
   expect(response.status).toBe(204);
 });
 // test:end

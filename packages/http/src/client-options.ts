@@ -1,9 +1,12 @@
-import type { AccessToken, TokenCredential } from '@azure/core-auth';
+import type { AccessToken, TokenCredential } from './credential-types.js';
 import type { PipelineOptions } from './options.js';
 
 /** Options every azlro client factory accepts on top of its endpoint and credential. */
 export interface ClientOptions
-  extends Pick<PipelineOptions, 'allowedCredentialOrigins' | 'retryOptions' | 'tryTimeoutInMs' | 'fetch' | 'logger' | 'clock'> {
+  extends Pick<
+    PipelineOptions,
+    'allowedCredentialOrigins' | 'retryOptions' | 'tryTimeoutInMs' | 'fetch' | 'logger' | 'clock' | 'proxyOptions' | 'maxConnectionsPerOrigin'
+  > {
   /** Prepended to the `User-Agent`, e.g. `my-app/1.2.0`. @default none */
   userAgentPrefix?: string;
 }

@@ -1,4 +1,4 @@
-import type { TokenCredential } from '@azure/core-auth';
+import type { TokenCredential } from './credential-types.js';
 import { isLoopbackHost } from './policies/credential-origin.js';
 import type { RequestSigner } from './policies/shared-key.js';
 import type { PipelineOptions } from './options.js';

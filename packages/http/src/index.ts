@@ -4,6 +4,7 @@ export type { RetryOptions } from './policies/retry.js';
 export type { UserAgentOptions } from './policies/user-agent.js';
 export { createServiceClient, type GeneratedClientConfig, type ServiceClient } from './service-client.js';
 export { assertParams, StaticTokenCredential, type ClientOptions, type OperationOptions } from './client-options.js';
+export type { AccessToken, GetTokenOptions, TokenCredential } from './credential-types.js';
 
 export { SharedKeyCredential, type SignableRequest } from './shared-key/credential.js';
 export { stringToSign, type HeadersLike, type SharedKeyRequest } from './shared-key/string-to-sign.js';
@@ -29,14 +30,7 @@ export {
   validateThumbprintAlgorithm,
 } from './validators/azure.js';
 
-export {
-  createLogger,
-  getLogLevel,
-  logger,
-  setLogLevel,
-  setLogSink,
-  type AzlroLogger,
-  type AzlroLogLevel,
-  type LogSink,
-} from './logging/logger.js';
+export { createLogger, logger, type AzlroLogger, type AzlroLogLevel } from './logging/logger.js';
 export { redactText, REDACTED } from './logging/redact.js';
+export { DEFAULT_MAX_CONNECTIONS_PER_ORIGIN, type ProxySettings, type TransportOptions } from './transport-options.js';
+export { AZURE_CLOUDS, batchScopeFor, resourceManagerScopeFor, type AzureCloud } from './clouds.js';

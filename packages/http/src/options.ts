@@ -1,12 +1,13 @@
-import type { TokenCredential } from '@azure/core-auth';
+import type { TokenCredential } from './credential-types.js';
 import { checkClock, type Clock } from './clock.js';
+import { checkTransportOptions, type TransportOptions } from './transport-options.js';
 import type { AzlroLogger } from './logging/logger.js';
 import type { RetryOptions } from './policies/retry.js';
 import type { UserAgentOptions } from './policies/user-agent.js';
 import type { SharedKeyCredential } from './shared-key/credential.js';
 
 /** Options of {@link createPipeline}. */
-export interface PipelineOptions {
+export interface PipelineOptions extends TransportOptions {
   /** The service base URL (absolute http(s)). Its origin is where a credential may be sent. */
   endpoint: string;
   /** Bearer tokens (any `TokenCredential`, e.g. `DefaultAzureCredential`) or Batch Shared Key. @default none */
@@ -25,9 +26,17 @@ export interface PipelineOptions {
   returnClientRequestId?: boolean;
   /** Sent as `User-Agent` (Node) or `x-ms-useragent` (browsers). */
   userAgent: UserAgentOptions;
-  /** The transport. @default globalThis.fetch */
+  /**
+   * The transport. In Node, its `init` carries the shared undici `dispatcher` (proxy, connection
+   * cap): forward `init` to `fetch` to keep them.
+   * @default globalThis.fetch
+   */
   fetch?: typeof fetch;
-  /** Where request/response/retry lines go; messages are redacted first. @default the package logger (`azlro:http`) */
+  /**
+   * Where request/response/retry lines go; messages are redacted first (by structure, and this
+   * pipeline's own tokens).
+   * @default the package logger: `@azure/logger`, namespace `azure:azlro:http` (`AZURE_LOG_LEVEL`, `setLogLevel`, `AzureLogger.log`)
+   */
   logger?: AzlroLogger;
   /** Where retry waits and token-expiry checks read time and sleep (tests pass a `ManualClock`). @default systemClock */
   clock?: Clock;
@@ -76,5 +85,6 @@ export function checkPipelineOptions(options: PipelineOptions): URL {
   }
   if (options.fetch !== undefined && typeof options.fetch !== 'function') fail(TypeError, 'fetch', 'must be a function');
   checkClock(options.clock);
+  checkTransportOptions(options);
   return url;
 }

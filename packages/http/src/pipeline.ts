@@ -1,6 +1,7 @@
 import { systemClock } from './clock.js';
 import { apiErrorFromResponse } from './errors/from-response.js';
 import { logger as packageLogger, redactingLogger } from './logging/logger.js';
+import { createRedactor, type Redactor } from './logging/redact.js';
 import { resolveCredential } from './credential-options.js';
 import { checkPipelineOptions, type PipelineOptions } from './options.js';
 import { composePolicies, toPipelineRequest, type PipelinePolicy } from './pipeline-request.js';
@@ -10,6 +11,7 @@ import { loggingPolicy } from './policies/logging.js';
 import { requestIdPolicy } from './policies/request-id.js';
 import { retryPolicy } from './policies/retry.js';
 import { sharedKeyPolicy } from './policies/shared-key.js';
+import { accountKeyOf } from './shared-key/credential.js';
 import { userAgentPolicy } from './policies/user-agent.js';
 import { createTokenCache } from './token-cache.js';
 import { fetchTransport } from './transport.js';
@@ -17,31 +19,38 @@ import { fetchTransport } from './transport.js';
 /** A fetch-compatible function; hand it to a generated client as its `fetch`. */
 export type PipelineFetch = (input: string | URL | Request, init?: RequestInit) => Promise<Response>;
 
-/** Any final non-2xx response becomes an ApiError, after retries and auth have had their turn. */
-const throwOnErrorPolicy: PipelinePolicy = async (request, next) => {
-  const response = await next(request);
-  if (response.ok) return response;
-  throw await apiErrorFromResponse(request.method, request.url, response);
-};
+/** Any final non-2xx response becomes an ApiError (redacted by this pipeline), after retries and auth have had their turn. */
+function throwOnErrorPolicy(redact: Redactor): PipelinePolicy {
+  return async (request, next) => {
+    const response = await next(request);
+    if (response.ok) return response;
+    throw await apiErrorFromResponse(request.method, request.url, response, redact);
+  };
+}
 
 /**
  * Builds the request pipeline: request id, user agent, credential-origin check, retries, then per
- * attempt auth (bearer token or Shared Key), logging and fetch. Options are checked here, so a
+ * attempt auth (bearer token or Shared Key), logging and fetch (in Node with the process's shared
+ * undici dispatcher: proxy from the environment or `proxyOptions`, connections per origin capped). Options are checked here, so a
  * mistake throws (TypeError/RangeError naming the option) before anything is sent.
  */
 export function createPipeline(options: PipelineOptions): PipelineFetch {
   const endpoint = checkPipelineOptions(options);
   const { credential, origins } = resolveCredential(options, endpoint);
-  const log = options.logger ? redactingLogger(options.logger) : packageLogger;
+  // Redaction is this pipeline's own: its tokens and the structural rules, no process-wide list.
+  const redact = createRedactor();
+  const log = redactingLogger(options.logger ?? packageLogger, redact);
+  const accountKey = options.credential && accountKeyOf(options.credential);
+  if (accountKey) redact.remember(accountKey);
   const requestIdHeaderName = options.requestIdHeaderName ?? 'x-ms-client-request-id';
   const clock = options.clock ?? systemClock;
   const auth: PipelinePolicy[] =
-    credential.kind === 'token' ? [bearerTokenPolicy(createTokenCache(credential.credential, credential.scopes, log, clock), log)]
+    credential.kind === 'token' ? [bearerTokenPolicy(createTokenCache(credential.credential, credential.scopes, log, clock, redact.remember), log)]
     : credential.kind === 'sharedKey' ? [sharedKeyPolicy(credential.signer)]
     : [];
   const send = composePolicies(
     [
-      throwOnErrorPolicy,
+      throwOnErrorPolicy(redact),
       requestIdPolicy({ headerName: requestIdHeaderName, returnClientRequestId: options.returnClientRequestId ?? false }),
       userAgentPolicy(options.userAgent),
       credentialOriginPolicy(origins, credential.kind !== 'none'),
@@ -49,7 +58,10 @@ export function createPipeline(options: PipelineOptions): PipelineFetch {
       ...auth,
       loggingPolicy(log, requestIdHeaderName),
     ],
-    fetchTransport(options.fetch ?? ((input, init) => globalThis.fetch(input, init)), options.tryTimeoutInMs),
+    fetchTransport(options.fetch ?? ((input, init) => globalThis.fetch(input, init)), options.tryTimeoutInMs, redact, {
+      proxyOptions: options.proxyOptions,
+      maxConnectionsPerOrigin: options.maxConnectionsPerOrigin,
+    }),
   );
   return async (input, init) => send(await toPipelineRequest(input, init));
 }

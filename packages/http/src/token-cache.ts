@@ -1,7 +1,6 @@
-import type { AccessToken, TokenCredential } from '@azure/core-auth';
+import type { AccessToken, TokenCredential } from './credential-types.js';
 import type { Clock } from './clock.js';
 import type { AzlroLogger } from './logging/logger.js';
-import { registerSecret } from './logging/redact.js';
 
 /** Refresh this long before expiry when the token gives no `refreshAfterTimestamp` (as Azure Identity does). */
 export const TOKEN_REFRESH_MARGIN_IN_MS = 2 * 60_000;
@@ -21,7 +20,14 @@ function untilAborted<T>(promise: Promise<T>, signal: AbortSignal): Promise<T> {
 }
 
 /** Caches one token for `scopes`; concurrent callers share one in-flight refresh. */
-export function createTokenCache(credential: TokenCredential, scopes: string[], log: AzlroLogger, clock: Clock): TokenCache {
+/** @param onToken - called with each new token (the pipeline's redactor remembers it). */
+export function createTokenCache(
+  credential: TokenCredential,
+  scopes: string[],
+  log: AzlroLogger,
+  clock: Clock,
+  onToken: (token: string) => void = () => {},
+): TokenCache {
   let cached: AccessToken | undefined;
   let inflight: { promise: Promise<AccessToken>; signal: AbortSignal } | undefined;
   const fresh = (t: AccessToken) => clock.epochNow() < (t.refreshAfterTimestamp ?? t.expiresOnTimestamp - TOKEN_REFRESH_MARGIN_IN_MS);
@@ -30,7 +36,7 @@ export function createTokenCache(credential: TokenCredential, scopes: string[], 
     log.verbose(`requesting a token for ${scopes.join(' ')}${claims ? ' with CAE claims' : ''}`);
     const promise = credential.getToken(scopes, { abortSignal: signal, claims, enableCae: true }).then((token) => {
       if (!token?.token) throw new Error('The credential returned no access token');
-      registerSecret(token.token);
+      onToken(token.token);
       cached = token;
       return token;
     });

@@ -1,6 +1,8 @@
 import { NetworkError, RequestTimeoutError } from './errors/transport-errors.js';
 import { redactText } from './logging/redact.js';
+import { platformFetchInit } from '#platform';
 import type { PipelineRequest, SendRequest } from './pipeline-request.js';
+import type { TransportOptions } from './transport-options.js';
 
 /** Statuses whose Response must be built without a body. */
 const NULL_BODY_STATUSES = new Set([204, 205, 304]);
@@ -47,16 +49,23 @@ function attemptTimeout(callerSignal: AbortSignal, tryTimeoutInMs: number) {
  * network error and `tryTimeoutInMs` covers the body too. Redirects are never followed. Without
  * `tryTimeoutInMs`, fetch gets the caller's signal as it is: no controller, timer or listener.
  */
-export function fetchTransport(fetchImpl: typeof fetch, tryTimeoutInMs: number | undefined): SendRequest {
+export function fetchTransport(
+  fetchImpl: typeof fetch,
+  tryTimeoutInMs: number | undefined,
+  redact: (text: string) => string = redactText,
+  transportOptions: TransportOptions = {},
+): SendRequest {
+  // Node: the shared dispatcher (proxy from the environment or proxyOptions, connection cap); browsers: nothing.
+  const extra = platformFetchInit(transportOptions);
   return async (request) => {
     const timeout = tryTimeoutInMs === undefined ? undefined : attemptTimeout(request.abortSignal, tryTimeoutInMs);
     try {
       const response = await fetchImpl(request.url, {
-        method: request.method, headers: request.headers, body: request.body ?? null, signal: timeout?.signal ?? request.abortSignal, redirect: 'manual',
+        ...extra, method: request.method, headers: request.headers, body: request.body ?? null, signal: timeout?.signal ?? request.abortSignal, redirect: 'manual',
       });
       return rebuild(response, NULL_BODY_STATUSES.has(response.status) ? null : await response.arrayBuffer());
     } catch (error) {
-      throw transportError(request, error, timeout?.timedOut === true ? tryTimeoutInMs : undefined);
+      throw transportError(request, error, timeout?.timedOut === true ? tryTimeoutInMs : undefined, redact);
     } finally {
       timeout?.clear();
     }
@@ -64,11 +73,11 @@ export function fetchTransport(fetchImpl: typeof fetch, tryTimeoutInMs: number |
 }
 
 /** The caller's own abort reason, else a RequestTimeoutError or a NetworkError naming the (redacted) URL. */
-function transportError(request: PipelineRequest, error: unknown, timedOutAfterMs: number | undefined): unknown {
+function transportError(request: PipelineRequest, error: unknown, timedOutAfterMs: number | undefined, redact: (text: string) => string): unknown {
   if (request.abortSignal.aborted) return request.abortSignal.reason;
-  const url = redactText(request.url);
+  const url = redact(request.url);
   if (timedOutAfterMs !== undefined) return new RequestTimeoutError(request.method, url, timedOutAfterMs, { cause: error });
   const cause = (error as { cause?: { message?: unknown } }).cause;
   const detail = typeof cause?.message === 'string' ? cause.message : (error as Error).message;
-  return new NetworkError(request.method, url, redactText(String(detail)), { cause: error });
+  return new NetworkError(request.method, url, redact(String(detail)), { cause: error });
 }

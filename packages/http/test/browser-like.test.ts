@@ -15,11 +15,16 @@ const webGlobals = {
 };
 
 describe('without Node globals (a browser-like realm)', () => {
-  test('the neutral bundle loads, signs with WebCrypto and sends x-ms-useragent instead of User-Agent', async () => {
-    const { outputFiles } = await build({
+  test('the browser bundle loads, signs with WebCrypto and sends x-ms-useragent instead of User-Agent', async () => {
+    // As a browser bundler sees the package: the `browser` condition (@azure/logger's browser build,
+    // `#platform` without undici), sources through @azlro/source.
+    const { outputFiles, metafile } = await build({
       entryPoints: [fileURLToPath(new URL('../src/index.ts', import.meta.url))],
-      bundle: true, format: 'iife', globalName: 'azlroHttp', platform: 'neutral', write: false,
+      bundle: true, format: 'iife', globalName: 'azlroHttp', platform: 'browser', conditions: ['@azlro/source'], write: false, metafile: true,
     });
+    const inputs = Object.keys(metafile.inputs);
+    expect(inputs.some((file) => file.includes('platform-browser'))).toBe(true);
+    expect(inputs.filter((file) => file.includes('undici') || file.includes('platform-node'))).toEqual([]);
     const context = createContext({ ...webGlobals });
     runInContext(outputFiles[0]!.text, context);
     expect(runInContext('typeof process', context)).toBe('undefined');

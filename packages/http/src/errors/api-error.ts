@@ -74,6 +74,11 @@ export class ApiError extends Error {
     Object.defineProperty(this, 'response', { value: init.response, enumerable: false });
   }
 
+  /** The HTTP status, under the name `RestError` from `@azure/core-rest-pipeline` uses, for code written for it. */
+  get statusCode(): number {
+    return this.status;
+  }
+
   /** Everything but the response object: no header can carry a secret into a serialized error. */
   toJSON(): Record<string, unknown> {
     const { name, message, status, kind, code, target, details, requestId, clientRequestId, method, url, body } = this;

@@ -20,8 +20,8 @@ function shorten(message: string | undefined): string | undefined {
 }
 
 /** Builds the {@link ApiError} for a final non-2xx response; the body is redacted before it is parsed. */
-export async function apiErrorFromResponse(method: string, url: string, response: Response): Promise<ApiError> {
-  const text = response.type === 'opaqueredirect' ? '' : redactText(await response.clone().text());
+export async function apiErrorFromResponse(method: string, url: string, response: Response, redact: (text: string) => string = redactText): Promise<ApiError> {
+  const text = response.type === 'opaqueredirect' ? '' : redact(await response.clone().text());
   const body = parseBody(text);
   const service = readServiceError(body);
   const { requestId, clientRequestId } = getRequestIds(response);
@@ -30,7 +30,7 @@ export async function apiErrorFromResponse(method: string, url: string, response
     code: service.code ?? response.headers.get('x-ms-error-code') ?? undefined,
     message: response.status === 0 ? 'redirect refused (redirects are never followed)' : shorten(service.message),
     method,
-    url: redactText(url),
+    url: redact(url),
     status: response.status,
     statusText: response.statusText,
     requestId,

@@ -1,12 +1,8 @@
-import { readEnv } from '../runtime.js';
+import { createClientLogger, type AzureLogger } from '@azure/logger';
 import { redactText } from './redact.js';
 
 /** Log levels, least to most severe, as in `@azure/logger`. */
 export type AzlroLogLevel = 'verbose' | 'info' | 'warning' | 'error';
-const LEVELS: readonly AzlroLogLevel[] = ['verbose', 'info', 'warning', 'error'];
-
-/** Where log lines go. Messages arrive already redacted. */
-export type LogSink = (level: AzlroLogLevel, namespace: string, message: string) => void;
 
 /** A logger with one method per level; the pipeline writes one line per request, response and retry. */
 export interface AzlroLogger {
@@ -16,75 +12,52 @@ export interface AzlroLogger {
   error(message: string): void;
 }
 
-function parseLevel(value: string | undefined): AzlroLogLevel | undefined {
-  const level = value?.trim().toLowerCase();
-  return LEVELS.find((l) => l === level);
-}
+const LEVELS: readonly AzlroLogLevel[] = ['verbose', 'info', 'warning', 'error'];
 
-const defaultSink: LogSink = (level, namespace, message) => console.error(`${namespace}:${level} ${message}`);
-let currentLevel = parseLevel(readEnv('AZLRO_LOG_LEVEL') || readEnv('AZURE_LOG_LEVEL'));
-let sink: LogSink = defaultSink;
+/** The `@azure/logger` logger behind each logger {@link createLogger} made: its level is known before a line is built. */
+const azureLoggers = new WeakMap<AzlroLogger, AzureLogger>();
 
-/**
- * Enables logging at `level` and above; `undefined` turns it off.
- * @default the `AZLRO_LOG_LEVEL` or `AZURE_LOG_LEVEL` environment variable, else off
- */
-export function setLogLevel(level?: AzlroLogLevel): void {
-  if (level !== undefined && !LEVELS.includes(level)) {
-    throw new RangeError(`level must be one of ${LEVELS.join(', ')}; got ${JSON.stringify(level)}`);
-  }
-  currentLevel = level;
-}
-
-/** The level in force, or undefined when logging is off. */
-export function getLogLevel(): AzlroLogLevel | undefined {
-  return currentLevel;
-}
-
-/** Replaces where log lines go; `undefined` restores the default (`console.error`, i.e. stderr). */
-export function setLogSink(next?: LogSink): void {
-  if (next !== undefined && typeof next !== 'function') throw new TypeError('sink must be a function');
-  sink = next ?? defaultSink;
-}
-
-/** Loggers made by {@link createLogger}: the only ones whose level is known before a message is built. */
-const levelled = new WeakSet<AzlroLogger>();
-
-function atLevel(level: AzlroLogLevel): boolean {
-  return currentLevel !== undefined && LEVELS.indexOf(level) >= LEVELS.indexOf(currentLevel);
-}
-
-/**
- * Would `log` write a `level` message? False only for one of this package's loggers below the level
- * in force, so hot paths can skip building the line; a caller's logger always gets its call.
- */
-export function isLogEnabled(log: AzlroLogger, level: AzlroLogLevel): boolean {
-  return !levelled.has(log) || atLevel(level);
-}
-
-/** A logger for `namespace` that honours the global level and sink and redacts every message. */
-export function createLogger(namespace: string): AzlroLogger {
-  const at = (level: AzlroLogLevel) => (message: string) => {
-    if (atLevel(level)) sink(level, namespace, redactText(message));
+function wrap(target: AzlroLogger | AzureLogger, redact: (text: string) => string): AzlroLogger {
+  return {
+    verbose: (message) => target.verbose(redact(message)),
+    info: (message) => target.info(redact(message)),
+    warning: (message) => target.warning(redact(message)),
+    error: (message) => target.error(redact(message)),
   };
-  const log: AzlroLogger = { verbose: at('verbose'), info: at('info'), warning: at('warning'), error: at('error') };
-  levelled.add(log);
+}
+
+/**
+ * A logger for `namespace` (e.g. `azlro:http`) that writes through `@azure/logger`, as every Azure
+ * SDK package does: `AZURE_LOG_LEVEL`, `setLogLevel()` and `AzureLogger.log` from `@azure/logger`
+ * decide what is written and where (stderr by default), under `azure:<namespace>:<level>`. azlro
+ * keeps no logging state of its own. Every message is redacted ({@link redactText}) first.
+ */
+export function createLogger(namespace: string): AzlroLogger {
+  const azure = createClientLogger(namespace);
+  const log = wrap(azure, redactText);
+  azureLoggers.set(log, azure);
   return log;
 }
 
 /**
- * Wraps a caller's logger so that it, too, only ever sees redacted messages. One of this package's
- * loggers redacts already (and redacting is idempotent), so it is used as it is and keeps its level check.
+ * Would `log` write a `level` message? False only for one of this package's loggers whose level is
+ * off in `@azure/logger`, so hot paths can skip building the line; a caller's logger always gets its call.
  */
-export function redactingLogger(target: AzlroLogger): AzlroLogger {
-  if (levelled.has(target)) return target;
-  return {
-    verbose: (m) => target.verbose(redactText(m)),
-    info: (m) => target.info(redactText(m)),
-    warning: (m) => target.warning(redactText(m)),
-    error: (m) => target.error(redactText(m)),
-  };
+export function isLogEnabled(log: AzlroLogger, level: AzlroLogLevel): boolean {
+  const azure = azureLoggers.get(log);
+  return azure === undefined || LEVELS.includes(level) === false || azure[level].enabled;
 }
 
-/** The package logger (namespace `azlro:http`). */
+/**
+ * Wraps a logger so that it only ever sees messages passed through `redact` (a pipeline's own
+ * redactor). A wrapped package logger keeps its level check.
+ */
+export function redactingLogger(target: AzlroLogger, redact: (text: string) => string = redactText): AzlroLogger {
+  const log = wrap(target, redact);
+  const azure = azureLoggers.get(target);
+  if (azure) azureLoggers.set(log, azure);
+  return log;
+}
+
+/** The package logger (`@azure/logger` namespace `azure:azlro:http`). */
 export const logger: AzlroLogger = createLogger('azlro:http');

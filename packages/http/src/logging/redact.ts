@@ -3,18 +3,11 @@ export const REDACTED = 'REDACTED';
 
 /** Query parameter names whose values are secrets (SAS `sig`, OAuth `code`, `token`, `key`, ...). */
 const SECRET_QUERY_NAME = /sig|token|key|secret|password|code|credential|auth/i;
-/** Long-lived secrets seen by this process (tokens, account keys); bounded so it cannot grow forever. */
-const MAX_KNOWN_SECRETS = 64;
-/** Shorter strings would redact ordinary words; real tokens and keys are far longer. */
-const MIN_SECRET_LENGTH = 8;
-const knownSecrets: string[] = [];
-
-/** Remembers a secret value so that {@link redactText} removes it wherever it shows up. */
-export function registerSecret(value: string): void {
-  if (value.length < MIN_SECRET_LENGTH || knownSecrets.includes(value)) return;
-  knownSecrets.push(value);
-  if (knownSecrets.length > MAX_KNOWN_SECRETS) knownSecrets.shift();
-}
+/**
+ * A JWT, as Microsoft Entra access tokens are: `eyJ` (a base64url JSON header), then two more
+ * base64url parts. Ordinary text never looks like this, so it is redacted wherever it shows up.
+ */
+const JWT = /\beyJ[\w-]{4,}\.[\w-]{4,}\.[\w-]*/g;
 
 function decodeName(name: string): string {
   try {
@@ -25,17 +18,52 @@ function decodeName(name: string): string {
 }
 
 /**
- * The one place that redacts: known secrets, `Bearer`/`SharedKey`/`Basic` credentials, secret-like
- * query values, URL user-info and JSON secret fields. Idempotent, so applying it twice is harmless.
+ * Redacts by structure, with no state: `Bearer`/`SharedKey`/`Basic` credentials, JWTs,
+ * secret-like query values (`sig=`, `token=`, ...), URL user-info and JSON secret fields. Ordinary
+ * words are never touched. Idempotent, so applying it twice is harmless.
  */
 export function redactText(text: string): string {
-  let out = text;
-  for (const secret of knownSecrets) if (out.includes(secret)) out = out.split(secret).join(REDACTED);
-  return out
+  return text
     .replace(/\b(Bearer|SharedKey|Basic)\s+[^\s"',;]+/gi, `$1 ${REDACTED}`)
+    .replace(JWT, REDACTED)
     .replace(/([?&]([^=&#\s"']+)=)([^&#\s"']*)/g, (match, prefix: string, name: string) =>
       SECRET_QUERY_NAME.test(decodeName(name)) ? `${prefix}${REDACTED}` : match,
     )
     .replace(/(\/\/)[^/@\s"']+@/g, `$1${REDACTED}@`)
     .replace(/("(?:access_?token|refresh_?token|account_?key|client_?secret|password)"\s*:\s*")[^"]*"/gi, `$1${REDACTED}"`);
+}
+
+/**
+ * Shorter known values are left to the structural rules: a short "token" (`emulator`, `any`) is an
+ * ordinary word, and blanking it would corrupt output (`azlro emulator` → `azlro REDACTED`). Real
+ * tokens are hundreds of characters and Batch keys 88.
+ */
+export const MIN_KNOWN_SECRET_LENGTH = 16;
+/** Tokens a pipeline keeps for redaction: the current one and a few it replaced, which may still be in flight. */
+const MAX_KNOWN_SECRETS = 4;
+
+/** {@link redactText} plus the secret values one pipeline has handled. */
+export interface Redactor {
+  (text: string): string;
+  /** Remembers a value this pipeline sent (a token), so it is redacted even where no structure gives it away. */
+  remember(secret: string): void;
+}
+
+/**
+ * A redactor for one pipeline: its own tokens, nothing from any other pipeline or process-wide
+ * list, and no value shorter than {@link MIN_KNOWN_SECRET_LENGTH}.
+ */
+export function createRedactor(): Redactor {
+  const known: string[] = [];
+  const redact = ((text: string) => {
+    let out = text;
+    for (const secret of known) if (out.includes(secret)) out = out.split(secret).join(REDACTED);
+    return redactText(out);
+  }) as Redactor;
+  redact.remember = (secret) => {
+    if (secret.length < MIN_KNOWN_SECRET_LENGTH || known.includes(secret)) return;
+    known.push(secret);
+    if (known.length > MAX_KNOWN_SECRETS) known.shift();
+  };
+  return redact;
 }

@@ -1,5 +1,4 @@
 import { base64ToBytes } from '../base64.js';
-import { registerSecret } from '../logging/redact.js';
 import { computeSharedKeySignature, importAccountKey, type HmacKey } from './signature.js';
 import { stringToSign } from './string-to-sign.js';
 
@@ -12,6 +11,14 @@ export interface SignableRequest {
   readonly url: string;
   readonly headers: Headers;
   readonly body?: ArrayBuffer | Uint8Array | undefined;
+}
+
+/** The account key of each credential, for the redactor of the pipeline that uses it (never a process-wide list). */
+const accountKeys = new WeakMap<object, string>();
+
+/** The account key behind `credential`, if it is a {@link SharedKeyCredential} of this copy of the package. */
+export function accountKeyOf(credential: object): string | undefined {
+  return accountKeys.get(credential);
 }
 
 /** Azure Batch Shared Key: signs each request with the account key (HMAC-SHA256 over WebCrypto). */
@@ -30,9 +37,9 @@ export class SharedKeyCredential {
     } catch {
       throw new RangeError('accountKey must be base64 (the key as the Azure portal shows it)');
     }
-    registerSecret(accountKey);
     this.accountName = accountName;
     this.#accountKey = accountKey;
+    accountKeys.set(this, accountKey);
   }
 
   /** Sets `ocp-date` when absent, then `Authorization: SharedKey <account>:<signature>`. */

@@ -28,6 +28,6 @@ export function cancelCertificateDeletion(
   options?: CancelCertificateDeletionOptions,
 ): Promise<CancelCertificateDeletionResult> {
   checkClient(client, 'batch', 'createBatchClient');
-  const sent = batch.cancelCertificateDeletion(client, params, options);
+  const sent = batch.sendCancelCertificateDeletion(client, params, options);
   return sent.then(({ response }) => ({ status: response.status as 204, requestIds: getRequestIds(response) }));
 }

@@ -1,0 +1,8 @@
+// The browser (and any non-Node runtime) half of `#platform`: the browser owns proxies and
+// connections, so fetch gets nothing extra. Chosen by the `imports` conditions in package.json.
+import type { TransportOptions } from './transport-options.js';
+
+/** Extra `fetch` init for this platform: none. */
+export function platformFetchInit(_options: TransportOptions): Record<string, never> {
+  return {};
+}

@@ -1,0 +1,126 @@
+// Proxies and the shared dispatcher, through a real CONNECT proxy and real servers on loopback.
+import { execFile } from 'node:child_process';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
+import { build } from 'esbuild';
+import { afterEach, describe, expect, test } from 'vitest';
+import { startConnectProxy, startTestServer, type ConnectProxy, type TestServer } from '@azlro/test-server';
+import { createPipeline, DEFAULT_MAX_CONNECTIONS_PER_ORIGIN, isApiError, NetworkError, StaticTokenCredential } from '@azlro/http';
+import { userAgent } from './helpers.js';
+
+const run = promisify(execFile);
+const TOKEN = 'eyJ0eXAiOiJKV1Qi.proxy-test-token.c2lnbmF0dXJl';
+let proxy: ConnectProxy | undefined;
+let server: TestServer | undefined;
+afterEach(async () => {
+  await proxy?.close();
+  await server?.close();
+  proxy = server = undefined;
+});
+
+describe('proxyOptions', () => {
+  test('an https endpoint is reached through CONNECT to the proxy, which sees no credential', async () => {
+    proxy = await startConnectProxy();
+    const send = createPipeline({
+      endpoint: 'https://management.azure.com', credential: new StaticTokenCredential(TOKEN), scopes: 's/.default', userAgent,
+      proxyOptions: { host: '127.0.0.1', port: proxy.port }, retryOptions: { maxRetries: 0 },
+    });
+    const error = await send('https://management.azure.com/subscriptions?api-version=2022-12-01').catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(NetworkError);
+    expect(proxy.requests.map((r) => `${r.method} ${r.target}`)).toEqual(['CONNECT management.azure.com:443']);
+    expect(proxy.requests[0]!.headers.authorization).toBeUndefined();
+    expect(JSON.stringify(proxy.requests)).not.toContain('proxy-test-token');
+  });
+
+  test('proxy credentials go to the proxy as Proxy-Authorization; loopback endpoints never use the proxy', async () => {
+    proxy = await startConnectProxy();
+    server = await startTestServer();
+    server.route('GET', '/x', { json: { ok: true } });
+    const proxyOptions = { host: 'http://127.0.0.1', port: proxy.port, username: 'me', password: 'p@ss' };
+    const direct = createPipeline({ endpoint: server.url, userAgent, proxyOptions });
+    expect((await direct(`${server.url}/x`)).status).toBe(200);
+    expect(proxy.requests).toEqual([]);
+    const viaProxy = createPipeline({ endpoint: 'https://example.invalid', userAgent, proxyOptions, retryOptions: { maxRetries: 0 } });
+    await viaProxy('https://example.invalid/').catch(() => {});
+    expect(proxy.requests[0]!.target).toBe('example.invalid:443');
+    expect(proxy.requests[0]!.headers['proxy-authorization']).toBe(`Basic ${Buffer.from('me:p@ss').toString('base64')}`);
+  });
+
+  test('refuses a malformed proxy before sending anything', () => {
+    const base = { endpoint: 'https://management.azure.com', userAgent };
+    expect(() => createPipeline({ ...base, proxyOptions: { host: '', port: 8080 } })).toThrow(TypeError);
+    expect(() => createPipeline({ ...base, proxyOptions: { host: 'proxy', port: 0 } })).toThrow(RangeError);
+    expect(() => createPipeline({ ...base, maxConnectionsPerOrigin: 0 })).toThrow(RangeError);
+  });
+});
+
+describe('environment', () => {
+  test('HTTPS_PROXY is honoured by default (a fresh process), NO_PROXY exempts a host', async () => {
+    proxy = await startConnectProxy();
+    const { outputFiles } = await build({
+      entryPoints: [fileURLToPath(new URL('../src/index.ts', import.meta.url))], bundle: true, format: 'esm', platform: 'node',
+      conditions: ['@azlro/source'], packages: 'external', write: false,
+    });
+    const script = `${outputFiles[0]!.text}
+      const send = (host) => createPipeline({ endpoint: 'https://' + host, userAgent: { packageName: 't', packageVersion: '1' }, retryOptions: { maxRetries: 0 } })('https://' + host + '/').catch((e) => e);
+      await send('management.azure.com');
+      await send('skip.invalid');`;
+    const env = Object.fromEntries(Object.entries(process.env).filter(([name]) => !/^(https?|no|all)_proxy$/i.test(name)));
+    await run(process.execPath, ['--input-type=module', '-e', script], {
+      cwd: fileURLToPath(new URL('..', import.meta.url)),
+      env: { ...env, HTTPS_PROXY: proxy.url, NO_PROXY: 'skip.invalid' },
+    });
+    expect(proxy.requests.map((r) => `${r.method} ${r.target}`)).toEqual(['CONNECT management.azure.com:443']);
+  }, 20_000);
+});
+
+describe('connections per origin', () => {
+  /** A server that answers after `delayInMs` and counts the sockets it was opened. */
+  async function countingServer(delayInMs: number): Promise<{ url: string; sockets: () => number; close: () => Promise<void> }> {
+    let sockets = 0;
+    const http: Server = createServer((_request, response) => setTimeout(() => response.end('{}'), delayInMs));
+    http.on('connection', () => sockets++);
+    await new Promise<void>((resolve) => http.listen(0, '127.0.0.1', resolve));
+    const url = `http://127.0.0.1:${(http.address() as AddressInfo).port}`;
+    return { url, sockets: () => sockets, close: () => new Promise<void>((resolve) => (http.closeAllConnections(), http.close(() => resolve()))) };
+  }
+
+  test('maxConnectionsPerOrigin caps the sockets one origin gets; every request still completes', async () => {
+    const capped = await countingServer(200);
+    const uncapped = await countingServer(200);
+    try {
+      const two = createPipeline({ endpoint: capped.url, userAgent, maxConnectionsPerOrigin: 2 });
+      const many = createPipeline({ endpoint: uncapped.url, userAgent, maxConnectionsPerOrigin: 64 });
+      const statuses = await Promise.all(Array.from({ length: 6 }, () => two(`${capped.url}/x`).then((r) => r.status)));
+      await Promise.all(Array.from({ length: 6 }, () => many(`${uncapped.url}/x`)));
+      expect(statuses).toEqual([200, 200, 200, 200, 200, 200]);
+      expect(capped.sockets()).toBe(2);
+      // The same burst without the cap opens a socket per request: the cap is what made the difference.
+      expect(uncapped.sockets()).toBe(6);
+    } finally {
+      await Promise.all([capped.close(), uncapped.close()]);
+    }
+  });
+
+  test('by default one dispatcher per process, capped at 16 per origin, serves every pipeline', async () => {
+    const origin = await countingServer(300);
+    try {
+      const first = createPipeline({ endpoint: origin.url, userAgent });
+      const second = createPipeline({ endpoint: origin.url, userAgent });
+      await Promise.all(Array.from({ length: 20 }, (_, i) => (i % 2 ? first : second)(`${origin.url}/x`)));
+      expect(origin.sockets()).toBe(DEFAULT_MAX_CONNECTIONS_PER_ORIGIN);
+      expect(DEFAULT_MAX_CONNECTIONS_PER_ORIGIN).toBe(16);
+    } finally {
+      await origin.close();
+    }
+  });
+
+  test('an error still reads as an ApiError through the dispatcher', async () => {
+    server = await startTestServer();
+    server.route('GET', '/missing', { status: 404, json: { error: { code: 'NotFound', message: 'gone' } } });
+    const error = await createPipeline({ endpoint: server.url, userAgent })(`${server.url}/missing`).catch((e: unknown) => e);
+    expect(isApiError(error) && [error.status, error.statusCode, error.code]).toEqual([404, 404, 'NotFound']);
+  });
+});
