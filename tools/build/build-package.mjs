@@ -6,13 +6,17 @@
 //     packages stay imports (`packages: 'external'`): no package's code is copied into another's,
 //     so each class exists once and `instanceof` works across packages.
 //
-//   node tools/build/build-package.mjs <package dir> [--platform=neutral|node] [--entry=src/bin.ts ...]
+//   node tools/build/build-package.mjs <package dir> [--platform=neutral|node] [--entry=src/bin.ts ...] [--bundle-workspace]
 //
 // Entry points: every `exports` entry whose `@azlro/source` is ./src/<name>.ts (its `default`
 // must be ./dist/<name>.js and its `types` ./dist/<name>.d.ts), plus each --entry (a bin), plus each
 // source file a package.json `imports` entry (`#name`) maps to. `#name` imports stay imports in the
 // output, so the runtime picks the file by condition (e.g. `node` vs `default` for browsers): a
 // Node-only dependency never enters a browser bundle.
+// --bundle-workspace (an application: the CLI) bundles the @azlro/* packages it imports from their
+// TypeScript source, except its optional peers (the emulator), so installing it fetches them as
+// one package; third-party packages stay imports. Nothing imports the application's classes, so
+// the copies cannot meet an `instanceof` from another copy.
 // --platform=neutral (the default) is for code that must also run in browsers: importing a Node
 // built-in fails the build. Several entries share code through chunks (esbuild `splitting`), and a
 // dynamic import() of a source file becomes a chunk loaded on first use, as before.
@@ -30,6 +34,7 @@ const { values: args, positionals } = parseArgs({
   options: {
     platform: { type: 'string', default: 'neutral' },
     entry: { type: 'string', multiple: true, default: [] },
+    'bundle-workspace': { type: 'boolean', default: false },
   },
 });
 if (args.platform !== 'neutral' && args.platform !== 'node') throw new RangeError(`--platform must be neutral or node, got ${args.platform}`);
@@ -103,19 +108,23 @@ async function javascript() {
     format: 'esm',
     platform: args.platform,
     target: 'es2022',
-    packages: 'external',
-    // `#name` imports are resolved by the runtime, by condition (see importEntries).
-    external: Object.keys(manifest.imports ?? {}),
-    // Only relative imports are resolved (everything else is external): no package fields apply.
-    mainFields: [],
-    conditions: [],
+    ...(args['bundle-workspace']
+      ? { conditions: ['@azlro/source'], mainFields: [] }
+      : {
+          packages: 'external',
+          // `#name` imports are resolved by the runtime, by condition (see importEntries).
+          external: Object.keys(manifest.imports ?? {}),
+          // Only relative imports are resolved (everything else is external): no package fields apply.
+          mainFields: [],
+          conditions: [],
+        }),
     tsconfig: join(packageDir, 'tsconfig.lib.json'),
     sourcemap: true,
     // src/ is published beside dist/, so the maps point at it rather than embedding it.
     sourcesContent: false,
     metafile: true,
     logLevel: 'warning',
-    plugins: [importMetaUrlAsBuilt()],
+    plugins: [importMetaUrlAsBuilt(), ...(args['bundle-workspace'] ? [externalButWorkspace(Object.keys(manifest.peerDependencies ?? {}))] : [])],
   });
   for (const [file, output] of Object.entries(result.metafile.outputs)) {
     const path = resolve(packageDir, file);
@@ -128,6 +137,24 @@ async function javascript() {
     if (file.endsWith('.js') && readFileSync(path, 'utf8').startsWith('#!')) chmodSync(path, 0o755);
   }
   return result.metafile;
+}
+
+/**
+ * For --bundle-workspace: every bare import is external except `@azlro/*` packages that are not
+ * among `keepExternal` (optional peers, loaded at run time). Package `imports` (`#name`) of a bundled
+ * workspace package resolve through its package.json, by the build's platform conditions.
+ */
+function externalButWorkspace(keepExternal) {
+  return {
+    name: 'external-but-workspace',
+    setup(esbuild) {
+      esbuild.onResolve({ filter: /^[^./#]/ }, ({ path }) => {
+        const name = path.startsWith('@') ? path.split('/').slice(0, 2).join('/') : path.split('/')[0];
+        if (name.startsWith('@azlro/') && !keepExternal.includes(name)) return undefined;
+        return { path, external: true };
+      });
+    },
+  };
 }
 
 /**

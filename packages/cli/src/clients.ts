@@ -1,9 +1,11 @@
 import type { BatchClient } from '@azlro/batch';
 import type { CloudPartnerClient } from '@azlro/cloudpartner';
 import type { ContainerServiceClient } from '@azlro/containerservice';
-import { UsageError, type CommonOptions } from './args.js';
+import { UsageError } from './args.js';
 import { batchCredential, tokenCredential } from './credentials.js';
 import { transport } from './debug.js';
+import type { CommandContext } from './context.js';
+import { cliLogger } from './logging.js';
 import type { Traffic } from './traffic.js';
 import { VERSION } from './version.js';
 
@@ -24,43 +26,39 @@ export function checkEndpoint(option: string, value: string | undefined): void {
 }
 
 /**
- * The token scope for an ARM endpoint: a sovereign cloud (`https://management.usgovcloudapi.net`)
- * has its own; anything else (the public cloud, a local emulator) uses the public cloud's.
+ * The AKS client: `--endpoint` (default the public cloud), token credential. The token scope follows
+ * the endpoint's cloud (public, China, US Government), from the table the library uses.
  */
-function armScopes(endpoint: string | undefined): string[] | undefined {
-  if (endpoint === undefined || !URL.canParse(endpoint)) return undefined;
-  const url = new URL(endpoint);
-  return url.protocol === 'https:' && url.hostname.startsWith('management.') ? [`${url.origin}/.default`] : undefined;
-}
-
-/** The AKS client: `--endpoint` (default the public cloud), token credential. */
-export async function aksClient(options: CommonOptions, traffic: Traffic, endpoint = options.endpoint): Promise<ContainerServiceClient> {
+export async function aksClient(ctx: CommandContext, traffic: Traffic, endpoint = ctx.options.endpoint): Promise<ContainerServiceClient> {
   checkEndpoint('--endpoint', endpoint);
   const { createContainerServiceClient } = await import('@azlro/containerservice');
   return createContainerServiceClient({
     endpoint,
-    credential: await tokenCredential(options),
-    credentialScopes: armScopes(endpoint),
-    fetch: transport(options.debug, traffic),
+    credential: await tokenCredential(ctx.options),
+    fetch: transport(ctx.options.debug, traffic),
+    logger: cliLogger(ctx, 'azlro:http'),
     userAgentPrefix: USER_AGENT_PREFIX,
   });
 }
 
 /** The Cloud Partner Portal client: `--endpoint` (default the public portal), token credential. */
-export async function partnerClient(options: CommonOptions, traffic: Traffic, endpoint = options.endpoint): Promise<CloudPartnerClient> {
+export async function partnerClient(ctx: CommandContext, traffic: Traffic, endpoint = ctx.options.endpoint): Promise<CloudPartnerClient> {
   checkEndpoint('--endpoint', endpoint);
   const { createCloudPartnerClient } = await import('@azlro/cloudpartner');
-  return createCloudPartnerClient({ endpoint, credential: await tokenCredential(options), fetch: transport(options.debug, traffic), userAgentPrefix: USER_AGENT_PREFIX });
+  return createCloudPartnerClient({
+    endpoint, credential: await tokenCredential(ctx.options), fetch: transport(ctx.options.debug, traffic), logger: cliLogger(ctx, 'azlro:http'), userAgentPrefix: USER_AGENT_PREFIX,
+  });
 }
 
 /** The Batch client: `--account-endpoint`, Shared Key or the token credential. */
-export async function batchClient(options: CommonOptions, traffic: Traffic, accountEndpoint: string): Promise<BatchClient> {
+export async function batchClient(ctx: CommandContext, traffic: Traffic, accountEndpoint: string): Promise<BatchClient> {
   checkEndpoint('--account-endpoint', accountEndpoint);
   const { createBatchClient } = await import('@azlro/batch');
   return createBatchClient({
     endpoint: accountEndpoint,
-    credential: await batchCredential(options),
-    fetch: transport(options.debug, traffic),
+    credential: await batchCredential(ctx.options),
+    fetch: transport(ctx.options.debug, traffic),
+    logger: cliLogger(ctx, 'azlro:http'),
     userAgentPrefix: USER_AGENT_PREFIX,
   });
 }

@@ -1,4 +1,5 @@
 import { isOperationFailedError, isPollerTimeoutError, type OperationState, type Poller, type PollerOptions } from '@azlro/lro';
+import { cliLogger } from './logging.js';
 import type { CommandContext } from './context.js';
 import { classifyError } from './errors.js';
 import { EXIT_CODES, interruptExitCode } from './exit-codes.js';
@@ -35,6 +36,7 @@ export async function follow<TResult>(ctx: CommandContext, spec: FollowSpec<TRes
   const poller = spec.start({
     abortSignal: io.signal,
     intervalInMs: POLL_INTERVAL_IN_MS,
+    logger: cliLogger(ctx, 'azlro:lro'),
     ...(options.timeoutInMs === undefined ? {} : { timeoutInMs: options.timeoutInMs }),
   });
   let answered = spec.restored === true;

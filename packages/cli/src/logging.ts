@@ -1,24 +1,33 @@
+import type { AzlroLogger } from '@azlro/http';
 import type { CommandContext } from './context.js';
 
-/** Restores the global log settings a command changed. */
-export type RestoreLogging = () => void;
+type Level = 'verbose' | 'info' | 'warning' | 'error';
+const LEVELS: readonly Level[] = ['verbose', 'info', 'warning', 'error'];
 
 /**
- * Routes @azlro/http's log lines (already redacted) to stderr, above the live progress line:
- * every HTTP exchange with `--verbose`, else warnings (retries, unknown statuses) and errors, or
- * whatever `AZLRO_LOG_LEVEL` / `AZURE_LOG_LEVEL` asks for. Loaded only by commands that send requests.
+ * The level a command logs at: every HTTP exchange with `--verbose`, else what `AZURE_LOG_LEVEL`
+ * (or `AZLRO_LOG_LEVEL`) asks for, else warnings (retries, unknown statuses) and errors.
  */
-export async function configureLogging(ctx: CommandContext): Promise<RestoreLogging> {
-  const { getLogLevel, setLogLevel, setLogSink } = await import('@azlro/http');
-  const previous = getLogLevel();
-  setLogLevel(ctx.options.onlyShowErrors ? 'error' : ctx.options.verbose ? 'verbose' : (previous ?? 'warning'));
+function levelOf(ctx: CommandContext): Level {
+  if (ctx.options.onlyShowErrors) return 'error';
+  if (ctx.options.verbose) return 'verbose';
+  const asked = (ctx.io.env.AZLRO_LOG_LEVEL || ctx.io.env.AZURE_LOG_LEVEL || '').trim().toLowerCase();
+  return LEVELS.find((level) => level === asked) ?? 'warning';
+}
+
+/**
+ * A logger for one command, handed to each client and poller it creates (their `logger` option):
+ * lines (already redacted by the pipeline) go to stderr above the live progress line, as
+ * `<namespace>:<level> <message>`. Nothing process-wide is changed, so commands run in one process
+ * (the demo, tests) cannot disturb each other's logging.
+ */
+export function cliLogger(ctx: CommandContext, namespace: 'azlro:http' | 'azlro:lro'): AzlroLogger {
+  const threshold = LEVELS.indexOf(levelOf(ctx));
   const { errStyle: style } = ctx;
-  setLogSink((level, namespace, message) => {
+  const at = (level: Level) => (message: string) => {
+    if (LEVELS.indexOf(level) < threshold) return;
     const paint = level === 'error' ? style.red : level === 'warning' ? style.yellow : style.dim;
     ctx.line.print(paint(`${namespace}:${level} ${message}`), level === 'error');
-  });
-  return () => {
-    setLogSink(undefined);
-    setLogLevel(previous);
   };
+  return { verbose: at('verbose'), info: at('info'), warning: at('warning'), error: at('error') };
 }

@@ -23,8 +23,12 @@ const COMMANDS: Record<Exclude<ParsedCommand['name'], 'help' | 'version' | 'comp
   demo: () => import('./commands/demo.js'),
 };
 
-/** Secrets shorter than this are not scrubbed (they would match ordinary words). */
-const MIN_SECRET_LENGTH = 8;
+/**
+ * Secrets shorter than this are not scrubbed by value: they are ordinary words (`emulator`, `any`),
+ * and blanking them would corrupt output (`azlro emulator` → `azlro REDACTED`). Real tokens are
+ * hundreds of characters, Batch keys 88; structure (`Bearer …`, JWTs) is redacted by the pipeline.
+ */
+const MIN_SECRET_LENGTH = 16;
 
 /** The one hint a usage error gets: the help page of the command (or group) it is about. */
 const helpHint = (topic: string) => `Run \`azlro${topic ? ` ${topic}` : ''} --help\` for usage.`;
@@ -115,8 +119,6 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
   if (parsed.options.verbose && 'subscriptionId' in parsed) {
     ctx.line.print(ctx.errStyle.dim(`azlro: subscription ${parsed.subscriptionId}, from ${parsed.givenAs?.subscription ?? '--subscription'}`));
   }
-  const { configureLogging } = await import('./logging.js');
-  const restoreLogging = await configureLogging(ctx);
   const { setDebugSink } = await import('./debug.js');
   if (parsed.options.debug) setDebugSink((text) => ctx.line.print(ctx.errStyle.dim(text)));
   try {
@@ -139,7 +141,6 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
     return exitCode;
   } finally {
     ctx.line.clear();
-    restoreLogging();
     setDebugSink(undefined);
   }
 }

@@ -18,7 +18,7 @@ const webGlobals = {
   crypto, performance, atob, btoa, setTimeout, clearTimeout, console, DOMException, Event, EventTarget,
 };
 
-test('bundles without Node built-ins and follows an abort in a browser-like realm', async () => {
+test('bundles for browsers without Node built-ins and follows an abort in a browser-like realm', async () => {
   const { outputFiles } = await build({
     stdin: {
       contents: [
@@ -29,7 +29,8 @@ test('bundles without Node built-ins and follows an abort in a browser-like real
       resolveDir: fileURLToPath(new URL('.', import.meta.url)),
       loader: 'ts',
     },
-    bundle: true, format: 'iife', globalName: 'azlro', platform: 'neutral', conditions: ['@azlro/source'], write: false, logLevel: 'silent',
+    // As a browser bundler sees the packages: the `browser` condition (no undici, @azure/logger's browser build).
+    bundle: true, format: 'iife', globalName: 'azlro', platform: 'browser', conditions: ['@azlro/source'], write: false, logLevel: 'silent',
   });
   const context = createContext({ ...webGlobals });
   runInContext(outputFiles[0]!.text, context);

@@ -11,7 +11,7 @@ type AksAbort = Extract<Command, { name: 'aks abort' }>;
 
 /** `azlro aks abort`: POST …/abort, then follow Azure-AsyncOperation (or location) until done. */
 export async function run(command: AksAbort, ctx: CommandContext, traffic = new Traffic()): Promise<Report> {
-  const client = await aksClient(ctx.options, traffic);
+  const client = await aksClient(ctx, traffic);
   const { subscriptionId, resourceGroupName, resourceName } = command;
   const report = await follow(ctx, {
     operation: 'aks abort',

@@ -10,7 +10,7 @@ type AksCommandResult = Extract<Command, { name: 'aks command-result' }>;
 
 /** `azlro aks command-result`: GET …/commandResults/{id}, following Location while it answers 202. */
 export async function run(command: AksCommandResult, ctx: CommandContext, traffic = new Traffic()): Promise<Report> {
-  const client = await aksClient(ctx.options, traffic);
+  const client = await aksClient(ctx, traffic);
   const { subscriptionId, resourceGroupName, resourceName, commandId } = command;
   return follow(ctx, {
     operation: 'aks command-result',

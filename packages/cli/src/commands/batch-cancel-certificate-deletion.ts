@@ -19,7 +19,7 @@ const NOTHING_TO_RESUME = 'Cancel Certificate Deletion is synchronous: there is 
 export async function run(command: BatchCancel, ctx: CommandContext, traffic = new Traffic()): Promise<Report> {
   const { io, options } = ctx;
   if (options.endpoint !== undefined) throw new UsageError('batch takes --account-endpoint (the Batch account URL), not --endpoint');
-  const client = await batchClient(options, traffic, command.accountEndpoint);
+  const client = await batchClient(ctx, traffic, command.accountEndpoint);
   const deadline = options.timeoutInMs === undefined ? undefined : AbortSignal.timeout(options.timeoutInMs);
   const signals = [io.signal, deadline].filter((s): s is AbortSignal => s !== undefined);
   const abortSignal = signals.length > 1 ? AbortSignal.any(signals) : signals[0];

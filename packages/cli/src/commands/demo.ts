@@ -10,6 +10,7 @@ import { EXIT_CODES, interruptExitCode, type ExitCode } from '../exit-codes.js';
 import { printReport } from '../output.js';
 import { formatDuration } from '../style.js';
 import { emulatorLogger } from './emulator.js';
+import { loadEmulator } from '../emulator-package.js';
 
 type Demo = Extract<Command, { name: 'demo' }>;
 
@@ -33,7 +34,7 @@ export async function run(_command: Demo, ctx: CommandContext): Promise<ExitCode
 
   say(`${style.bold('azlro demo')}: four Azure long-running operations against a local emulator (offline, no Azure account)`);
   say();
-  const { startEmulator } = await import('@azlro/emulator');
+  const { startEmulator } = await loadEmulator();
   ctx.line.show(style.dim('starting the emulator: three Prism proxies (one per spec) in front of a stateful backend…'));
   let emulator: RunningEmulator;
   try {

@@ -7,6 +7,7 @@ import { EXIT_CODES, type ExitCode } from '../exit-codes.js';
 import { invocation } from '../invocation.js';
 import { printReport } from '../output.js';
 import type { Style } from '../style.js';
+import { loadEmulator } from '../emulator-package.js';
 
 type Emulator = Extract<Command, { name: 'emulator' }>;
 
@@ -78,7 +79,7 @@ function renderInfo(info: EmulatorInfo, startupInMs: number, style: Style, azlro
  */
 export async function run(command: Emulator, ctx: CommandContext): Promise<ExitCode> {
   const { io } = ctx;
-  const { startEmulator } = await import('@azlro/emulator');
+  const { startEmulator } = await loadEmulator();
   ctx.line.print(ctx.errStyle.dim('starting the emulator (three Prism proxies and the backend)…'));
   let emulator;
   try {

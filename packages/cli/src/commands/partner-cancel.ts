@@ -10,7 +10,7 @@ type PartnerCancel = Extract<Command, { name: 'partner cancel' }>;
 
 /** `azlro partner cancel`: POST …/cancel; a 202 is followed at its Location until the operation says so. */
 export async function run(command: PartnerCancel, ctx: CommandContext, traffic = new Traffic()): Promise<Report> {
-  const client = await partnerClient(ctx.options, traffic);
+  const client = await partnerClient(ctx, traffic);
   const { publisherId, offerId, notificationEmails } = command;
   return follow(ctx, {
     operation: 'partner cancel',

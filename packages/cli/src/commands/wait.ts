@@ -61,9 +61,9 @@ export async function run(command: Wait, ctx: CommandContext, traffic = new Traf
   checkEndpoint(token, ctx.options.endpoint);
   const operation = OPERATION_BY_KIND[token.kind];
   if (token.service === 'containerservice') {
-    const client = await aksClient(ctx.options, traffic, token.endpoint);
+    const client = await aksClient(ctx, traffic, token.endpoint);
     return follow(ctx, { operation, traffic, restored: true, start: (options) => restorePoller(client, command.resumeToken, options) });
   }
-  const client = await partnerClient(ctx.options, traffic, token.endpoint);
+  const client = await partnerClient(ctx, traffic, token.endpoint);
   return follow(ctx, { operation, traffic, restored: true, start: (options) => restorePoller(client, command.resumeToken, options) });
 }
