@@ -6,7 +6,7 @@
 //   node tools/bench/run.mjs            full run (a few minutes on 2 cores)
 //   node tools/bench/run.mjs --quick    fewer iterations
 //   node tools/bench/run.mjs --smoke    one iteration of each; fails unless every benchmark produced numbers
-//   options: --only=bundle,cold,per-call,waiting,scale,codegen,cli   --out=<file.md>   --no-build
+//   options: --only=bundle,cold,per-call,waiting,scale,codegen,cli,install   --out=<file.md>   --no-build
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -16,6 +16,7 @@ import { parseArgs } from 'node:util';
 import { bundleSize } from './benchmarks/bundle-size.mjs';
 import { cliStart } from './benchmarks/cli-start.mjs';
 import { codegen } from './benchmarks/codegen.mjs';
+import { installSize } from './benchmarks/install-size.mjs';
 import { coldStart } from './benchmarks/cold-start.mjs';
 import { perCall } from './benchmarks/per-call.mjs';
 import { scale } from './benchmarks/scale.mjs';
@@ -26,7 +27,7 @@ import { startBenchServer } from './lib/server.mjs';
 import { markdownTable } from './lib/table.mjs';
 import { makeCertificates } from './lib/tls.mjs';
 
-const BENCHMARKS = { bundle: bundleSize, cold: coldStart, 'per-call': perCall, waiting, scale, codegen, cli: cliStart };
+const BENCHMARKS = { bundle: bundleSize, cold: coldStart, 'per-call': perCall, waiting, scale, codegen, cli: cliStart, install: installSize };
 
 const { values: args } = parseArgs({
   options: {
@@ -44,7 +45,9 @@ const log = (message) => process.stderr.write(`[bench] ${message}\n`);
 if (!args['no-build']) {
   // azlro is measured as users get it: the built dist/ of each package (an nx cache hit when fresh).
   log('building the azlro packages (nx, cached)');
-  const build = spawnSync(process.execPath, [nxBin, 'run-many', '-t', 'build', '--projects=@azlro/lro,@azlro/cli', '--outputStyle=stream'], {
+  // The install benchmark publishes every package, the emulator included.
+  const projects = selected.includes('install') ? [] : ['--projects=@azlro/lro,@azlro/cli'];
+  const build = spawnSync(process.execPath, [nxBin, 'run-many', '-t', 'build', ...projects, '--outputStyle=stream'], {
     cwd: root, stdio: ['ignore', 'ignore', 'inherit'], timeout: 600_000, env: { ...process.env, NX_TUI: 'false', NX_DAEMON: 'false' },
   });
   if (build.status !== 0) process.exit(build.status ?? 1);

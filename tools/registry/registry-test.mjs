@@ -108,7 +108,8 @@ async function main() {
 
   const consumer = join(directory, 'consumer');
   mkdirSync(consumer);
-  const install = [cliReady ? '@azlro/cli' : '@azlro/emulator', '@azlro/lro', TYPESCRIPT, NODE_TYPES];
+  // The emulator is its own install: @azlro/cli leaves it (Prism) to an optional peer.
+  const install = [...(cliReady ? ['@azlro/cli'] : []), '@azlro/emulator', '@azlro/lro', TYPESCRIPT, NODE_TYPES];
   await step(`npm install ${install.join(' ')} in ${consumer}`, async () => {
     await run('npm', ['init', '-y'], { cwd: consumer, env, timeoutInMs: 30_000 });
     await run('npm', ['pkg', 'set', 'type=module', 'private=true'], { cwd: consumer, env, timeoutInMs: 30_000 });

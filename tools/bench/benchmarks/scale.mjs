@@ -19,7 +19,7 @@ const QUIET_IN_MS = 200;
 const MAX_SOCKETS = 64;
 const MB = 1024 * 1024;
 const clients = [
-  ['azlro', 'azlro, defaults + a fetch that keeps ≤ 64 requests in flight'],
+  ['azlro', 'azlro, defaults + maxConnectionsPerOrigin: 64'],
   ['official', 'official classic client, https.Agent({ keepAlive: true, maxSockets: 64 })'],
 ];
 
@@ -123,7 +123,7 @@ export async function scale(ctx) {
     'One worker process per client and size (--expose-gc). Peak RSS: `process.resourceUsage().maxRSS`; "idle": the process after imports, client creation and a full GC. ' +
       `Peak heap: the largest \`heapUsed\` sampled every 10 ms (garbage included), over idle, divided by the count. Live heap: \`heapUsed\` after one forced full GC, taken once the server has answered every abort and then seen no request for ${QUIET_IN_MS} ms (every operation asleep in its Retry-After), over idle, divided by the operations pending then.`,
     `Polling on both sides at their defaults: azlro waits the 202's Retry-After (r = ${counts.map((c) => `${retryAfterFor(c, ctx.smoke)} s at ${c.toLocaleString('en-US')}`).join(', ')}) and polls once; the official client polls as soon as the 202 arrives (InProgress, Retry-After: r), again after r, then GETs the location. Wall time is therefore about r plus the time to push the requests through ${MAX_SOCKETS} sockets, and includes the one forced GC.`,
-    `Sockets: the official client gets an \`https.Agent({ keepAlive: true, maxSockets: ${MAX_SOCKETS} })\` through its \`agent\` option; Node's fetch has no public connection limit, so azlro gets a \`fetch\` (its \`fetch\` option) that lets at most ${MAX_SOCKETS} requests be in flight (until each body is read) over the global keep-alive pool; sockets are counted at the server. Idle keep-alive sockets close during the long waits (Node's fetch drops them after 4 s, the server after 5 s), so both sides reconnect afterwards: "opened in all" counts those too.`,
+    `Sockets: the official client gets an \`https.Agent({ keepAlive: true, maxSockets: ${MAX_SOCKETS} })\` through its \`agent\` option; azlro gets \`maxConnectionsPerOrigin: ${MAX_SOCKETS}\` (the connections cap of its shared undici dispatcher); sockets are counted at the server. Idle keep-alive sockets close during the long waits (Node's fetch drops them after 4 s, the server after 5 s), so both sides reconnect afterwards: "opened in all" counts those too.`,
   ].join('\n');
   const throttled = await throttledFleet(ctx, server);
   server.reset();

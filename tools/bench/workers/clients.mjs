@@ -12,34 +12,6 @@ export const credential = {
 };
 
 /** Statuses whose Response must be built without a body. */
-const NULL_BODY = new Set([101, 204, 205, 304]);
-
-/**
- * A fetch that lets at most `limit` requests be in flight, each until its body has been read, so
- * undici's keep-alive pool (Node's global fetch has no public connection limit) never needs more than
- * `limit` sockets: the bound the official SDK gets from `https.Agent({ maxSockets })`. Reading the
- * body here and handing on a new Response is a little extra work on azlro's side, not less.
- */
-export function boundedFetch(limit) {
-  let active = 0;
-  const queue = [];
-  return async (input, init) => {
-    if (active < limit) active++;
-    else await new Promise((resolve) => queue.push(resolve));
-    try {
-      const response = await fetch(input, init);
-      const body = NULL_BODY.has(response.status) ? null : await response.arrayBuffer();
-      // undici marks the connection free a turn after the body ends; without this hop the next
-      // request finds none free and opens another socket (up to twice `limit` of them).
-      await new Promise((resolve) => setImmediate(resolve));
-      return new Response(body, { status: response.status, statusText: response.statusText, headers: response.headers });
-    } finally {
-      const next = queue.shift();
-      if (next) next();
-      else active--;
-    }
-  };
-}
 
 /**
  * @param {'fetch' | 'azlro' | 'official' | 'official-modular' | 'generated-only' | 'pipeline-only'} kind
@@ -62,7 +34,8 @@ export async function createBenchClient(kind, endpoint, { maxSockets } = {}) {
   if (kind === 'azlro') {
     const { createContainerServiceClient, getCommandResult } = await import('@azlro/containerservice');
     const { abortLatestOperation } = await import('@azlro/lro');
-    const client = createContainerServiceClient({ endpoint, credential, ...(maxSockets ? { fetch: boundedFetch(maxSockets) } : {}) });
+    // azlro's own cap: the shared undici dispatcher's connections per origin (as https.Agent maxSockets for the official SDK).
+    const client = createContainerServiceClient({ endpoint, credential, ...(maxSockets ? { maxConnectionsPerOrigin: maxSockets } : {}) });
     return {
       getCommandResult: async () => (await getCommandResult(client, { ...cluster('c1'), commandId: COMMAND_ID })).data,
       abort: (name, { intervalInMs } = {}) => abortLatestOperation(client, cluster(name), intervalInMs === undefined ? {} : { intervalInMs }),

@@ -1,5 +1,5 @@
 // A user's first program, type-checked and run by tools/registry/registry-test.mjs in a fresh
-// directory that installed @azlro/lro and @azlro/cli from a local registry and nothing else from
+// directory that installed @azlro/lro, @azlro/emulator and @azlro/cli from a local registry and nothing else from
 // this repository. Every import resolves through the published `exports` maps and .d.ts files.
 import { strict as assert } from 'node:assert';
 import { startEmulator, type EmulatorInfo } from '@azlro/emulator';
