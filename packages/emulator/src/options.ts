@@ -87,7 +87,7 @@ export interface StartEmulatorOptions {
    * @default false
    */
   certificatesRetired?: boolean;
-  /** One line per request (`METHOD path -> status`), never a credential. @default the `azlro:emulator` logger of `@azlro/http` (off unless `AZLRO_LOG_LEVEL` is set) */
+  /** One line per request (`METHOD path -> status`), never a credential. @default the `azlro:emulator` logger of `@azlro/http` (through `@azure/logger`: off unless `AZURE_LOG_LEVEL` is set) */
   logger?: AzlroLogger;
   /**
    * How long to wait for each Prism proxy to listen.
