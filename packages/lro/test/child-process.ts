@@ -19,6 +19,8 @@ export async function bundleFixture(name: string): Promise<{ script: string; rem
     platform: 'node',
     format: 'esm',
     conditions: ['@azlro/source'],
+    // CommonJS dependencies bundled into ESM (undici) call require() for Node built-ins.
+    banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },
     logLevel: 'silent',
   });
   return { script, remove: () => rmSync(dir, { recursive: true, force: true }) };
