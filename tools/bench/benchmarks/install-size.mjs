@@ -82,8 +82,11 @@ export async function installSize(ctx) {
     const demo = await run('npx', ['--no-install', 'azlro', 'demo'], { cwd: join(directory, 'cli'), env: cli.env, timeoutInMs: 30_000, allowFailure: true });
     if (!/^\d+\.\d+\.\d+/.test(version.stdout.trim())) throw new Error(`azlro --version printed ${JSON.stringify(version.stdout)}`);
     if (demo.code !== 2 || !demo.stderr.includes('npm install @azlro/emulator')) throw new Error(`azlro demo without the emulator: exit ${demo.code}\n${demo.stderr}`);
-    for (const heavy of ['@stoplight/prism-cli', '@azlro/emulator', '@azure/core-auth']) {
-      if (cli.names.includes(heavy)) throw new Error(`@azlro/cli installed ${heavy}`);
+    // Prism only with the emulator; @azure/core-auth (and its runtime dependencies) only through
+    // @azure/identity, never for azlro itself, which uses its types alone.
+    const unwanted = { cli: ['@stoplight/prism-cli', '@azlro/emulator'], lro: ['@stoplight/prism-cli', '@azlro/emulator', '@azure/core-auth'] };
+    for (const [key, names] of Object.entries(unwanted)) {
+      for (const name of names) if (results[key].names.includes(name)) throw new Error(`@azlro/${key} installed ${name}`);
     }
 
     const rows = [
@@ -106,6 +109,7 @@ export async function installSize(ctx) {
           'file sizes under node_modules; packages: package-lock.json entries. @azlro/cli bundles the @azlro libraries into its own ' +
           'dist/ and leaves the emulator (Prism) to an optional peer: `azlro demo` there exits 2 saying `npm install @azlro/emulator` (checked).',
         `@azlro/cli installs: ${results.cli.names.sort().join(', ')}.`,
+        `@azlro/lro installs: ${results.lro.names.sort().join(', ')}.`,
       ],
       targets: [{
         benchmark: 'install size', what: '@azlro/cli vs arm-containerservice + identity (bytes, packages)', target: '≤ 1× both',

@@ -9,7 +9,8 @@ const MEASURED = ['http', 'containerservice', 'batch', 'cloudpartner', 'lro'];
 
 /** What the numbers were measured on, and with which versions. */
 export function describeMachine(root) {
-  const require = createRequire(join(root, 'package.json'));
+  // Resolved as the benchmarks resolve them: from tools/bench (its own devDependencies may be nested there).
+  const require = createRequire(join(root, 'tools', 'bench', 'package.json'));
   const version = (name) => {
     try {
       return require(`${name}/package.json`).version;
