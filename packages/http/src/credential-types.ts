@@ -6,13 +6,13 @@
 
 /** Options azlro passes to {@link TokenCredential.getToken}. */
 export interface GetTokenOptions {
-  /** Stops the token request. */
+  /** Stops the token request. @default none */
   abortSignal?: AbortSignal;
-  /** CAE claims from a `WWW-Authenticate` challenge, base64-decoded. */
+  /** CAE claims from a `WWW-Authenticate` challenge, base64-decoded. @default none */
   claims?: string;
-  /** Asks for a token that supports Continuous Access Evaluation. */
+  /** Asks for a token that supports Continuous Access Evaluation (azlro always asks). @default false */
   enableCae?: boolean;
-  /** The tenant to get the token from, when not the credential's own. */
+  /** The tenant to get the token from, when not the credential's own. @default the credential's tenant */
   tenantId?: string;
 }
 
