@@ -3,6 +3,6 @@
 import type { TransportOptions } from './transport-options.js';
 
 /** Extra `fetch` init for this platform: none. */
-export function platformFetchInit(_options: TransportOptions): Record<string, never> {
+export async function platformFetchInit(_options: TransportOptions): Promise<Record<string, never>> {
   return {};
 }

@@ -55,13 +55,15 @@ export function fetchTransport(
   redact: (text: string) => string = redactText,
   transportOptions: TransportOptions = {},
 ): SendRequest {
-  // Node: the shared dispatcher (proxy from the environment or proxyOptions, connection cap); browsers: nothing.
-  const extra = platformFetchInit(transportOptions);
+  // Node: the shared dispatcher (proxy from the environment or proxyOptions, connection cap), made
+  // on the first request; browsers: nothing.
+  let extra: Promise<object> | undefined;
   return async (request) => {
     const timeout = tryTimeoutInMs === undefined ? undefined : attemptTimeout(request.abortSignal, tryTimeoutInMs);
     try {
+      const init = await (extra ??= platformFetchInit(transportOptions));
       const response = await fetchImpl(request.url, {
-        ...extra, method: request.method, headers: request.headers, body: request.body ?? null, signal: timeout?.signal ?? request.abortSignal, redirect: 'manual',
+        ...init, method: request.method, headers: request.headers, body: request.body ?? null, signal: timeout?.signal ?? request.abortSignal, redirect: 'manual',
       });
       return rebuild(response, NULL_BODY_STATUSES.has(response.status) ? null : await response.arrayBuffer());
     } catch (error) {

@@ -76,6 +76,29 @@ describe('environment', () => {
   }, 20_000);
 });
 
+describe("Node's global dispatcher", () => {
+  test('is left alone: plain fetch in the same process behaves as before azlro was used', async () => {
+    const { outputFiles } = await build({
+      entryPoints: [fileURLToPath(new URL('../src/index.ts', import.meta.url))], bundle: true, format: 'esm', platform: 'node',
+      conditions: ['@azlro/source'], packages: 'external', write: false,
+    });
+    const script = `${outputFiles[0]!.text}
+      import { createServer as __server } from 'node:http';
+      const server = __server((q, r) => r.end('ok')).listen(0, '127.0.0.1');
+      await new Promise((r) => server.once('listening', r));
+      const url = 'http://127.0.0.1:' + server.address().port + '/';
+      await createPipeline({ endpoint: url, userAgent: { packageName: 't', packageVersion: '1' } })(url);
+      const { Agent } = await import('undici');
+      const global = globalThis[Symbol.for('undici.globalDispatcher.1')];
+      // Node's own fetch accepts a Content-Length set by hand (undici 7's Agent would refuse it as a duplicate).
+      const plain = await fetch(url, { method: 'POST', headers: { 'content-length': '0' } });
+      console.log(JSON.stringify({ undiciAgentIsGlobal: global instanceof Agent, plain: plain.status }));
+      server.close();`;
+    const { stdout } = await run(process.execPath, ['--input-type=module', '-e', script], { cwd: fileURLToPath(new URL('..', import.meta.url)) });
+    expect(JSON.parse(stdout)).toEqual({ undiciAgentIsGlobal: false, plain: 200 });
+  }, 20_000);
+});
+
 describe('connections per origin', () => {
   /** A server that answers after `delayInMs` and counts the sockets it was opened. */
   async function countingServer(delayInMs: number): Promise<{ url: string; sockets: () => number; close: () => Promise<void> }> {
