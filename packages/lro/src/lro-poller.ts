@@ -255,7 +255,7 @@ export class LroPoller<TClient extends { readonly endpoint: string }, TResult> i
   #setThrottling(throttling: OperationThrottling): void {
     const { code, ...rest } = throttling;
     this.#current = { ...this.#current, state: { ...this.#current.state, throttling: code === undefined ? rest : throttling } };
-    this.#listeners.emit(() => this.operationState);
+    this.#callbackFailure ??= this.#listeners.emit(() => this.operationState);
   }
 
   /** Records a response: `polledUrl` for a poll, none for the initial response; then logs and notifies. */
