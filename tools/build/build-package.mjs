@@ -88,6 +88,21 @@ function importEntries({ name, imports }) {
   return entries;
 }
 
+/**
+ * dist/ files that only an `imports` entry's `node` condition selects (e.g. `#platform` →
+ * ./dist/platform-node.js): Node-only by construction, so they may import Node built-ins; every
+ * other output of a neutral build must stay browser-safe.
+ */
+function nodeOnlyOutputs({ imports }) {
+  const nodeOnly = new Set();
+  for (const target of Object.values(imports ?? {})) {
+    if (typeof target !== 'object' || target === null) continue;
+    const others = Object.entries(target).filter(([condition]) => condition !== 'node' && condition !== '@azlro/source').map(([, file]) => file);
+    if (typeof target.node === 'string' && !others.includes(target.node)) nodeOnly.add(target.node.replace(/^\.\/dist\//, ''));
+  }
+  return nodeOnly;
+}
+
 function declarations() {
   const tsc = require.resolve('typescript/bin/tsc');
   return new Promise((resolvePromise, reject) => {
@@ -130,7 +145,7 @@ async function javascript() {
     const path = resolve(packageDir, file);
     // Every output directly in dist/: importMetaUrlAsBuilt relies on it.
     if (dirname(path) !== distDir) throw new Error(`${manifest.name}: ${file} is not directly in dist/`);
-    if (args.platform === 'neutral') {
+    if (args.platform === 'neutral' && !nodeOnlyOutputs(manifest).has(file.replace(/^dist\//, ''))) {
       const builtins = output.imports.filter(({ path: imported }) => imported.startsWith('node:') || builtinModules.includes(imported.split('/')[0]));
       if (builtins.length > 0) throw new Error(`${manifest.name}: ${file} imports ${builtins.map((b) => b.path).join(', ')}; build it with --platform=node or keep it browser-safe`);
     }

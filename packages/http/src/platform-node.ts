@@ -1,33 +1,41 @@
 // The Node half of `#platform` (package.json `imports`, condition `node`): an undici dispatcher for
 // Node's fetch, so proxies and a connection cap work as users expect. Never loaded in browsers.
-import type { Dispatcher } from 'undici';
+import { createRequire } from 'node:module';
+import type { Dispatcher, EnvHttpProxyAgent as EnvHttpProxyAgentType } from 'undici';
 import { DEFAULT_MAX_CONNECTIONS_PER_ORIGIN, proxyUrl, type TransportOptions } from './transport-options.js';
 
 /** Loopback is never proxied (as in Go's net/http): the emulator and test servers stay direct. */
 const LOOPBACK = ['localhost', '127.0.0.1', '[::1]'];
 
-let undici: Promise<typeof import('undici')> | undefined;
+let agentClass: typeof EnvHttpProxyAgentType | undefined;
 
 /**
- * undici, loaded on the first request. Importing undici installs its own `Agent` as the process's
- * global dispatcher when Node's fetch has not made its own yet, which would change every other
- * `fetch` in the process. Touching `Headers` first makes Node install its own, so undici finds one
- * and leaves it: azlro changes nothing outside its own requests.
+ * undici's `EnvHttpProxyAgent`, loaded on the first request from its own modules rather than the
+ * package's index. The index also loads fetch, WebSocket, the cache and mocks (about 3× the time on
+ * the first request), and it installs its own `Agent` as the process's global dispatcher when Node's
+ * fetch has not made one yet, which would change every other `fetch` in the process: azlro changes
+ * nothing outside its own requests. The one piece of wiring the index does that a proxy needs, the
+ * `connect` method (the CONNECT tunnel), is added the same way. undici is pinned (7.30.2, no
+ * `exports` map); test/proxy.test.ts fails if a new version moves these modules.
  */
-function loadUndici(): Promise<typeof import('undici')> {
-  void globalThis.Headers;
-  return (undici ??= import('undici'));
+function loadAgentClass(): typeof EnvHttpProxyAgentType {
+  if (agentClass) return agentClass;
+  const require = createRequire(import.meta.url);
+  const dispatcher = require('undici/lib/dispatcher/dispatcher.js') as { prototype: { connect?: unknown } };
+  dispatcher.prototype.connect ??= require('undici/lib/api/api-connect.js');
+  agentClass = require('undici/lib/dispatcher/env-http-proxy-agent.js') as typeof EnvHttpProxyAgentType;
+  return agentClass;
 }
 
 /** One dispatcher per distinct transport setting, for the whole process: clients share connections. */
-const dispatchers = new Map<string, Promise<Dispatcher>>();
+const dispatchers = new Map<string, Dispatcher>();
 
 /**
  * The shared dispatcher for `options`: undici's `EnvHttpProxyAgent`, which reads `HTTPS_PROXY`,
  * `HTTP_PROXY` and `NO_PROXY` (when it is first created) unless `proxyOptions` names a proxy, with
  * `connections` per origin capped.
  */
-export function sharedDispatcher(options: TransportOptions): Promise<Dispatcher> {
+export function sharedDispatcher(options: TransportOptions): Dispatcher {
   const connections = options.maxConnectionsPerOrigin ?? DEFAULT_MAX_CONNECTIONS_PER_ORIGIN;
   const proxy = options.proxyOptions ? proxyUrl(options.proxyOptions) : undefined;
   const key = `${connections} ${proxy ?? 'environment'}`;
@@ -35,8 +43,8 @@ export function sharedDispatcher(options: TransportOptions): Promise<Dispatcher>
   if (!dispatcher) {
     const env = process.env;
     const noProxy = [env.NO_PROXY ?? env.no_proxy ?? '', ...LOOPBACK].filter(Boolean).join(',');
-    dispatcher = loadUndici().then(({ EnvHttpProxyAgent }) =>
-      new EnvHttpProxyAgent({ connections, noProxy, ...(proxy ? { httpProxy: proxy, httpsProxy: proxy } : {}) }));
+    const EnvHttpProxyAgent = loadAgentClass();
+    dispatcher = new EnvHttpProxyAgent({ connections, noProxy, ...(proxy ? { httpProxy: proxy, httpsProxy: proxy } : {}) });
     dispatchers.set(key, dispatcher);
   }
   return dispatcher;
@@ -44,5 +52,5 @@ export function sharedDispatcher(options: TransportOptions): Promise<Dispatcher>
 
 /** Extra `fetch` init for Node: the shared dispatcher (a custom `fetch` that forwards init passes it on). */
 export async function platformFetchInit(options: TransportOptions): Promise<{ dispatcher: Dispatcher }> {
-  return { dispatcher: await sharedDispatcher(options) };
+  return { dispatcher: sharedDispatcher(options) };
 }

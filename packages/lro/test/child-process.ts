@@ -1,6 +1,5 @@
 import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
@@ -10,7 +9,10 @@ import { build } from 'esbuild';
  * needed) into a temporary directory; returns the script path and a cleanup.
  */
 export async function bundleFixture(name: string): Promise<{ script: string; remove: () => void }> {
-  const dir = mkdtempSync(join(tmpdir(), 'azlro-lro-'));
+  // Inside the workspace, so what the bundle loads at run time (undici's agent) resolves from node_modules.
+  const cache = fileURLToPath(new URL('../../../node_modules/.cache/', import.meta.url));
+  mkdirSync(cache, { recursive: true });
+  const dir = mkdtempSync(join(cache, 'azlro-lro-'));
   const script = join(dir, `${name}.mjs`);
   await build({
     entryPoints: [fileURLToPath(new URL(`./fixtures/${name}.ts`, import.meta.url))],
@@ -19,8 +21,6 @@ export async function bundleFixture(name: string): Promise<{ script: string; rem
     platform: 'node',
     format: 'esm',
     conditions: ['@azlro/source'],
-    // CommonJS dependencies bundled into ESM (undici) call require() for Node built-ins.
-    banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },
     logLevel: 'silent',
   });
   return { script, remove: () => rmSync(dir, { recursive: true, force: true }) };
