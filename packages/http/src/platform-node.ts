@@ -10,9 +10,8 @@ const LOOPBACK = ['localhost', '127.0.0.1', '[::1]'];
 let agentClass: typeof EnvHttpProxyAgentType | undefined;
 
 /**
- * undici's `EnvHttpProxyAgent`, loaded on the first request from its own modules rather than the
- * package's index. The index also loads fetch, WebSocket, the cache and mocks (about 3× the time on
- * the first request), and it installs its own `Agent` as the process's global dispatcher when Node's
+ * undici's `EnvHttpProxyAgent`, loaded when the first pipeline is made, from its own modules rather than the
+ * package's index. The index also loads fetch, WebSocket, the cache and mocks (about 3× the time), and it installs its own `Agent` as the process's global dispatcher when Node's
  * fetch has not made one yet, which would change every other `fetch` in the process: azlro changes
  * nothing outside its own requests. The one piece of wiring the index does that a proxy needs, the
  * `connect` method (the CONNECT tunnel), is added the same way. undici is pinned (7.30.2, no

@@ -56,12 +56,14 @@ export function fetchTransport(
   transportOptions: TransportOptions = {},
 ): SendRequest {
   // Node: the shared dispatcher (proxy from the environment or proxyOptions, connection cap), made
-  // on the first request; browsers: nothing.
-  let extra: Promise<object> | undefined;
+  // with the pipeline (the first request then pays nothing extra, e.g. between getting a token and
+  // using it); browsers: nothing.
+  const extra: Promise<object> = platformFetchInit(transportOptions);
+  extra.catch(() => {}); // surfaced by the first request
   return async (request) => {
     const timeout = tryTimeoutInMs === undefined ? undefined : attemptTimeout(request.abortSignal, tryTimeoutInMs);
     try {
-      const init = await (extra ??= platformFetchInit(transportOptions));
+      const init = await extra;
       const response = await fetchImpl(request.url, {
         ...init, method: request.method, headers: request.headers, body: request.body ?? null, signal: timeout?.signal ?? request.abortSignal, redirect: 'manual',
       });
