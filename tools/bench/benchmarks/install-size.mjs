@@ -1,4 +1,4 @@
-// 7. Install size: what `npm install` puts on disk, azlro as published (every package packed and
+// 8. Install size: what `npm install` puts on disk, azlro as published (every package packed and
 // published to a throwaway Verdaccio on 127.0.0.1, as the registry test does) next to the official
 // SDK installed the same way (through that Verdaccio's uplink to the registry npm is configured
 // with). Each install is cold: its own empty directory and npm cache. Bytes are the sum of the file
@@ -100,7 +100,7 @@ export async function installSize(ctx) {
     }));
     const cliMet = results.cli.bytes <= results['official-cli'].bytes && results.cli.count <= results['official-cli'].count;
     return {
-      title: '7. Install size',
+      title: '8. Install size',
       numbers: Object.values(results).flatMap((r) => [r.bytes, r.count, r.seconds]),
       sections: [
         markdownTable(['npm install', 'on disk', 'packages', 'time (cold cache)', 'azlro / official'], rows),
