@@ -17,6 +17,13 @@ import { fetchTransport } from './transport.js';
 /** A fetch-compatible function; hand it to a generated client as its `fetch`. */
 export type PipelineFetch = (input: string | URL | Request, init?: RequestInit) => Promise<Response>;
 
+/**
+ * Time limit of one attempt, headers and body: a request the service accepted and never answered
+ * (or a body that trickles forever) is cut off and retried like any transient fault, instead of
+ * waiting for Node's own 300 s header timeout, or forever.
+ */
+export const DEFAULT_TRY_TIMEOUT_IN_MS = 60_000;
+
 /** Any final non-2xx response becomes an ApiError, after retries and auth have had their turn. */
 const throwOnErrorPolicy: PipelinePolicy = async (request, next) => {
   const response = await next(request);
@@ -49,7 +56,7 @@ export function createPipeline(options: PipelineOptions): PipelineFetch {
       ...auth,
       loggingPolicy(log, requestIdHeaderName),
     ],
-    fetchTransport(options.fetch ?? ((input, init) => globalThis.fetch(input, init)), options.tryTimeoutInMs),
+    fetchTransport(options.fetch ?? ((input, init) => globalThis.fetch(input, init)), options.tryTimeoutInMs ?? DEFAULT_TRY_TIMEOUT_IN_MS),
   );
   return async (input, init) => send(await toPipelineRequest(input, init));
 }
