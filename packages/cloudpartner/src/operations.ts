@@ -1,4 +1,4 @@
-import { assertParams, assertPathSegment, type OperationOptions } from '@azlro/http';
+import { assertParams, assertPathSegment, markResendable, type OperationOptions } from '@azlro/http';
 import type { CloudPartnerClient } from './client.js';
 import * as generated from './generated/sdk.gen.js';
 import type { CancelOperationData, GetOperationData, PartnerOperation, PartnerOperationList } from './generated/types.gen.js';
@@ -54,6 +54,7 @@ function notificationEmails(value: CancelOperationParams['notificationEmails']):
 /**
  * Cancels the operation in progress on an offer (POST .../cancel). 200: canceled synchronously;
  * 202: the cancellation runs, and the relative `Location` header names the operation to poll.
+ * Resent after a 500/502/504, a reset or a timed-out attempt, as the Azure SDKs do.
  * Most callers want `cancelOfferOperation` from `@azlro/lro`, which also waits.
  */
 export function cancelOperation(client: CloudPartnerClient, params: CancelOperationParams, options: OperationOptions = {}) {
@@ -64,9 +65,11 @@ export function cancelOperation(client: CloudPartnerClient, params: CancelOperat
     path,
     query: { 'api-version': API_VERSION },
     body: emails === undefined ? undefined : { metadata: { 'notification-emails': emails } },
-    headers: options.headers,
+    // Resending is safe: a repeated cancel answers the same cancellation, or that nothing is running.
+    headers: markResendable(options.headers),
     signal: options.abortSignal,
     throwOnError: true,
+    ...(options.rawBody ? { parseAs: 'text' as const } : {}),
   });
 }
 
@@ -98,7 +101,8 @@ export function getOperation(client: CloudPartnerClient, params: OfferOperationP
     headers: options.headers,
     signal: options.abortSignal,
     throwOnError: true,
-  }).then((result) => ({ ...result, data: pickOperation(result.data, params.operationId) }));
+    ...(options.rawBody ? { parseAs: 'text' as const } : {}),
+  }).then((result) => (options.rawBody ? result : { ...result, data: pickOperation(result.data, params.operationId) }));
 }
 
 /**
@@ -115,5 +119,6 @@ export function getLegacyOperation(client: CloudPartnerClient, params: { operati
     headers: options.headers,
     signal: options.abortSignal,
     throwOnError: true,
-  }).then((result) => ({ ...result, data: pickOperation(result.data, params.operationId) }));
+    ...(options.rawBody ? { parseAs: 'text' as const } : {}),
+  }).then((result) => (options.rawBody ? result : { ...result, data: pickOperation(result.data, params.operationId) }));
 }
