@@ -129,3 +129,29 @@ describe('error messages name the request and summarise what came back', () => {
     expect(escapeControl('a\u001b]0;pwned\u0007b\nc\u2028')).toBe('a\\x1b]0;pwned\\x07b\\x0ac\\u2028');
   });
 });
+
+describe('a plain 401 invalid_token mid-wait (item 11)', () => {
+  function rotatingCredential() {
+    let n = 0;
+    return { calls: () => n, getToken: async () => ({ token: `token-${++n}-abcdefgh`, expiresOnTimestamp: Date.now() + 3_600_000 }) };
+  }
+
+  test('is resent once with a fresh token when the credential can refresh', async () => {
+    server.route('GET', '/r', [{ status: 401, headers: { 'www-authenticate': 'Bearer error="invalid_token", error_description="revoked"' } }, { json: { ok: true } }]);
+    const credential = rotatingCredential();
+    const send = createPipeline({ endpoint: server.url, userAgent, credential, scopes: 's/.default' });
+    expect((await send(`${server.url}/r`)).status).toBe(200);
+    expect(server.requests.map((r) => r.headers.authorization)).toEqual(['Bearer token-1-abcdefgh', 'Bearer token-2-abcdefgh']);
+  });
+
+  test('is returned as is when the credential hands out the same token, or without invalid_token', async () => {
+    server.route('GET', '/r', { status: 401, headers: { 'www-authenticate': 'Bearer error="invalid_token"' } });
+    const same = { getToken: async () => ({ token: 'static-token-abcdefgh', expiresOnTimestamp: Date.now() + 3_600_000 }) };
+    await expect(createPipeline({ endpoint: server.url, userAgent, credential: same, scopes: 's/.default' })(`${server.url}/r`)).rejects.toMatchObject({ status: 401 });
+    expect(server.requests).toHaveLength(1);
+    server.reset();
+    server.route('GET', '/r', { status: 401 });
+    await expect(createPipeline({ endpoint: server.url, userAgent, credential: rotatingCredential(), scopes: 's/.default' })(`${server.url}/r`)).rejects.toMatchObject({ status: 401 });
+    expect(server.requests).toHaveLength(1);
+  });
+});
