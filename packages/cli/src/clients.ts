@@ -7,6 +7,15 @@ import { transport } from './debug.js';
 import type { Traffic } from './traffic.js';
 import { VERSION } from './version.js';
 
+/**
+ * The per-try time limit (ms) from `AZLRO_TRY_TIMEOUT_MS`, else the library's default (60 s):
+ * a request that is accepted and never answered, or a body that trickles forever, is cut and retried.
+ */
+function tryTimeout(env: Readonly<Record<string, string | undefined>> = process.env): { tryTimeoutInMs?: number } {
+  const value = env.AZLRO_TRY_TIMEOUT_MS;
+  return value !== undefined && /^[1-9]\d*$/.test(value) ? { tryTimeoutInMs: Number(value) } : {};
+}
+
 /** Sent before each client's own User-Agent, so service logs can tell CLI calls apart. */
 const USER_AGENT_PREFIX = `azlro-cli/${VERSION}`;
 
@@ -43,6 +52,7 @@ export async function aksClient(options: CommonOptions, traffic: Traffic, endpoi
     credentialScopes: armScopes(endpoint),
     fetch: transport(options.debug, traffic),
     userAgentPrefix: USER_AGENT_PREFIX,
+    ...tryTimeout(),
   });
 }
 
@@ -50,7 +60,7 @@ export async function aksClient(options: CommonOptions, traffic: Traffic, endpoi
 export async function partnerClient(options: CommonOptions, traffic: Traffic, endpoint = options.endpoint): Promise<CloudPartnerClient> {
   checkEndpoint('--endpoint', endpoint);
   const { createCloudPartnerClient } = await import('@azlro/cloudpartner');
-  return createCloudPartnerClient({ endpoint, credential: await tokenCredential(options), fetch: transport(options.debug, traffic), userAgentPrefix: USER_AGENT_PREFIX });
+  return createCloudPartnerClient({ endpoint, credential: await tokenCredential(options), fetch: transport(options.debug, traffic), userAgentPrefix: USER_AGENT_PREFIX, ...tryTimeout() });
 }
 
 /** The Batch client: `--account-endpoint`, Shared Key or the token credential. */
@@ -62,5 +72,6 @@ export async function batchClient(options: CommonOptions, traffic: Traffic, acco
     credential: await batchCredential(options),
     fetch: transport(options.debug, traffic),
     userAgentPrefix: USER_AGENT_PREFIX,
+    ...tryTimeout(),
   });
 }

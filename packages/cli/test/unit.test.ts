@@ -88,9 +88,29 @@ describe('classifyError', () => {
     [Object.assign(new Error('EnvironmentCredential is unavailable.\nManagedIdentityCredential: no'), { name: 'AggregateAuthenticationError' }), 3,
       { code: 'AggregateAuthenticationError', message: 'EnvironmentCredential is unavailable. ManagedIdentityCredential: no', hint: expect.stringMatching(/az login/) }],
   ])('%s → exit %i', (error, exitCode, fields) => {
-    const classified = classifyError(error, 'aks abort');
+    const classified = classifyError(error, 'aks abort', { beforeSending: true });
     expect(classified.exitCode).toBe(exitCode);
     expect(classified.error).toMatchObject(fields);
+  });
+
+  test('a TypeError or RangeError after the request went out is not a usage error: what the service sent caused it', () => {
+    for (const error of [new TypeError("Cannot read properties of undefined (reading 'x')"), new RangeError('Invalid time value')]) {
+      expect(classifyError(error, 'aks abort', { beforeSending: false })).toMatchObject({ exitCode: 3, error: { code: error.name } });
+    }
+  });
+
+  test('messages keep control characters visible, never raw', () => {
+    const { error } = classifyError(new Error('bad \u001b]0;owned\u0007 title'), 'aks abort');
+    expect(error.message).toBe('bad \\x1b]0;owned\\x07 title');
+  });
+
+  test('hints say "after the retries" only when there were retries; a 404 after acceptance means the record is gone', () => {
+    const throttled = apiError({ status: 429, kind: 'throttled', text: 'slow down' });
+    expect(classifyError(throttled, 'aks abort', { retried: false }).error.hint).toBe('the service is throttling requests (429): try again later');
+    expect(classifyError(throttled, 'aks abort', { retried: true }).error.hint).toBe('the service is throttling requests (429), still after the retries: try again later');
+    const gone = { ...apiError({ status: 404, kind: 'notFound', text: 'HTML page' }), method: 'GET' };
+    expect(classifyError(gone, 'aks abort', { accepted: true }).error.hint).toMatch(/^the operation's record is gone/);
+    expect(classifyError(gone, 'aks abort', { accepted: false }).error.hint).toBe('not found: check the names you passed');
   });
 });
 
