@@ -112,7 +112,8 @@ export async function follow<TResult>(ctx: CommandContext, spec: FollowSpec<TRes
       ? error.resumeToken
       : answered && !poller.isDone ? await token().catch(() => undefined) : undefined;
     // Only the wait failed (a refused polling URL, answers with no status): the operation did not.
-    const status = resumeToken || (waitFailed && answered) ? 'running' : 'failed';
+    // (A refused polling URL on the initial 202 leaves no token: the service accepted, azlro did not follow.)
+    const status = resumeToken || (waitFailed && traffic.count > 0) ? 'running' : 'failed';
     return { ...base(), status, exitCode, error: reportError, resumeToken };
   } finally {
     progress.stop();
