@@ -1,4 +1,4 @@
-import { escapeControl } from '@azlro/http';
+import { escapeControl, redactText } from '@azlro/http';
 import { UsageError } from './args.js';
 import { abortConflictReason } from '@azlro/lro/containerservice';
 import { abortConflictHint } from './abort-hint.js';
@@ -57,15 +57,17 @@ function messageOf(error: unknown): string {
     ? String((error as Error).message)
     : String(error);
   const firstLines = message.split('\n').filter((line) => line.trim() !== '').slice(0, 3).join(' ').trim();
-  // Node's and the service's words can carry terminal escapes: shown, never obeyed.
-  return escapeControl(firstLines.length > MAX_MESSAGE_LENGTH ? `${firstLines.slice(0, MAX_MESSAGE_LENGTH)}…` : firstLines);
+  // Node's and the service's words can carry terminal escapes (shown, never obeyed) and URLs with
+  // credentials in them (user-info, SAS signatures, tokens: redacted by structure).
+  const safe = escapeControl(redactText(firstLines));
+  return safe.length > MAX_MESSAGE_LENGTH ? `${safe.slice(0, MAX_MESSAGE_LENGTH)}…` : safe;
 }
 
 /** The service's own words: ApiError's message is `METHOD url: status code: text`; keep `text`. */
 function serviceMessage(error: ApiErrorLike): string {
   const prefix = `${error.method} ${error.url}: ${error.status}${error.code ? ` ${error.code}` : ''}`;
   const text = error.message.startsWith(prefix) ? error.message.slice(prefix.length).replace(/^:\s*/, '') : error.message;
-  return escapeControl(text.trim() || `HTTP ${error.status}`);
+  return escapeControl(redactText(text.trim() || `HTTP ${error.status}`));
 }
 
 /** What an ApiError means for this operation, in plain words, when there is more to say. */
