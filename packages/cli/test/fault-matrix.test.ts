@@ -11,11 +11,12 @@ const servers: TestServer[] = [];
 afterAll(async () => {
   await Promise.all(servers.map((s) => s.close().catch(() => {})));
   const width = Math.max(...results.map((r) => r.name.length));
-  const lines = ['', 'fault matrix (issue 10)', `${'kind'.padEnd(width)}  result  expected`];
+  const lines = ['', 'fault matrix (issue 10)', `${'kind'.padEnd(width)}  result  time     expected`];
   let family = '';
   for (const r of [...results].sort((a, b) => KINDS.findIndex((k) => k.name === a.name) - KINDS.findIndex((k) => k.name === b.name))) {
     if (r.family !== family) lines.push(`-- ${(family = r.family)}`);
-    lines.push(`${r.name.padEnd(width)}  ${r.passed ? 'pass  ' : 'FAIL  '}  ${r.expected}${r.why ? `\n${' '.repeat(width + 10)}got: ${r.why}` : ''}`);
+    const time = `${(r.ms / 1000).toFixed(1)} s`.padStart(7);
+    lines.push(`${r.name.padEnd(width)}  ${r.passed ? 'pass  ' : 'FAIL  '}  ${time}  ${r.expected}${r.why ? `\n${' '.repeat(width + 19)}got: ${r.why}` : ''}`);
   }
   const passed = results.filter((r) => r.passed).length;
   const families = new Set(results.map((r) => r.family)).size;

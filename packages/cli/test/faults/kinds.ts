@@ -2,7 +2,7 @@
 // throw at the `azlro` command, each run against a fresh loopback server with the real CLI as a
 // process, each with the outcome it must have. test/fault-matrix.test.ts runs them and prints the table.
 import { expect } from 'vitest';
-import type { Step, TestServer } from '@azlro/test-server';
+import type { Step, StepResponse, TestServer } from '@azlro/test-server';
 import { jsonOf, runCli, SECRET_TOKEN, spawnCli, SUBSCRIPTION, type CliRun } from '../helpers.js';
 
 export type Family = 'transient HTTP' | 'network' | 'polling protocol' | 'signals and resume tokens' | 'secrets' | 'bad input';
@@ -56,7 +56,9 @@ function protocolFault(name: string, answer: Step, reason: RegExp): FaultKind {
   return {
     family: 'polling protocol', name, expected: 'exit 3 PollingProtocolError after 4 polls; status running; resume token',
     async run(s) {
-      const json = exits(await abortRun(s, accepted(s), answer), 3);
+      // Retry-After: 0 keeps the matrix fast (the floor is lowered); the poller's own interval would add 2 s per poll.
+      const headers = { 'retry-after': '0', ...(answer as { headers?: Record<string, string> }).headers };
+      const json = exits(await abortRun(s, accepted(s), { ...(answer as object), headers }), 3);
       expect(json).toMatchObject({ status: 'running', error: { code: 'PollingProtocolError', status: 200 }, resumeToken: expect.any(String) });
       expect(json.error.message).toMatch(reason);
       expect(json.error.message).toContain(`GET ${statusUrl(s)}`);
@@ -66,7 +68,7 @@ function protocolFault(name: string, answer: Step, reason: RegExp): FaultKind {
 }
 
 /** An abort whose first answer is `first`, then 202: resent, followed to success. */
-function resentAbort(name: string, first: Step, extraEnv: Record<string, string> = {}): FaultKind {
+function resentAbort(name: string, first: StepResponse, extraEnv: Record<string, string> = {}): FaultKind {
   return {
     family: first.drop || first.delayInMs ? 'network' : 'transient HTTP', name, expected: 'abort resent, exit 0 after POST,POST,GET',
     async run(s) {
@@ -121,6 +123,15 @@ export const KINDS: FaultKind[] = [
       s.route('POST', CANCEL_DELETION_PATH, [{ status: 500 }, { status: 204 }]);
       exits(await runCli(['batch', 'cancel-certificate-deletion', '--account-endpoint', s.url, '--thumbprint', THUMBPRINT, '-o', 'json'], { env: FAST }), 3);
       expect(methods(s)).toBe('POST');
+    },
+  },
+  {
+    family: 'transient HTTP', name: 'Batch 400 CertificateRetired with values[] (item 11)', expected: 'exit 3; error.details keeps the values',
+    async run(s) {
+      const values = [{ key: 'Reason', value: 'The certificate feature was retired on 2024-02-29' }];
+      s.route('POST', CANCEL_DELETION_PATH, { status: 400, json: { code: 'CertificateRetired', message: { lang: 'en-US', value: 'Retired.' }, values } });
+      const json = exits(await runCli(['batch', 'cancel-certificate-deletion', '--account-endpoint', s.url, '--thumbprint', THUMBPRINT, '-o', 'json'], { env: FAST }), 3);
+      expect(json.error).toMatchObject({ status: 400, code: 'CertificateRetired', details: values });
     },
   },
   {
@@ -238,7 +249,7 @@ export const KINDS: FaultKind[] = [
   {
     family: 'polling protocol', name: 'command result 200 {} forever (item 3)', expected: 'exit 3 PollingProtocolError after 4 GETs, not every 2 s forever',
     async run(s) {
-      s.route('GET', COMMAND_PATH, { json: {} });
+      s.route('GET', COMMAND_PATH, { json: {}, headers: { 'retry-after': '0' } });
       const json = exits(await runCli(commandArgs(s), { env: FAST }), 3);
       expect(json).toMatchObject({ status: 'running', error: { code: 'PollingProtocolError' }, resumeToken: expect.any(String) });
       expect(methods(s)).toBe('GET,GET,GET,GET');
@@ -364,6 +375,19 @@ export const KINDS: FaultKind[] = [
     },
   },
   {
+    family: 'signals and resume tokens', name: 'wait <hand-made token for http://127.0.0.2:P> (item 7)', expected: 'exit 2 asking for --endpoint; nothing sent',
+    async run(s) {
+      const endpoint = `http://127.0.0.2:${s.port}`;
+      const token = Buffer.from(JSON.stringify({
+        version: 1, kind: 'containerservice.abortLatestOperation', endpoint,
+        polling: { url: `${endpoint}${STATUS_PATH}?api-version=2024-02-01`, via: 'asyncOperation' }, state: { status: 'running', requestIds: {}, pollCount: 0 },
+      })).toString('base64url');
+      const json = exits(await runCli(['wait', token, '--access-token', 'X-credential-123456', '-o', 'json'], { env: FAST }), 2);
+      expect(json.error.message).toContain(`confirm it with --endpoint ${endpoint}`);
+      expect(s.requests).toHaveLength(0);
+    },
+  },
+  {
     family: 'signals and resume tokens', name: 'wait <loopback token> --endpoint <its origin>', expected: 'exit 0',
     async run(s) {
       const json = exits(await abortRun(s, accepted(s), st('Succeeded'), FAST, '--no-wait'), 0);
@@ -373,7 +397,7 @@ export const KINDS: FaultKind[] = [
   {
     family: 'signals and resume tokens', name: 'a protocol fault then resume from its token', expected: 'exit 3 with a token; wait finishes it (exit 0)',
     async run(s) {
-      const json = exits(await abortRun(s, accepted(s), { json: {} }), 3);
+      const json = exits(await abortRun(s, accepted(s), { json: {}, headers: { 'retry-after': '0' } }), 3);
       s.route('GET', STATUS_PATH, st('Succeeded'));
       exits(await runCli(['wait', json.resumeToken, '--endpoint', s.url, '-o', 'json'], { env: FAST }), 0);
     },
