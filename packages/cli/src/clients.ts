@@ -4,6 +4,7 @@ import type { ContainerServiceClient } from '@azlro/containerservice';
 import { UsageError, type CommonOptions } from './args.js';
 import { batchCredential, tokenCredential } from './credentials.js';
 import { transport } from './debug.js';
+import { envMilliseconds, TRY_TIMEOUT_ENV } from './env-knobs.js';
 import type { Traffic } from './traffic.js';
 import { VERSION } from './version.js';
 
@@ -12,8 +13,8 @@ import { VERSION } from './version.js';
  * a request that is accepted and never answered, or a body that trickles forever, is cut and retried.
  */
 function tryTimeout(env: Readonly<Record<string, string | undefined>> = process.env): { tryTimeoutInMs?: number } {
-  const value = env.AZLRO_TRY_TIMEOUT_MS;
-  return value !== undefined && /^[1-9]\d*$/.test(value) ? { tryTimeoutInMs: Number(value) } : {};
+  const tryTimeoutInMs = envMilliseconds(env, TRY_TIMEOUT_ENV, 1);
+  return tryTimeoutInMs === undefined ? {} : { tryTimeoutInMs };
 }
 
 /** Sent before each client's own User-Agent, so service logs can tell CLI calls apart. */

@@ -4,6 +4,7 @@ import { classifyError } from './errors.js';
 import { EXIT_CODES, interruptExitCode, type ExitCode } from './exit-codes.js';
 import { escapeControl } from '@azlro/http';
 import { Progress } from './progress.js';
+import { envMilliseconds, MIN_POLL_INTERVAL_ENV } from './env-knobs.js';
 import { isKnownEndpoint } from './known-endpoints.js';
 import type { OperationName, Report, ReportError, ReportThrottling } from './report.js';
 import { formatDuration } from './style.js';
@@ -32,20 +33,6 @@ export interface FollowSpec<TResult> {
    * what the report says instead, or undefined when it is a success.
    */
   judge?: (result: TResult | undefined) => { exitCode: ExitCode; error: ReportError; commandExitCode?: number } | undefined;
-}
-
-/**
- * Tests (and the fault matrix) lower the poller's 1 s floor with this variable (milliseconds), so a
- * run of many polls does not take many seconds; people have no reason to.
- */
-export const MIN_POLL_INTERVAL_ENV = 'AZLRO_MIN_POLL_INTERVAL_MS';
-/** The per-try time limit of every request, in milliseconds, when not the library's default (60 s). */
-export const TRY_TIMEOUT_ENV = 'AZLRO_TRY_TIMEOUT_MS';
-
-/** A non-negative number of milliseconds from the environment, else undefined. */
-export function envMilliseconds(env: Readonly<Record<string, string | undefined>>, name: string): number | undefined {
-  const value = env[name];
-  return value !== undefined && /^\d+$/.test(value) ? Number(value) : undefined;
 }
 
 /**
@@ -137,10 +124,14 @@ function withNotes(report: { throttling?: ReportThrottling; notes?: string[] }, 
   return { ...(report.throttling ? { throttling: report.throttling } : {}), ...(notes.length ? { notes } : {}) };
 }
 
-/** True when the last request was sent more than once (the pipeline retried it). */
+/** Statuses the pipeline retries; no status means the attempt got no answer (reset, timeout). */
+const RETRIED_AFTER = new Set([undefined, 408, 429, 500, 502, 503, 504]);
+
+/** True when the last request was a retry: the same request just before it got a retryable answer (not a poll that went well). */
 function lastRequestRetried(traffic: Traffic): boolean {
   const [last, previous] = [traffic.exchanges.at(-1), traffic.exchanges.at(-2)];
-  return last !== undefined && previous !== undefined && last.method === previous.method && last.path === previous.path;
+  return last !== undefined && previous !== undefined && last.method === previous.method && last.path === previous.path &&
+    RETRIED_AFTER.has(previous.status);
 }
 
 function noToken(resumeToken: string | undefined): string[] | undefined {
