@@ -32,7 +32,7 @@ export interface RetryAfterReading {
   header?: (typeof DELAY_HEADERS)[number];
   /** True when that header held a list (a header sent twice): the largest valid value was taken. */
   repeated: boolean;
-  /** Header values that were present but not valid (ignored), for a log line. */
+  /** Header values that were present but not (wholly) valid, for a log line; their valid elements still count. */
   invalid: string[];
 }
 
@@ -62,31 +62,43 @@ function elementDelay(match: RegExpExecArray, now: number): number | undefined {
   return at === undefined ? undefined : Math.max(0, at - now);
 }
 
-/** Reads a comma-separated list of elements; undefined unless every element is valid. */
-function readList(value: string, element: RegExp, read: (m: RegExpExecArray) => number | undefined): number[] | undefined {
+/**
+ * Reads a comma-separated list (a header sent twice arrives joined): the delays of its valid
+ * elements, and whether any element was not valid (skipped up to the next comma; an HTTP-date's
+ * own comma only splits an element that was not valid anyway). Empty elements are allowed (RFC 9110 §5.6.1).
+ */
+function readList(value: string, element: RegExp, read: (m: RegExpExecArray) => number | undefined): { delays: number[]; skipped: boolean } {
   const delays: number[] = [];
+  let skipped = false;
   let at = 0;
   const text = value.trim();
+  const separator = /\s*,\s*/y;
   while (at < text.length) {
+    separator.lastIndex = at;
+    if (separator.exec(text)) {
+      at = separator.lastIndex;
+      continue;
+    }
     element.lastIndex = at;
     const match = element.exec(text);
     const delay = match ? read(match) : undefined;
-    if (!match || delay === undefined) return undefined;
-    delays.push(delay);
-    at = element.lastIndex;
-    const separator = /\s*,\s*/y;
-    separator.lastIndex = at;
-    if (separator.exec(text)) at = separator.lastIndex;
-    else if (at < text.length) return undefined;
+    if (match && delay !== undefined) {
+      delays.push(delay);
+      at = element.lastIndex;
+      continue;
+    }
+    skipped = true;
+    const comma = text.indexOf(',', at);
+    at = comma === -1 ? text.length : comma;
   }
-  return delays.length > 0 ? delays : undefined;
+  return { delays, skipped };
 }
 
 /**
  * Reads the delay a response asks for: `retry-after-ms`, then `x-ms-retry-after-ms`, then
  * `Retry-After` (RFC 9110 §10.2.3: delay-seconds or an HTTP-date, nothing else). The first header
- * with a valid value wins. A header sent twice arrives as a list (`20, 20`): its largest value is
- * taken. Anything else (`-5`, `0x10`, `soon`, a malformed date) is no hint at all, never a date
+ * with a valid value wins. A header sent twice arrives as a list (`20, 20`): its largest valid
+ * value is taken (invalid elements are skipped and reported in `invalid`). Anything else (`-5`, `0x10`, `soon`, a malformed date) is no hint at all, never a date
  * guessed by `Date.parse`. A date in the past is a delay of 0; longer than
  * {@link MAX_SERVER_DELAY_IN_MS} is read as that.
  *
@@ -97,15 +109,13 @@ export function readRetryAfter(headers: Headers, now: number = Date.now()): Retr
   for (const header of DELAY_HEADERS) {
     const value = headers.get(header);
     if (value === null) continue;
-    const delays = header === 'retry-after'
+    const { delays, skipped } = header === 'retry-after'
       ? readList(value, RETRY_AFTER_ELEMENT, (m) => elementDelay(m, now))
       : readList(value, MS_ELEMENT, (m) => Number(m[1]));
-    if (!delays) {
-      invalid.push(`${header}: ${value}`);
-      continue;
-    }
+    if (skipped || delays.length === 0) invalid.push(`${header}: ${value}`);
+    if (delays.length === 0) continue;
     const delayInMs = Math.min(Math.max(...delays), MAX_SERVER_DELAY_IN_MS);
-    return { delayInMs: Number.isFinite(delayInMs) ? delayInMs : MAX_SERVER_DELAY_IN_MS, header, repeated: delays.length > 1, invalid };
+    return { delayInMs: Number.isFinite(delayInMs) ? delayInMs : MAX_SERVER_DELAY_IN_MS, header, repeated: delays.length > 1 || skipped, invalid };
   }
   return { delayInMs: undefined, repeated: false, invalid };
 }

@@ -30,6 +30,18 @@ describe('readRetryAfter: the valid forms', () => {
     expect(read(value)).toMatchObject({ delayInMs: expected, repeated: true });
   });
 
+  test.each([
+    ['20, soon', 20_000, true],
+    ['-5, 7', 7000, true],
+    ['Wed, 21 Oct 2015 07:28:00 UTC, 4', 4000, true], // the broken date is skipped, its comma and all
+    ['20,,20', 20_000, false], // empty list elements are allowed (RFC 9110 §5.6.1)
+    [',20', 20_000, false],
+  ])('a list with invalid or empty elements (%j) takes its largest valid one', (value, expected, reported) => {
+    const reading = read(value);
+    expect(reading.delayInMs).toBe(expected);
+    expect(reading.invalid).toEqual(reported ? [`retry-after: ${value}`] : []);
+  });
+
   test('a huge value is finite and capped, never Infinity', () => {
     expect(read('3000000').delayInMs).toBe(MAX_SERVER_DELAY_IN_MS);
     expect(read('9'.repeat(400)).delayInMs).toBe(MAX_SERVER_DELAY_IN_MS);
@@ -43,7 +55,7 @@ describe('readRetryAfter: everything else is no hint', () => {
     'Thu, 29 Feb 2024 25:00:07 GMT', // no such hour
     'Thu, 29 Feb 2024 10:00:07 UTC', // not GMT
     '2024-02-29T10:00:07Z', // ISO 8601 is not an HTTP-date (Date.parse reads it)
-    '20, soon', '20,,20', ',20',
+    ', ,', 'soon, later',
   ])('%j -> undefined', (value) => {
     const reading = read(value);
     expect(reading.delayInMs).toBeUndefined();
