@@ -1,4 +1,4 @@
-import { assertParams, assertPathSegment, markResendable, type OperationOptions } from '@azlro/http';
+import { assertParams, assertPathSegment, type OperationOptions } from '@azlro/http';
 import type { CloudPartnerClient } from './client.js';
 import * as generated from './generated/sdk.gen.js';
 import type { CancelOperationData, GetOperationData, PartnerOperation, PartnerOperationList } from './generated/types.gen.js';
@@ -54,7 +54,6 @@ function notificationEmails(value: CancelOperationParams['notificationEmails']):
 /**
  * Cancels the operation in progress on an offer (POST .../cancel). 200: canceled synchronously;
  * 202: the cancellation runs, and the relative `Location` header names the operation to poll.
- * Resent after a 500/502/504, a reset or a timed-out attempt, as the Azure SDKs do.
  * Most callers want `cancelOfferOperation` from `@azlro/lro`, which also waits.
  */
 export function cancelOperation(client: CloudPartnerClient, params: CancelOperationParams, options: OperationOptions = {}) {
@@ -65,8 +64,7 @@ export function cancelOperation(client: CloudPartnerClient, params: CancelOperat
     path,
     query: { 'api-version': API_VERSION },
     body: emails === undefined ? undefined : { metadata: { 'notification-emails': emails } },
-    // Resending is safe: a repeated cancel answers the same cancellation, or that nothing is running.
-    headers: markResendable(options.headers),
+    headers: options.headers,
     signal: options.abortSignal,
     throwOnError: true,
     ...(options.rawBody ? { parseAs: 'text' as const } : {}),
