@@ -73,6 +73,11 @@ function serviceMessage(error: ApiErrorLike): string {
 /** What an ApiError means for this operation, in plain words, when there is more to say. */
 function apiHint(error: ApiErrorLike, operation: OperationName | undefined, context: ErrorContext): string | undefined {
   if (typeof error.urlSource === 'string') {
+    // After the service accepted the request, a 404 from its own status URL means the operation's record is gone.
+    if (error.status === 404 && context.accepted) {
+      return `the operation's record is gone: the service accepted the request, then its polling URL (in ${error.urlSource}) answered 404 ` +
+        '(operation records expire); check the resource itself for the outcome';
+    }
     return `the service handed out a polling URL (in ${error.urlSource}) that it then refused: ` +
       'not a problem with your parameters; report it to the service with the request id';
   }
