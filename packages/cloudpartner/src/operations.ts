@@ -100,7 +100,7 @@ export function getOperation(client: CloudPartnerClient, params: OfferOperationP
     signal: options.abortSignal,
     throwOnError: true,
     ...(options.rawBody ? { parseAs: 'text' as const } : {}),
-  }).then((result) => (options.rawBody ? result : { ...result, data: pickOperation(result.data, params.operationId) }));
+  }).then((result) => ({ ...result, data: options.rawBody ? (result.data as PartnerOperation | undefined) : pickOperation(result.data, params.operationId) }));
 }
 
 /**
@@ -118,5 +118,5 @@ export function getLegacyOperation(client: CloudPartnerClient, params: { operati
     signal: options.abortSignal,
     throwOnError: true,
     ...(options.rawBody ? { parseAs: 'text' as const } : {}),
-  }).then((result) => (options.rawBody ? result : { ...result, data: pickOperation(result.data, params.operationId) }));
+  }).then((result) => ({ ...result, data: options.rawBody ? (result.data as PartnerOperation | undefined) : pickOperation(result.data, params.operationId) }));
 }

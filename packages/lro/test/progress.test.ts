@@ -9,7 +9,6 @@ beforeAll(async () => (server = await startTestServer()));
 afterAll(() => server.close());
 beforeEach(() => server.reset());
 
-const fast = { intervalInMs: 5, minIntervalInMs: 0 };
 
 describe('onProgress', () => {
   test('is called after every response; unsubscribing stops it', async () => {
