@@ -1,8 +1,8 @@
 /** Server delay headers, most precise first; the first one with a valid value wins. */
 const DELAY_HEADERS = ['retry-after-ms', 'x-ms-retry-after-ms', 'retry-after'] as const;
 
-/** Longest delay a header can express here (about 24.8 days): longer values are read as this, so a result is always finite. */
-export const MAX_SERVER_DELAY_IN_MS = 2 ** 31 - 1;
+/** Longest delay a header can express here: longer values (thousands of digits) are read as this, so a result is always finite. Callers clamp far lower. */
+export const MAX_SERVER_DELAY_IN_MS = Number.MAX_SAFE_INTEGER;
 
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 const DAY = '(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)';

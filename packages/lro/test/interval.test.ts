@@ -91,7 +91,7 @@ describe('poll() by hand', () => {
     const clock = virtualTime(server, { autoAdvance: false });
     server.route('POST', ABORT_PATH, accepted(server, { 'retry-after-ms': '200' }));
     server.route('GET', STATUS_PATH, status('InProgress'));
-    const poller = abortLatestOperation(aksClient(server, { clock }), cluster, { clock });
+    const poller = abortLatestOperation(aksClient(server, { clock }), cluster, { clock, minIntervalInMs: 0 });
     await poller.submitted();
     await clock.advance(150);
     const polled = poller.poll();
