@@ -5,9 +5,19 @@ import { UsageError } from './args.js';
 import { batchCredential, tokenCredential } from './credentials.js';
 import { transport } from './debug.js';
 import type { CommandContext } from './context.js';
+import { envMilliseconds, TRY_TIMEOUT_ENV } from './env-knobs.js';
 import { cliLogger } from './logging.js';
 import type { Traffic } from './traffic.js';
 import { VERSION } from './version.js';
+
+/**
+ * The per-try time limit (ms) from `AZLRO_TRY_TIMEOUT_MS`, else the library's default (60 s):
+ * a request that is accepted and never answered, or a body that trickles forever, is cut and retried.
+ */
+function tryTimeout(env: Readonly<Record<string, string | undefined>> = process.env): { tryTimeoutInMs?: number } {
+  const tryTimeoutInMs = envMilliseconds(env, TRY_TIMEOUT_ENV, 1);
+  return tryTimeoutInMs === undefined ? {} : { tryTimeoutInMs };
+}
 
 /** Sent before each client's own User-Agent, so service logs can tell CLI calls apart. */
 const USER_AGENT_PREFIX = `azlro-cli/${VERSION}`;
@@ -38,6 +48,7 @@ export async function aksClient(ctx: CommandContext, traffic: Traffic, endpoint 
     fetch: transport(ctx.options.debug, traffic),
     logger: cliLogger(ctx, 'azlro:http'),
     userAgentPrefix: USER_AGENT_PREFIX,
+    ...tryTimeout(),
   });
 }
 
@@ -47,6 +58,7 @@ export async function partnerClient(ctx: CommandContext, traffic: Traffic, endpo
   const { createCloudPartnerClient } = await import('@azlro/cloudpartner');
   return createCloudPartnerClient({
     endpoint, credential: await tokenCredential(ctx.options), fetch: transport(ctx.options.debug, traffic), logger: cliLogger(ctx, 'azlro:http'), userAgentPrefix: USER_AGENT_PREFIX,
+    ...tryTimeout(),
   });
 }
 
@@ -60,5 +72,6 @@ export async function batchClient(ctx: CommandContext, traffic: Traffic, account
     fetch: transport(ctx.options.debug, traffic),
     logger: cliLogger(ctx, 'azlro:http'),
     userAgentPrefix: USER_AGENT_PREFIX,
+    ...tryTimeout(),
   });
 }

@@ -10,6 +10,11 @@ export const EXIT_CODES = {
   serviceError: 3,
   /** --timeout passed; the operation goes on (resume with the printed token). */
   timeout: 4,
+  /**
+   * `aks command-result`: the command ran to the end on the cluster (provisioningState succeeded)
+   * but exited non-zero; the report's `commandExitCode` is its code.
+   */
+  commandFailed: 5,
   /** Ctrl-C (SIGINT, 128 + 2); the operation goes on (resume with the printed token). */
   interrupted: 130,
   /** SIGTERM (128 + 15); handled like Ctrl-C. */

@@ -1,10 +1,13 @@
-import { isOperationFailedError, isPollerTimeoutError, type OperationState, type Poller, type PollerOptions } from '@azlro/lro';
+import { isOperationFailedError, isPollerTimeoutError, isPollingProtocolError, type OperationState, type Poller, type PollerOptions } from '@azlro/lro';
 import { cliLogger } from './logging.js';
 import type { CommandContext } from './context.js';
 import { classifyError } from './errors.js';
-import { EXIT_CODES, interruptExitCode } from './exit-codes.js';
+import { EXIT_CODES, interruptExitCode, type ExitCode } from './exit-codes.js';
+import { escapeControl } from '@azlro/http';
 import { Progress } from './progress.js';
-import type { OperationName, Report, ReportThrottling } from './report.js';
+import { envMilliseconds, MIN_POLL_INTERVAL_ENV } from './env-knobs.js';
+import { isKnownEndpoint } from './known-endpoints.js';
+import type { OperationName, Report, ReportError, ReportThrottling } from './report.js';
 import { formatDuration } from './style.js';
 import type { Traffic } from './traffic.js';
 
@@ -24,6 +27,13 @@ export interface FollowSpec<TResult> {
   restored?: boolean;
   /** Lines for people about a success (e.g. "nothing was running"). */
   notes?: (result: TResult | undefined) => string[];
+  /** The client's endpoint: a resume token for one that is not a known Azure cloud is continued with --endpoint. */
+  endpoint?: string;
+  /**
+   * Judges a result the service called a success (e.g. a command that exited non-zero): returns
+   * what the report says instead, or undefined when it is a success.
+   */
+  judge?: (result: TResult | undefined) => { exitCode: ExitCode; error: ReportError; commandExitCode?: number } | undefined;
 }
 
 /**
@@ -33,10 +43,12 @@ export interface FollowSpec<TResult> {
 export async function follow<TResult>(ctx: CommandContext, spec: FollowSpec<TResult>): Promise<Report> {
   const { io, options } = ctx;
   const { operation, traffic } = spec;
+  const minIntervalInMs = envMilliseconds(io.env, MIN_POLL_INTERVAL_ENV);
   const poller = spec.start({
     abortSignal: io.signal,
     intervalInMs: POLL_INTERVAL_IN_MS,
     logger: cliLogger(ctx, 'azlro:lro'),
+    ...(minIntervalInMs === undefined ? {} : { minIntervalInMs }),
     ...(options.timeoutInMs === undefined ? {} : { timeoutInMs: options.timeoutInMs }),
   });
   let answered = spec.restored === true;
@@ -45,8 +57,10 @@ export async function follow<TResult>(ctx: CommandContext, spec: FollowSpec<TRes
     answered = true;
     progress.update(state);
   });
+  const waitEndpoint = spec.endpoint && !isKnownEndpoint(spec.endpoint) ? new URL(spec.endpoint).origin : undefined;
   const base = () => ({
     operation,
+    ...(waitEndpoint ? { waitEndpoint } : {}),
     requestId: poller.operationState.requestIds.requestId,
     requests: traffic.count,
     durationInMs: performance.now() - ctx.startedAt,
@@ -80,10 +94,16 @@ export async function follow<TResult>(ctx: CommandContext, spec: FollowSpec<TRes
       };
     }
     if (isOperationFailedError(error)) return finished(error.operationState as OperationState<TResult>, base(), spec);
-    const { exitCode, error: reportError } = classifyError(error, operation);
+    const retried = lastRequestRetried(traffic);
+    const { exitCode, error: reportError, waitFailed } = classifyError(error, operation, { accepted: answered, retried, beforeSending: traffic.count === 0 });
     // The request went out and the operation may go on: a token lets the wait continue later.
-    const resumeToken = answered && !poller.isDone ? await token().catch(() => undefined) : undefined;
-    return { ...base(), status: resumeToken ? 'running' : 'failed', exitCode, error: reportError, resumeToken };
+    const resumeToken = isPollingProtocolError(error) && error.resumeToken
+      ? error.resumeToken
+      : answered && !poller.isDone ? await token().catch(() => undefined) : undefined;
+    // Only the wait failed (a refused polling URL, answers with no status): the operation did not.
+    // (A refused polling URL on the initial 202 leaves no token: the service accepted, azlro did not follow.)
+    const status = resumeToken || (waitFailed && traffic.count > 0) ? 'running' : 'failed';
+    return { ...base(), status, exitCode, error: reportError, resumeToken };
   } finally {
     progress.stop();
   }
@@ -106,6 +126,16 @@ function withNotes(report: { throttling?: ReportThrottling; notes?: string[] }, 
   return { ...(report.throttling ? { throttling: report.throttling } : {}), ...(notes.length ? { notes } : {}) };
 }
 
+/** Statuses the pipeline retries; no status means the attempt got no answer (reset, timeout). */
+const RETRIED_AFTER = new Set([undefined, 408, 429, 500, 502, 503, 504]);
+
+/** True when the last request was a retry: the same request just before it got a retryable answer (not a poll that went well). */
+function lastRequestRetried(traffic: Traffic): boolean {
+  const [last, previous] = [traffic.exchanges.at(-1), traffic.exchanges.at(-2)];
+  return last !== undefined && previous !== undefined && last.method === previous.method && last.path === previous.path &&
+    RETRIED_AFTER.has(previous.status);
+}
+
 function noToken(resumeToken: string | undefined): string[] | undefined {
   return resumeToken ? undefined : ['stopped before the service answered: there is nothing to resume (the request may still have reached the service)'];
 }
@@ -113,6 +143,8 @@ function noToken(resumeToken: string | undefined): string[] | undefined {
 /** The report of an operation that is done: succeeded (0), or failed or canceled (1). */
 function finished<TResult>(state: OperationState<TResult>, base: Omit<Report, 'status' | 'exitCode'>, spec: FollowSpec<TResult>): Report {
   if (state.status === 'succeeded') {
+    const judged = spec.judge?.(state.result);
+    if (judged) return { ...base, status: 'failed', result: state.result, ...judged };
     const notes = spec.notes?.(state.result);
     return { ...base, status: 'succeeded', exitCode: EXIT_CODES.succeeded, result: state.result, ...(notes?.length ? { notes } : {}) };
   }
@@ -124,6 +156,6 @@ function finished<TResult>(state: OperationState<TResult>, base: Omit<Report, 's
     status,
     exitCode: EXIT_CODES.operationFailed,
     result: state.result,
-    error: { code: error?.code, message: error?.message ?? `the operation ${status}` },
+    error: { code: error?.code === undefined ? undefined : String(error.code), message: escapeControl(error?.message ?? `the operation ${status}`) },
   };
 }

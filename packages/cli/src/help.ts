@@ -3,12 +3,14 @@ import { COMMAND_SPECS, findCommand, findGroup, GLOBAL_FLAGS, GROUPS, VERSION_FL
 const EXIT_CODES_TEXT = `Exit codes:
   0 succeeded (or accepted, with --no-wait)   1 the operation ended failed or canceled
   2 invalid usage or input, nothing sent      3 service or network error after retries
-  4 --timeout reached                         130 interrupted (prints how to resume; SIGTERM: 143)`;
+  4 --timeout reached                         5 the command run on the cluster exited non-zero
+  130 interrupted (prints how to resume; SIGTERM: 143)`;
 
 const ENVIRONMENT_TEXT = `Environment:
   AZURE_SUBSCRIPTION_ID     the subscription when --subscription is absent
   AZURE_CONFIG_DIR          the Azure CLI's folder (default ~/.azure): its azureProfile.json names the default subscription
   AZLRO_ACCESS_TOKEN        a bearer token instead of DefaultAzureCredential
+  AZLRO_TRY_TIMEOUT_MS      the time limit of each request try, headers and body (default 60000)
   AZ_BATCH_ACCOUNT, AZ_BATCH_ACCESS_KEY   Batch Shared Key
   AZURE_CORE_OUTPUT         the default --output, as for az
   AZLRO_LOG_LEVEL           verbose, info, warning or error: the HTTP layer's log lines on stderr

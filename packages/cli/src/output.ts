@@ -41,7 +41,7 @@ function stderrHint(ctx: CommandContext, report: Report): string | undefined {
   if (report.exitCode === EXIT_CODES.usage) return `azlro: error: ${safe(report.error?.message) ?? 'invalid usage'}\n${safe(report.error?.hint) ?? HELP_HINT}`;
   if (report.exitCode === EXIT_CODES.serviceError && report.error) return `azlro: error: ${safe(oneLine(report))}`;
   if (ctx.options.onlyShowErrors || ttys(ctx.io).stdout) return undefined;
-  if (report.resumeToken && report.stopped && report.stopped !== 'noWait') return `continue with: ${waitCommand(report.resumeToken)}`;
+  if (report.resumeToken && report.stopped && report.stopped !== 'noWait') return `continue with: ${waitCommand(report.resumeToken, report.waitEndpoint)}`;
   return undefined;
 }
 
@@ -78,7 +78,8 @@ function resultRows(report: Report): [string, string | undefined][] {
     const p = (result.properties ?? {}) as Record<string, unknown>;
     const logs = typeof p.logs === 'string' ? p.logs.replace(/\n$/, '') : undefined;
     return [
-      ['provisioning state', str(p.provisioningState)],
+      // A command that exited non-zero did not succeed, whatever the provisioning state says.
+      ['provisioning state', report.commandExitCode ? undefined : str(p.provisioningState)],
       ['exit code', str(p.exitCode)],
       ['reason', report.status === 'succeeded' ? str(p.reason) : undefined],
       ['started', str(p.startedAt)],
@@ -138,6 +139,6 @@ export function renderText(report: Report, style: Style): string {
   lines.push(...rows(resultRows(report), style));
   for (const note of report.notes ?? []) lines.push(`  ${note}`);
   // The token once (it runs to hundreds of characters), in the line that uses it.
-  if (report.resumeToken) lines.push(`  continue with: ${style.bold(waitCommand(report.resumeToken))}`);
+  if (report.resumeToken) lines.push(`  continue with: ${style.bold(waitCommand(report.resumeToken, report.waitEndpoint))}`);
   return lines.join('\n');
 }

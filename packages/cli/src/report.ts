@@ -16,6 +16,8 @@ export interface ReportError {
   message: string;
   /** The service's request id of the failed exchange, for a support request. */
   requestId?: string;
+  /** The service's nested errors (ARM `details`, Batch `values`), as it sent them. */
+  details?: readonly unknown[];
   /** What it means in plain words, when azlro knows more than the service said (e.g. a retired feature). */
   hint?: string;
   /** `aks abort`'s 409, read from its code and message: `NothingToAbort` or `AnotherOperationInProgress`. */
@@ -58,6 +60,13 @@ export interface Report {
   throttling?: ReportThrottling;
   /** `aks abort` found nothing to abort (a 204, or a 409 `NothingToAbort` with `--nothing-to-abort-ok`). */
   nothingToAbort?: true;
+  /**
+   * The endpoint `azlro wait` must be given with --endpoint to continue (a token for an endpoint
+   * that is not a known Azure cloud, such as the emulator, gets no credential unconfirmed).
+   */
+  waitEndpoint?: string;
+  /** `aks command-result`: the exit code of the command run on the cluster (not azlro's own: that is `exitCode`). */
+  commandExitCode?: number;
   error?: ReportError;
   /** HTTP requests sent, retries included. */
   requests?: number;
@@ -70,16 +79,16 @@ export interface Report {
   timeoutInMs?: number;
 }
 
-/** The shell line that continues a wait. */
-export function waitCommand(resumeToken: string): string {
-  return `azlro wait ${resumeToken}`;
+/** The shell line that continues a wait; `endpoint` is confirmed with --endpoint when it is not a known Azure one. */
+export function waitCommand(resumeToken: string, endpoint?: string): string {
+  return `azlro wait ${resumeToken}${endpoint ? ` --endpoint ${endpoint}` : ''}`;
 }
 
 /** The JSON object for `--output json`: stable field names, no text-only fields, never a credential. */
 export function toJson(report: Report): Record<string, unknown> {
-  const { operation, status, exitCode, requestId, result, resumeToken, error, requests, durationInMs, throttling, nothingToAbort } = report;
-  const json: Record<string, unknown> = { operation, status, exitCode, requestId, result, nothingToAbort, resumeToken };
-  if (resumeToken !== undefined) json.continueWith = waitCommand(resumeToken);
+  const { operation, status, exitCode, commandExitCode, requestId, result, resumeToken, error, requests, durationInMs, throttling, nothingToAbort } = report;
+  const json: Record<string, unknown> = { operation, status, exitCode, commandExitCode, requestId, result, nothingToAbort, resumeToken };
+  if (resumeToken !== undefined) json.continueWith = waitCommand(resumeToken, report.waitEndpoint);
   json.throttling = throttling;
   Object.assign(json, { error, requests, durationInMs: durationInMs === undefined ? undefined : Math.round(durationInMs) });
   return Object.fromEntries(Object.entries(json).filter(([, value]) => value !== undefined));

@@ -71,7 +71,7 @@ export const VERSION_FLAG: FlagSpec = { name: 'version', boolean: true, descript
 
 /** What every command that talks to a service takes. */
 const CONNECTION_FLAGS: readonly FlagSpec[] = [
-  { name: 'endpoint', value: '<url>', description: 'ARM or Cloud Partner Portal base URL; with wait, confirms a token\'s endpoint that is not a known Azure one', defaultText: 'the public cloud' },
+  { name: 'endpoint', value: '<url>', description: 'ARM or Cloud Partner Portal base URL; with wait, confirms a token\'s endpoint that is not a known Azure one (loopback included)', defaultText: 'the public cloud' },
   {
     name: 'access-token', value: '<token>', env: ['AZLRO_ACCESS_TOKEN'],
     description: 'a bearer token instead of DefaultAzureCredential (prefer the variable: argv is visible to other users)',

@@ -166,7 +166,7 @@ describe.concurrent('--output and --query', () => {
     const started = await runCli([...target(s), '--subscription', SUBSCRIPTION, '--no-wait', '-o', 'tsv', '--query', 'resumeToken']);
     expectExit(started, 0);
     expect(started.stdout).toMatch(/^[\w-]{100,}\n$/); // the token alone
-    const waited = await runCli(['wait', started.stdout.trim(), '-o', 'tsv', '--query', 'status']);
+    const waited = await runCli(['wait', started.stdout.trim(), '--endpoint', s.url, '-o', 'tsv', '--query', 'status']); // loopback: confirmed (issue 10 item 7)
     expectExit(waited, 0);
     expect(waited.stdout).toBe('succeeded\n');
     expect(s.requests.map((r) => r.method)).toEqual(['POST', 'GET']);

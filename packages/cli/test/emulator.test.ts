@@ -141,10 +141,10 @@ describe.concurrent('azlro against the emulator', () => {
     expectExit(started, 0);
     const first = jsonOf(started);
     expect(first).toMatchObject({ status: 'running', exitCode: 0, resumeToken: expect.any(String), requests: 1 });
-    expect(first.continueWith).toBe(`azlro wait ${first.resumeToken}`);
+    expect(first.continueWith).toBe(`azlro wait ${first.resumeToken} --endpoint ${emulator.endpoints.arm}`);
     expect(Buffer.from(first.resumeToken, 'base64url').toString()).not.toContain(SECRET_TOKEN);
 
-    const waited = await runCli(['wait', first.resumeToken, '-o', 'json']);
+    const waited = await runCli(['wait', first.resumeToken, '--endpoint', emulator.endpoints.arm, '-o', 'json']);
     expectExit(waited, 0);
     expect(jsonOf(waited)).toMatchObject({ operation: 'aks abort', status: 'succeeded', exitCode: 0 });
     expect(jsonOf(waited)).not.toHaveProperty('resumeToken');
@@ -158,9 +158,9 @@ describe.concurrent('azlro against the emulator', () => {
     for (const run of [command, offer]) {
       expectExit(run, 0);
       expect(run.stdout).toMatch(/still running \(accepted; not waiting\)/);
-      const token = /continue with: azlro wait (\S+)/.exec(run.stdout)?.[1];
+      const [, token, endpoint] = /continue with: azlro wait (\S+) --endpoint (\S+)/.exec(run.stdout) ?? [];
       expect(token).toMatch(/^[A-Za-z0-9_-]{20,}$/);
-      const waited = await runCli(['wait', token!, '-o', 'json']);
+      const waited = await runCli(['wait', token!, '--endpoint', endpoint!, '-o', 'json']);
       expectExit(waited, 0);
       expect(jsonOf(waited).status).toBe('succeeded');
     }
@@ -173,9 +173,9 @@ describe.concurrent('azlro against the emulator', () => {
     expectExit(run, 4);
     const json = jsonOf(run);
     expect(json).toMatchObject({ status: 'running', exitCode: 4, resumeToken: expect.any(String) });
-    expect(run.stderr).toContain(`continue with: azlro wait ${json.resumeToken}`);
+    expect(run.stderr).toContain(`continue with: azlro wait ${json.resumeToken} --endpoint ${emulator.endpoints.arm}`);
 
-    const waited = await runCli(['wait', json.resumeToken]);
+    const waited = await runCli(['wait', json.resumeToken, '--endpoint', emulator.endpoints.arm]);
     expectExit(waited, 0);
     expect(waited.stdout).toMatch(/✔ aks abort succeeded/);
   });
@@ -192,8 +192,9 @@ describe.concurrent('azlro against the emulator', () => {
     expect(run.stdout).toMatch(/still running \(interrupted; the operation goes on at the service\)/);
     const token = /continue with: azlro wait (\S+)/.exec(run.stdout)?.[1];
     expect(run.stdout.split(token!)).toHaveLength(2); // printed once
+    expect(run.stdout).toContain(`continue with: azlro wait ${token} --endpoint ${emulator.endpoints.arm}`);
 
-    const waited = await runCli(['wait', token!, '-o', 'json']);
+    const waited = await runCli(['wait', token!, '--endpoint', emulator.endpoints.arm, '-o', 'json']);
     expectExit(waited, 0);
     expect(jsonOf(waited).status).toBe('succeeded');
   });

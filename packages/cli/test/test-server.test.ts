@@ -72,7 +72,8 @@ describe.concurrent('bad input: exit 2, and nothing is sent', () => {
     ['an unknown --output', (s) => [...abort(s), '--output', 'xml'], /--output must be one of text, json, jsonc, yaml, yamlc, table, tsv, none; got "xml"/],
     ['a resume token that is garbage', () => ['wait', 'not-a-token'], /not a resume token from azlro/],
     ['a resume token for an endpoint no one vouched for', () => ['wait', tokenFor('https://attacker.example')], /not a known Azure endpoint: to send your credential there, confirm it with --endpoint/],
-    ['a resume token whose polling URL leaves its endpoint', (s) => ['wait', tokenFor(s.url, 'https://attacker.example')], /Refusing to poll https:\/\/attacker\.example/],
+    ['a resume token whose polling URL leaves its endpoint', (s) => ['wait', tokenFor(s.url, 'https://attacker.example'), '--endpoint', s.url], /Refusing to poll https:\/\/attacker\.example/],
+    ['a resume token for a loopback endpoint, unconfirmed (issue 10 item 7)', (s) => ['wait', tokenFor(s.url)], /not a known Azure endpoint: to send your credential there, confirm it with --endpoint http:\/\/127\.0\.0\.1:\d+/],
     ['a resume token for another endpoint than --endpoint', (s) => ['wait', tokenFor(s.url), '--endpoint', 'https://management.azure.com'], /the resume token is for http:\/\/127\.0\.0\.1/],
   ];
 
@@ -314,13 +315,13 @@ describe.concurrent('azlro against a scripted server', () => {
   test('--timeout while the operation runs: exit 4, the token and the wait line; wait finishes it later', async () => {
     const s = await server();
     s.route('GET', COMMAND_PATH, { status: 202, headers: { location: `${s.url}${COMMAND_PATH}?api-version=2024-09-01`, 'retry-after-ms': '50' } });
-    const run = await runCli(['aks', 'command-result', '--endpoint', s.url, '--subscription', SUBSCRIPTION, '-g', 'rg1', '-n', 'c1', '--command-id', 'cmd1', '--timeout', '1']);
+    const run = await runCli(['aks', 'command-result', '--endpoint', s.url, '--subscription', SUBSCRIPTION, '-g', 'rg1', '-n', 'c1', '--command-id', 'cmd1', '--timeout', '1'], { env: { AZLRO_MIN_POLL_INTERVAL_MS: '0' } });
     expectExit(run, 4);
     expect(run.stdout).toMatch(/^… aks command-result still running after --timeout 1\.0 s {2}\(\d+ requests?, /);
     const token = /continue with: azlro wait (\S+)/.exec(run.stdout)?.[1];
 
     s.route('GET', COMMAND_PATH, { status: 200, json: { id: 'cmd1', properties: { provisioningState: 'Succeeded', exitCode: 0, logs: 'done' } } });
-    const waited = await runCli(['wait', token!, '-o', 'json']);
+    const waited = await runCli(['wait', token!, '--endpoint', s.url, '-o', 'json']);
     expectExit(waited, 0);
     expect(jsonOf(waited)).toMatchObject({ operation: 'aks command-result', status: 'succeeded', result: { properties: { exitCode: 0, logs: 'done' } } });
   });
@@ -331,7 +332,7 @@ describe.concurrent('azlro against a scripted server', () => {
     s.route('GET', STATUS_PATH, status('InProgress', { percentComplete: 40 }));
     const started = jsonOf(await runCli([...abort(s), '--no-wait', '-o', 'json']));
     expect(started).toMatchObject({ status: 'running', requests: 1, requestId: 'req-202' });
-    const peek = await runCli(['wait', started.resumeToken, '--no-wait', '-o', 'json']);
+    const peek = await runCli(['wait', started.resumeToken, '--endpoint', s.url, '--no-wait', '-o', 'json']);
     expectExit(peek, 0);
     expect(jsonOf(peek)).toMatchObject({ status: 'running', requests: 1, requestId: 'req-InProgress', resumeToken: expect.any(String) });
     expect(s.requests.map((r) => r.method)).toEqual(['POST', 'GET']);

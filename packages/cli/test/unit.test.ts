@@ -4,6 +4,7 @@ import { EXIT_CODES, main, type CliIo } from '../src/index.js';
 import { describeExchanges, describeRetryAfter } from '../src/demo/insights.js';
 import type { DemoSession, StepSummary } from '../src/demo/session.js';
 import { printSummary, summaryJson } from '../src/demo/summary.js';
+import fc from 'fast-check';
 import { classifyError } from '../src/errors.js';
 import { renderText } from '../src/output.js';
 import { describeThrottling, Progress } from '../src/progress.js';
@@ -88,9 +89,29 @@ describe('classifyError', () => {
     [Object.assign(new Error('EnvironmentCredential is unavailable.\nManagedIdentityCredential: no'), { name: 'AggregateAuthenticationError' }), 3,
       { code: 'AggregateAuthenticationError', message: 'EnvironmentCredential is unavailable. ManagedIdentityCredential: no', hint: expect.stringMatching(/az login/) }],
   ])('%s → exit %i', (error, exitCode, fields) => {
-    const classified = classifyError(error, 'aks abort');
+    const classified = classifyError(error, 'aks abort', { beforeSending: true });
     expect(classified.exitCode).toBe(exitCode);
     expect(classified.error).toMatchObject(fields);
+  });
+
+  test('a TypeError or RangeError after the request went out is not a usage error: what the service sent caused it', () => {
+    for (const error of [new TypeError("Cannot read properties of undefined (reading 'x')"), new RangeError('Invalid time value')]) {
+      expect(classifyError(error, 'aks abort', { beforeSending: false })).toMatchObject({ exitCode: 3, error: { code: error.name } });
+    }
+  });
+
+  test('messages keep control characters visible, never raw', () => {
+    const { error } = classifyError(new Error('bad \u001b]0;owned\u0007 title'), 'aks abort');
+    expect(error.message).toBe('bad \\x1b]0;owned\\x07 title');
+  });
+
+  test('hints say "after the retries" only when there were retries; a 404 after acceptance means the record is gone', () => {
+    const throttled = apiError({ status: 429, kind: 'throttled', text: 'slow down' });
+    expect(classifyError(throttled, 'aks abort', { retried: false }).error.hint).toBe('the service is throttling requests (429): try again later');
+    expect(classifyError(throttled, 'aks abort', { retried: true }).error.hint).toBe('the service is throttling requests (429), still after the retries: try again later');
+    const gone = { ...apiError({ status: 404, kind: 'notFound', text: 'HTML page' }), method: 'GET' };
+    expect(classifyError(gone, 'aks abort', { accepted: true }).error.hint).toMatch(/^the operation's record is gone/);
+    expect(classifyError(gone, 'aks abort', { accepted: false }).error.hint).toBe('not found: check the names you passed');
   });
 });
 
@@ -197,5 +218,35 @@ describe('the demo summary', () => {
     expect(lines).toContain('  ✔  1     aks abort  succeeded  4         1.2 s  honoured (2)');
     expect(lines).toContain('✖ not every step ended as expected (see above).');
     expect(lines).toContain('✔ Retry-After: all 4 requests that followed an answer asking for a delay waited at least that long (measured in this process).');
+  });
+});
+
+describe('classifyError: every message path, property-tested (issue 10 item 9)', () => {
+  const secret = fc.stringMatching(/^[A-Za-z0-9_-]{12,40}$/);
+  // A secret placed where its structure says it is one: URL user-info, a SAS signature, a token query value, a bearer credential.
+  const placed = fc.tuple(secret, fc.constantFrom(
+    (x: string) => `http://user:${x}@127.0.0.1:8080/p`,
+    (x: string) => `https://acct.blob.core.windows.net/c?sv=2024&sig=${x}`,
+    (x: string) => `https://h.example/cb?token=${x}&a=1`,
+    (x: string) => `Authorization: Bearer ${x}`,
+  ));
+  const noise = fc.string({ unit: 'binary', maxLength: 60 });
+  const kinds = fc.constantFrom('Error', 'TypeError', 'NetworkError', 'RequestTimeoutError', 'PollingOriginError', 'PollingProtocolError', 'ApiError');
+
+  test('escapes control characters and never carries a secret from its input', () => {
+    fc.assert(
+      fc.property(noise, placed, noise, kinds, fc.boolean(), (before, [value, place], after, name, beforeSending) => {
+        const text = `${before} ${place(value)} ${after}`;
+        const error = name === 'ApiError'
+          ? { name, status: 500, kind: 'server', method: 'GET', url: 'https://x/p', message: `GET https://x/p: 500: ${text}`, code: 'E' }
+          : Object.assign(name === 'TypeError' ? new TypeError(text) : new Error(text), name === 'TypeError' ? {} : { name });
+        const { error: reported } = classifyError(error, 'aks abort', { beforeSending });
+        for (const field of [reported.message, reported.hint ?? '']) {
+          expect(field).not.toMatch(/[\u0000-\u001f\u007f-\u009f]/);
+          expect(field).not.toContain(value);
+        }
+      }),
+      { numRuns: 500 },
+    );
   });
 });

@@ -67,6 +67,7 @@ export function cancelOperation(client: CloudPartnerClient, params: CancelOperat
     headers: options.headers,
     signal: options.abortSignal,
     throwOnError: true,
+    ...(options.rawBody ? { parseAs: 'text' as const } : {}),
   });
 }
 
@@ -98,7 +99,8 @@ export function getOperation(client: CloudPartnerClient, params: OfferOperationP
     headers: options.headers,
     signal: options.abortSignal,
     throwOnError: true,
-  }).then((result) => ({ ...result, data: pickOperation(result.data, params.operationId) }));
+    ...(options.rawBody ? { parseAs: 'text' as const } : {}),
+  }).then((result) => ({ ...result, data: options.rawBody ? (result.data as PartnerOperation | undefined) : pickOperation(result.data, params.operationId) }));
 }
 
 /**
@@ -115,5 +117,6 @@ export function getLegacyOperation(client: CloudPartnerClient, params: { operati
     headers: options.headers,
     signal: options.abortSignal,
     throwOnError: true,
-  }).then((result) => ({ ...result, data: pickOperation(result.data, params.operationId) }));
+    ...(options.rawBody ? { parseAs: 'text' as const } : {}),
+  }).then((result) => ({ ...result, data: options.rawBody ? (result.data as PartnerOperation | undefined) : pickOperation(result.data, params.operationId) }));
 }

@@ -1,6 +1,7 @@
 import {
   assertPathSegment,
   assertParams,
+  markResendable,
   validateResourceGroupName,
   validateResourceName,
   validateSubscriptionId,
@@ -74,6 +75,8 @@ function operationPath(params: OperationParams): OperationParams {
  * Aborts the operation currently running on a managed cluster (POST .../abort).
  * Resolves with status 202 (poll `Azure-AsyncOperation` / `location`) or 204; rejects with an
  * `ApiError` of kind `conflict` (409) when the operation finished before it could be aborted.
+ * Resent after a 500/502/504, a reset or a timed-out attempt, as the Azure SDKs do: a repeated
+ * abort answers the same abort (202) or that nothing is left to abort (409/204).
  * Most callers want `abortLatestOperation` from `@azlro/lro`, which also waits.
  */
 export function sendAbortLatestOperation(client: ContainerServiceClient, params: ManagedClusterParams, options: OperationOptions = {}) {
@@ -82,9 +85,11 @@ export function sendAbortLatestOperation(client: ContainerServiceClient, params:
     client: client.client,
     path,
     query: { 'api-version': ABORT_API_VERSION },
-    headers: options.headers,
+    // Resending is safe: a repeated abort answers the same abort (202) or that nothing is left to abort (409/204).
+    headers: markResendable(options.headers),
     signal: options.abortSignal,
     throwOnError: true,
+    ...(options.rawBody ? { parseAs: 'text' as const } : {}),
   });
 }
 
@@ -106,6 +111,7 @@ export async function getCommandResult(
     headers: options.headers,
     signal: options.abortSignal,
     throwOnError: true,
+    ...(options.rawBody ? { parseAs: 'text' as const } : {}),
   });
   // The generated union of 200 and 202 bodies is `unknown`; only a 200 carries the result.
   return { ...result, data: result.response.status === 200 ? (result.data as RunCommandResult) : undefined };
@@ -134,6 +140,7 @@ export function getOperationStatus(client: ContainerServiceClient, params: Opera
     headers: options.headers,
     signal: options.abortSignal,
     throwOnError: true,
+    ...(options.rawBody ? { parseAs: 'text' as const } : {}),
   });
 }
 
@@ -149,5 +156,6 @@ export function getOperationResult(client: ContainerServiceClient, params: Opera
     headers: options.headers,
     signal: options.abortSignal,
     throwOnError: true,
+    ...(options.rawBody ? { parseAs: 'text' as const } : {}),
   });
 }

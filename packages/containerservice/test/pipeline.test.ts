@@ -92,7 +92,7 @@ describe('through the generated client', () => {
     expect(server.requests[2]!.arrivedAt - server.requests[1]!.arrivedAt).toBeGreaterThanOrEqual(29);
   });
 
-  test('the abort POST is retried on 503 (not processed) but not on 500 (may have been)', async () => {
+  test('the abort POST is resent on 503 and, being safe to repeat (the same abort, or 409/204), on 500 too; a 400 is not resent', async () => {
     const client = createContainerServiceClient({ endpoint: server.url, retryOptions: fast });
     server.route('POST', abortPath, [{ status: 503 }, { status: 204 }]);
     expect((await sendAbortLatestOperation(client, cluster)).response.status).toBe(204);
@@ -100,8 +100,14 @@ describe('through the generated client', () => {
 
     server.reset();
     server.route('POST', abortPath, [{ status: 500, json: { error: { code: 'InternalServerError', message: 'boom' } } }, { status: 204 }]);
+    expect((await sendAbortLatestOperation(client, cluster)).response.status).toBe(204);
+    expect(server.requests).toHaveLength(2);
+    expect(server.requests[0]?.headers['x-azlro-resendable']).toBeUndefined();
+
+    server.reset();
+    server.route('POST', abortPath, [{ status: 400, json: { error: { code: 'BadRequest', message: 'no' } } }, { status: 204 }]);
     const error = await sendAbortLatestOperation(client, cluster).catch((e: unknown) => e);
-    expect(isApiError(error) && error.status).toBe(500);
+    expect(isApiError(error) && error.status).toBe(400);
     expect(server.requests).toHaveLength(1);
   });
 

@@ -17,6 +17,13 @@ export interface OperationOptions {
   abortSignal?: AbortSignal;
   /** Extra request headers, e.g. `Prefer` for a mock server. Credential headers set here are overwritten. @default none */
   headers?: Record<string, string>;
+  /**
+   * Resolve with the body as the text that came (`data` is a string, typed as the parsed body),
+   * for callers that read it themselves, so a 2xx body that is not JSON is reported with its
+   * request instead of surfacing as a bare `SyntaxError` (the poller in `@azlro/lro` does this).
+   * @default false (JSON bodies are parsed)
+   */
+  rawBody?: boolean;
 }
 
 /** Throws a TypeError unless `params` is an object: operations take their path parameters as one bag. */

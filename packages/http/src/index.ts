@@ -17,8 +17,11 @@ export { isApiError, isAuthError, isCertificateRetiredError, isConflictError, is
 export { getRequestIds, type RequestIds } from './request-ids.js';
 export { delay, type DelayOptions } from './delay.js';
 export { checkClock, systemClock, type Clock } from './clock.js';
-export { retryAfterInMs } from './retry-after.js';
 export { THROTTLING_STATUSES, THROTTLING_TO_CALLER_HEADER } from './throttling-to-caller.js';
+export { MAX_SERVER_DELAY_IN_MS, readRetryAfter, retryAfterInMs, type RetryAfterReading } from './retry-after.js';
+export { escapeControl } from './escape.js';
+export { markResendable } from './pipeline-request.js';
+export { DEFAULT_TRY_TIMEOUT_IN_MS } from './pipeline.js';
 
 export { assertLength, assertPathSegment, assertPattern, assertUuid, type LengthBounds } from './validators/assert.js';
 export { encodePathSegment } from './validators/encode-path-segment.js';

@@ -18,7 +18,11 @@ export interface PipelineOptions extends TransportOptions {
   allowedCredentialOrigins?: string[];
   /** How transient failures are retried (see {@link RetryOptions}). @default { maxRetries: 3, retryDelayInMs: 800, maxRetryDelayInMs: 60_000 } */
   retryOptions?: RetryOptions;
-  /** Time limit of each attempt, response body included; a timed-out attempt counts as a network error. @default none */
+  /**
+   * Time limit of each attempt, headers and body: a stalled attempt fails with a
+   * `RequestTimeoutError` and is retried like any transient fault (idempotent or resendable requests).
+   * @default 60_000
+   */
   tryTimeoutInMs?: number;
   /** Header carrying the per-call client request id (Batch uses `client-request-id`). @default 'x-ms-client-request-id' */
   requestIdHeaderName?: string;

@@ -14,6 +14,25 @@ export interface PipelineRequest {
   readonly throttlingToCaller: boolean;
   /** Shared by every attempt of this call. */
   readonly state: { claimsChallengeAnswered: boolean };
+  /** The operation may be sent again after any transient failure, like a GET (see {@link markResendable}). */
+  readonly resendable: boolean;
+}
+
+/** Carries {@link markResendable} from an operation wrapper to the retry policy; removed before sending. */
+const RESENDABLE_HEADER = 'x-azlro-resendable';
+
+/**
+ * Marks a non-idempotent operation as safe to resend after a 500/502/504, a reset or a timed-out
+ * attempt, as the Azure SDK pipelines resend any method: for operations where a repeated request
+ * answers the same operation, or says there is nothing left to do (AKS Abort Latest Operation:
+ * 202 for the same abort, or 409/204). The mark is an internal header the pipeline strips before
+ * anything is sent.
+ *
+ * @param headers - the caller's extra headers. @default none
+ * @returns a copy of `headers` with the mark.
+ */
+export function markResendable(headers?: Readonly<Record<string, string>>): Record<string, string> {
+  return { ...headers, [RESENDABLE_HEADER]: 'true' };
 }
 
 export type SendRequest = (request: PipelineRequest) => Promise<Response>;
@@ -38,10 +57,13 @@ export async function toPipelineRequest(input: string | URL | Request, init?: Re
   const headers = new Headers(request.headers);
   const throttlingToCaller = headers.has(THROTTLING_TO_CALLER_HEADER);
   headers.delete(THROTTLING_TO_CALLER_HEADER);
+  const resendable = headers.get(RESENDABLE_HEADER) === 'true';
+  headers.delete(RESENDABLE_HEADER);
   return {
     url: request.url,
     method: request.method.toUpperCase(),
     headers,
+    resendable,
     body: request.body ? await request.arrayBuffer() : undefined,
     abortSignal: request.signal,
     throttlingToCaller,

@@ -19,6 +19,13 @@ import { fetchTransport } from './transport.js';
 /** A fetch-compatible function; hand it to a generated client as its `fetch`. */
 export type PipelineFetch = (input: string | URL | Request, init?: RequestInit) => Promise<Response>;
 
+/**
+ * Time limit of one attempt, headers and body: a request the service accepted and never answered
+ * (or a body that trickles forever) is cut off and retried like any transient fault, instead of
+ * waiting for Node's own 300 s header timeout, or forever.
+ */
+export const DEFAULT_TRY_TIMEOUT_IN_MS = 60_000;
+
 /** Any final non-2xx response becomes an ApiError (redacted by this pipeline), after retries and auth have had their turn. */
 function throwOnErrorPolicy(redact: Redactor): PipelinePolicy {
   return async (request, next) => {
@@ -58,7 +65,7 @@ export function createPipeline(options: PipelineOptions): PipelineFetch {
       ...auth,
       loggingPolicy(log, requestIdHeaderName),
     ],
-    fetchTransport(options.fetch ?? ((input, init) => globalThis.fetch(input, init)), options.tryTimeoutInMs, redact, {
+    fetchTransport(options.fetch ?? ((input, init) => globalThis.fetch(input, init)), options.tryTimeoutInMs ?? DEFAULT_TRY_TIMEOUT_IN_MS, redact, {
       proxyOptions: options.proxyOptions,
       maxConnectionsPerOrigin: options.maxConnectionsPerOrigin,
     }),

@@ -22,9 +22,9 @@ const NOT_PROCESSED_STATUSES = new Set([
 /** Failures before a byte of the request was written: resending cannot repeat an action. */
 const CONNECT_ERROR_CODES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'UND_ERR_CONNECT_TIMEOUT']);
 
-/** Should this final status be tried again? */
-export function isRetryableStatus(method: string, status: number): boolean {
-  return IDEMPOTENT_METHODS.has(method) ? RETRYABLE_STATUSES.has(status) : NOT_PROCESSED_STATUSES.has(status);
+/** Should this final status be tried again? `resendable`: the operation is safe to repeat whatever its method. */
+export function isRetryableStatus(method: string, status: number, resendable = false): boolean {
+  return IDEMPOTENT_METHODS.has(method) || resendable ? RETRYABLE_STATUSES.has(status) : NOT_PROCESSED_STATUSES.has(status);
 }
 
 /** True when `error` or anything in its cause chain (or AggregateError members) has a connect-failure code. */
@@ -37,7 +37,7 @@ export function failedBeforeSending(error: unknown, depth = 0): boolean {
 }
 
 /** Should an attempt that threw be tried again? Never for the caller's own abort (not a NetworkError). */
-export function isRetryableError(method: string, error: unknown): boolean {
+export function isRetryableError(method: string, error: unknown, resendable = false): boolean {
   if (!(error instanceof NetworkError || error instanceof RequestTimeoutError)) return false;
-  return IDEMPOTENT_METHODS.has(method) || (error instanceof NetworkError && failedBeforeSending(error.cause));
+  return IDEMPOTENT_METHODS.has(method) || resendable || (error instanceof NetworkError && failedBeforeSending(error.cause));
 }

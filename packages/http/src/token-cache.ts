@@ -8,6 +8,8 @@ export const TOKEN_REFRESH_MARGIN_IN_MS = 2 * 60_000;
 export interface TokenCache {
   /** A cached token, or a fresh one; with `claims`, always a new token carrying them. */
   getToken(abortSignal: AbortSignal, claims?: string): Promise<string>;
+  /** Forgets `token` if it is the cached one (the service called it invalid), so the next getToken asks the credential. */
+  invalidate(token: string): void;
 }
 
 function untilAborted<T>(promise: Promise<T>, signal: AbortSignal): Promise<T> {
@@ -47,6 +49,9 @@ export function createTokenCache(
   }
 
   return {
+    invalidate(token) {
+      if (cached?.token === token) cached = undefined;
+    },
     async getToken(abortSignal, claims) {
       for (;;) {
         if (!claims && cached && fresh(cached)) return cached.token;

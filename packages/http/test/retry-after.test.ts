@@ -10,7 +10,7 @@ describe('retryAfterInMs', () => {
     [{ 'x-ms-retry-after-ms': '40.5' }, 40.5],
     [{ 'retry-after': '3' }, 3000],
     [{ 'retry-after': 'Thu, 29 Feb 2024 10:00:07 GMT' }, 7000],
-    [{ 'retry-after': 'Thu, 29 Feb 2024 09:59:00 GMT' }, 0], // a date in the past: go now
+    [{ 'retry-after': 'Thu, 29 Feb 2024 09:59:00 GMT' }, 0], // a date in the past: no wait asked (callers apply their floor)
     [{ 'retry-after-ms': '5', 'x-ms-retry-after-ms': '6', 'retry-after': '7' }, 5],
     [{ 'retry-after-ms': 'soon', 'x-ms-retry-after-ms': '6' }, 6], // an invalid header falls through
     [{ 'retry-after': 'whenever' }, undefined],

@@ -26,13 +26,16 @@ function recordingFetch(): typeof fetch & { inits: RequestInit[] } {
 }
 
 describe("the caller's Request", () => {
-  test('is read as it is: fetch gets its own signal, with no wrapper per attempt, when tryTimeoutInMs is unset', async () => {
+  test('is read as it is; each attempt gets its own time limit by default (a signal per attempt that follows the caller\'s)', async () => {
     server.route('GET', '/r', [{ status: 503 }, { json: {} }]);
     const transport = recordingFetch();
     const request = new Request(`${server.url}/r`);
     await createPipeline({ endpoint: server.url, userAgent, fetch: transport, retryOptions: { retryDelayInMs: 5 } })(request);
     expect(transport.inits).toHaveLength(2);
-    for (const init of transport.inits) expect(init.signal).toBe(request.signal);
+    const [first, second] = transport.inits.map((init) => init.signal);
+    expect(first).not.toBe(request.signal);
+    expect(second).not.toBe(first);
+    expect([first?.aborted, second?.aborted]).toEqual([false, false]);
   });
 
   test('keeps its headers: the credential, request id and user agent go only on the wire', async () => {
@@ -150,5 +153,12 @@ describe('the response', () => {
     const response = await createPipeline({ endpoint: server.url, userAgent })(`${server.url}/r`, { method: 'DELETE' });
     expect(response.status).toBe(204);
     expect(response.body).toBeNull();
+  });
+});
+
+describe('the default per-try time limit (issue 10 item 5)', () => {
+  test('is 60 s', async () => {
+    const { DEFAULT_TRY_TIMEOUT_IN_MS } = await import('../src/index.js');
+    expect(DEFAULT_TRY_TIMEOUT_IN_MS).toBe(60_000);
   });
 });

@@ -8,6 +8,7 @@ export interface ResolvedPollerOptions {
   readonly minIntervalInMs: number;
   readonly maxIntervalInMs: number;
   readonly timeoutInMs: number;
+  readonly maxProtocolFaultRetries: number;
   /** The endpoint's origin first, then `allowedPollingOrigins`. */
   readonly pollingOrigins: readonly string[];
   readonly headers: Readonly<Record<string, string>> | undefined;
@@ -17,6 +18,13 @@ export interface ResolvedPollerOptions {
 }
 
 const packageLogger = createLogger('azlro:lro');
+
+/** Shortest wait between polls unless the caller says otherwise: a `Retry-After: 0` or a past date never floods the service. */
+export const DEFAULT_MIN_INTERVAL_IN_MS = 1_000;
+/** Longest wait between polls unless the caller says otherwise: a `Retry-After` of days is cut to this (and logged). */
+export const DEFAULT_MAX_INTERVAL_IN_MS = 600_000;
+/** Unusable polling answers in a row that are polled again before the wait ends with `PollingProtocolError`. */
+export const DEFAULT_MAX_PROTOCOL_FAULT_RETRIES = 3;
 
 function duration(name: string, value: unknown, fallback: number, allowInfinity: boolean): number {
   if (value === undefined) return fallback;
@@ -84,8 +92,11 @@ function logger(value: unknown): AzlroLogger {
 export function resolvePollerOptions(options: PollerOptions | undefined, endpoint: string): ResolvedPollerOptions {
   if (options !== undefined && (typeof options !== 'object' || options === null)) throw new TypeError('options must be an object');
   const o = options ?? {};
-  const minIntervalInMs = duration('minIntervalInMs', o.minIntervalInMs, 0, false);
-  const maxIntervalInMs = duration('maxIntervalInMs', o.maxIntervalInMs, Infinity, true);
+  const maxIntervalInMs = duration('maxIntervalInMs', o.maxIntervalInMs, DEFAULT_MAX_INTERVAL_IN_MS, true);
+  // A caller's ceiling below the default floor lowers the floor with it rather than failing.
+  const minIntervalInMs = duration('minIntervalInMs', o.minIntervalInMs, Math.min(DEFAULT_MIN_INTERVAL_IN_MS, maxIntervalInMs), false);
+  const maxProtocolFaultRetries = duration('maxProtocolFaultRetries', o.maxProtocolFaultRetries, DEFAULT_MAX_PROTOCOL_FAULT_RETRIES, false);
+  if (!Number.isInteger(maxProtocolFaultRetries)) throw new RangeError(`maxProtocolFaultRetries must be a non-negative integer; got ${maxProtocolFaultRetries}`);
   if (minIntervalInMs > maxIntervalInMs) {
     throw new RangeError(`minIntervalInMs (${minIntervalInMs}) must not exceed maxIntervalInMs (${maxIntervalInMs})`);
   }
@@ -97,6 +108,7 @@ export function resolvePollerOptions(options: PollerOptions | undefined, endpoin
     minIntervalInMs,
     maxIntervalInMs,
     timeoutInMs,
+    maxProtocolFaultRetries,
     pollingOrigins: origins(endpoint, o.allowedPollingOrigins),
     headers: headers(o.headers),
     log: logger(o.logger),

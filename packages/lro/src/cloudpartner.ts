@@ -17,3 +17,4 @@ export { OperationFailedError, isOperationFailedError } from './errors/operation
 export { PollerTimeoutError, isPollerTimeoutError } from './errors/poller-timeout-error.js';
 export { PollingOriginError, isPollingOriginError } from './errors/polling-origin-error.js';
 export { HandedOutUrlError, isHandedOutUrlError } from './errors/handed-out-url-error.js';
+export { PollingProtocolError, isPollingProtocolError } from './errors/polling-protocol-error.js';

@@ -21,3 +21,4 @@ export { PollerTimeoutError, isPollerTimeoutError } from './errors/poller-timeou
 export { PollingOriginError, isPollingOriginError } from './errors/polling-origin-error.js';
 export { HandedOutUrlError, isHandedOutUrlError } from './errors/handed-out-url-error.js';
 export { abortConflictReason, conflictingOperation, type AbortConflictReason } from './abort-conflict.js';
+export { PollingProtocolError, isPollingProtocolError } from './errors/polling-protocol-error.js';

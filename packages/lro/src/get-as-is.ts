@@ -18,14 +18,27 @@ export interface PollingResponse {
   response: Response;
 }
 
-/** Parses a body that should be JSON; anything else is kept as text (the strategy decides what it means). */
-export function parseBody(text: unknown): unknown {
+/** A body that is not JSON, as {@link parseBody} leaves it: the strategies report it as a protocol fault. */
+export class UnparsedBody {
+  constructor(
+    /** Why it is not usable, e.g. `the body is not JSON (text/html)`. */
+    readonly reason: string,
+  ) {}
+}
+
+/**
+ * Parses a polling body (the text the request resolved with): JSON, undefined when empty, or an
+ * {@link UnparsedBody} naming the problem (cut short, HTML, ...). The one place a body is parsed,
+ * so a body that does not parse never escapes as a bare `SyntaxError`.
+ */
+export function parseBody(text: unknown, response?: Response): unknown {
   if (typeof text !== 'string') return text;
   if (text.trim() === '') return undefined;
   try {
     return JSON.parse(text) as unknown;
   } catch {
-    return text;
+    const type = response?.headers.get('content-type')?.split(';')[0]?.trim();
+    return new UnparsedBody(`the body is not JSON${type ? ` (${type}, ${text.length} characters)` : ''}`);
   }
 }
 
@@ -43,5 +56,5 @@ export async function getAsIs(client: { readonly client: object }, url: string, 
     signal: context.abortSignal,
     throwOnError: true,
   });
-  return { data: parseBody(data), response };
+  return { data: parseBody(data, response), response };
 }

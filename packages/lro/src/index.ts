@@ -24,3 +24,5 @@ export { PollerTimeoutError, isPollerTimeoutError } from './errors/poller-timeou
 export { PollingOriginError, isPollingOriginError } from './errors/polling-origin-error.js';
 export { HandedOutUrlError, isHandedOutUrlError } from './errors/handed-out-url-error.js';
 export { abortConflictReason, conflictingOperation, type AbortConflictReason } from './abort-conflict.js';
+export { PollingProtocolError, isPollingProtocolError } from './errors/polling-protocol-error.js';
+export { DEFAULT_MAX_INTERVAL_IN_MS, DEFAULT_MAX_PROTOCOL_FAULT_RETRIES, DEFAULT_MIN_INTERVAL_IN_MS } from './check-options.js';

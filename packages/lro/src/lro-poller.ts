@@ -1,9 +1,10 @@
-import { getRequestIds, isApiError, THROTTLING_TO_CALLER_HEADER } from '@azlro/http';
+import { getRequestIds, isApiError, redactText, THROTTLING_TO_CALLER_HEADER } from '@azlro/http';
 import { eitherSignal, startDeadline, untilAborted } from './abortable.js';
 import { checkPollOptions, type ResolvedPollerOptions } from './check-options.js';
 import { HandedOutUrlError, isUrlFault } from './errors/handed-out-url-error.js';
 import { OperationFailedError } from './errors/operation-failed-error.js';
 import { PollerTimeoutError } from './errors/poller-timeout-error.js';
+import { PollingProtocolError } from './errors/polling-protocol-error.js';
 import { joinable } from './joinable.js';
 import { Listeners } from './listeners.js';
 import type { PollOptions } from './options.js';
@@ -45,12 +46,16 @@ export class LroPoller<TClient extends { readonly endpoint: string }, TResult> i
   #scopeCache: { url: string; scope: ThrottleScope } | undefined;
   /** What an onProgress callback threw, until the next `poll()`/`pollUntilDone()` rejects with it. */
   #callbackFailure: { error: unknown } | undefined;
+  /** Unusable answers in a row (see `maxProtocolFaultRetries`). */
+  #faults = 0;
+  /** Unknown status words already logged: one warning per word, not per poll. */
+  readonly #unknownWords = new Set<string>();
 
   constructor(client: TClient, strategy: Strategy<TClient, TResult>, options: ResolvedPollerOptions, start: PollerStart<TResult>) {
     this.#client = client;
     this.#strategy = strategy;
     this.#options = options;
-    this.#schedule = new PollSchedule(options, options.clock);
+    this.#schedule = new PollSchedule(options, options.clock, options.log);
     this.#listeners = new Listeners(options.log, strategy.kind);
     this.#pollShared = joinable((abortSignal) => this.#pollOnce(abortSignal));
     if ('restored' in start) {
@@ -258,7 +263,10 @@ export class LroPoller<TClient extends { readonly endpoint: string }, TResult> i
     this.#callbackFailure ??= this.#listeners.emit(() => this.operationState);
   }
 
-  /** Records a response: `polledUrl` for a poll, none for the initial response; then logs and notifies. */
+  /**
+   * Records a response: `polledUrl` for a poll, none for the initial response; then logs and
+   * notifies. Throws a {@link PollingProtocolError} once too many answers in a row had no usable status.
+   */
   #apply(observation: Observation<TResult>, polledUrl?: string): void {
     const { kind } = this.#strategy;
     const { log } = this.#options;
@@ -266,8 +274,21 @@ export class LroPoller<TClient extends { readonly endpoint: string }, TResult> i
     this.#submitted = true;
     this.#schedule.afterResponse(observation.response.headers);
     const { status, serviceStatus, pollCount } = this.#current.state;
-    if (observation.recognized === false) {
-      log.warning(`${kind}: unknown status ${JSON.stringify(serviceStatus)} from ${polledUrl ? `GET ${polledUrl}` : 'the initial response'}; still polling`);
+    const source = polledUrl ? `GET ${redactText(polledUrl)}` : 'the initial response';
+    if (observation.recognized === false && serviceStatus !== undefined && !this.#unknownWords.has(serviceStatus)) {
+      this.#unknownWords.add(serviceStatus);
+      log.warning(`${kind}: unknown status ${JSON.stringify(serviceStatus)} from ${source}; taken as still running (logged once per word)`);
+    }
+    this.#faults = observation.fault === undefined ? 0 : this.#faults + 1;
+    if (observation.fault !== undefined) {
+      const { response } = observation;
+      if (this.#faults > this.#options.maxProtocolFaultRetries) {
+        throw new PollingProtocolError({
+          method: 'GET', url: redactText(polledUrl ?? response.url), status: response.status, reason: observation.fault,
+          faults: this.#faults, requestIds: getRequestIds(response), resumeToken: this.#token(),
+        });
+      }
+      log.warning(`${kind}: ${source} answered ${response.status} with no usable status (${observation.fault}); polling again (${this.#faults} of ${this.#options.maxProtocolFaultRetries + 1} allowed in a row)`);
     }
     const next = this.isDone ? '' : `, next poll in ${Math.round(this.#schedule.untilNextInMs)} ms`;
     log.verbose(`${kind}: ${polledUrl ? `poll ${pollCount}` : 'initial response'}: ${observation.response.status} ${status}${next}`);

@@ -14,15 +14,25 @@ export interface PollerOptions {
    */
   intervalInMs?: number;
   /**
-   * Shortest wait between polls; also raises a shorter `Retry-After`.
-   * @default 0
+   * Shortest wait between polls, whatever the service says: a `Retry-After` of 0, a date in the
+   * past or a shorter delay means "poll after this", never "poll now". Invalid `Retry-After`
+   * values (anything but RFC 9110 §10.2.3 delay-seconds or an HTTP-date) are ignored.
+   * @default 1000 (or `maxIntervalInMs` when that is smaller)
    */
   minIntervalInMs?: number;
   /**
-   * Longest wait between polls; also cuts a longer `Retry-After`.
-   * @default Infinity (no limit: the service's `Retry-After` is honoured however long)
+   * Longest wait between polls; a longer `Retry-After` is cut to this and logged (a warning).
+   * @default 600_000 (10 minutes)
    */
   maxIntervalInMs?: number;
+  /**
+   * Polling answers in a row with no usable status (an empty body, one that does not parse, no
+   * status field, a status that is not a string) that are polled again, each after the usual
+   * wait; one more ends the wait with a `PollingProtocolError` carrying a resume token. An unknown
+   * status *word* is not a fault: it means still running (logged once per word).
+   * @default 3
+   */
+  maxProtocolFaultRetries?: number;
   /**
    * Deadline of each `pollUntilDone()` (and `await poller`), from the call: past it, the wait
    * rejects with a `PollerTimeoutError` that carries a resume token.

@@ -19,7 +19,7 @@ export function record<TResult>(
   observation: Observation<TResult>,
   isPoll: boolean,
 ): Recorded<TResult> {
-  const { response, polling, recognized: _, ...fields } = observation;
+  const { response, polling, recognized: _, fault: __, ...fields } = observation;
   const done = isTerminal(fields.status);
   const next = done ? undefined : (polling ?? previous.polling);
   if (!done && !next) throw new Error(`${kind}: the service answered ${response.status} without a URL to poll`);

@@ -1,4 +1,4 @@
-import { retryAfterInMs, type Clock } from '@azlro/http';
+import { readRetryAfter, type AzlroLogger, type Clock } from '@azlro/http';
 import { pollDelayInMs, type IntervalBounds } from './interval.js';
 
 /**
@@ -8,12 +8,14 @@ import { pollDelayInMs, type IntervalBounds } from './interval.js';
 export class PollSchedule {
   readonly #bounds: IntervalBounds;
   readonly #clock: Clock;
+  readonly #log: AzlroLogger | undefined;
   #notBefore = 0;
   #nextPollAt = 0;
 
-  constructor(bounds: IntervalBounds, clock: Clock) {
+  constructor(bounds: IntervalBounds, clock: Clock, log?: AzlroLogger) {
     this.#bounds = bounds;
     this.#clock = clock;
+    this.#log = log;
     this.#notBefore = this.#nextPollAt = clock.now();
   }
 
@@ -27,17 +29,26 @@ export class PollSchedule {
     return Math.max(0, this.#nextPollAt - this.#clock.now());
   }
 
-  /** Plans the next poll from a response's delay headers. */
+  /**
+   * Plans the next poll from a response's delay headers (RFC 9110 §10.2.3 forms only), clamped to
+   * `[minIntervalInMs, maxIntervalInMs]`; an ignored, repeated or cut hint is logged.
+   */
   afterResponse(headers: Headers): void {
-    this.afterServerDelay(retryAfterInMs(headers, this.#clock.epochNow()));
+    const hint = readRetryAfter(headers, this.#clock.epochNow());
+    if (hint.invalid.length > 0) this.#log?.warning(`ignoring invalid delay header ${hint.invalid.join('; ')} (RFC 9110 §10.2.3)`);
+    if (hint.repeated) this.#log?.warning(`${hint.header} was sent more than once (${headers.get(hint.header!)}); waiting for the largest value`);
+    this.afterServerDelay(hint.delayInMs, hint.header);
   }
 
   /**
    * Plans the next poll after the service asked for `serverDelayInMs` (undefined: it asked nothing),
-   * e.g. a throttled poll's `Retry-After`: within `[minIntervalInMs, maxIntervalInMs]`.
+   * e.g. a throttled poll's `Retry-After`: within `[minIntervalInMs, maxIntervalInMs]` (a cut delay is logged).
    */
-  afterServerDelay(serverDelayInMs: number | undefined): void {
+  afterServerDelay(serverDelayInMs: number | undefined, header = 'Retry-After'): void {
     const now = this.#clock.now();
+    if (serverDelayInMs !== undefined && serverDelayInMs > this.#bounds.maxIntervalInMs) {
+      this.#log?.warning(`${header} asks for ${serverDelayInMs} ms; waiting maxIntervalInMs (${this.#bounds.maxIntervalInMs} ms) instead`);
+    }
     this.#nextPollAt = now + pollDelayInMs(serverDelayInMs, this.#bounds);
     this.#notBefore = serverDelayInMs === undefined ? now : this.#nextPollAt;
   }

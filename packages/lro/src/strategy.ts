@@ -18,8 +18,14 @@ export interface Observation<TResult> {
   status: OperationStatus;
   /** The service's status word, if the response had one. */
   serviceStatus?: string;
-  /** False when `serviceStatus` was a word no mapping knows (the poller logs it and keeps polling). */
+  /** False when `serviceStatus` was a word no mapping knows (the poller logs it once and keeps polling). */
   recognized?: boolean;
+  /**
+   * Set when the response had no usable status (an empty body, one that does not parse, no status
+   * field, a non-string status): a protocol fault. The poller polls again a few times, then gives up
+   * with a `PollingProtocolError`.
+   */
+  fault?: string;
   percentComplete?: number;
   startTime?: string;
   endTime?: string;

@@ -19,7 +19,7 @@ describe('abortSignal', () => {
     server.route('POST', ABORT_PATH, accepted(server, { 'retry-after': '3600' }));
     server.route('GET', STATUS_PATH, status('Succeeded'));
     const controller = new AbortController();
-    const poller = abortLatestOperation(aksClient(server, { clock }), cluster, { abortSignal: controller.signal, clock });
+    const poller = abortLatestOperation(aksClient(server, { clock }), cluster, { abortSignal: controller.signal, clock, maxIntervalInMs: Infinity });
     await poller.submitted();
     const waiting = rejection(poller);
     await until(() => clock.pendingCount === 1);
@@ -63,7 +63,7 @@ describe('abortSignal', () => {
     const clock = virtualTime(server);
     server.route('POST', ABORT_PATH, accepted(server, { 'retry-after-ms': '200' }));
     server.route('GET', STATUS_PATH, status('Succeeded'));
-    const poller = abortLatestOperation(aksClient(server, { clock }), cluster, { clock });
+    const poller = abortLatestOperation(aksClient(server, { clock }), cluster, { clock, minIntervalInMs: 0 });
     await poller.submitted();
     const reason = new Error('stop this wait');
     await expect(poller.pollUntilDone({ abortSignal: AbortSignal.abort(reason) })).rejects.toBe(reason);

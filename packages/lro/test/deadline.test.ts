@@ -22,7 +22,7 @@ describe('timeoutInMs', () => {
     const clock = virtualTime(server, { autoAdvance: false });
     server.route('POST', ABORT_PATH, accepted(server));
     server.route('GET', STATUS_PATH, status('InProgress', { percentComplete: 10 }));
-    const error = await runOnClock(clock, [abortLatestOperation(aksClient(server, { clock }), cluster, { intervalInMs: 20, timeoutInMs: 200, clock })], 1).then(([outcome]) => (outcome!.status === 'rejected' ? outcome!.reason : expect.fail('expected a rejection')));
+    const error = await runOnClock(clock, [abortLatestOperation(aksClient(server, { clock }), cluster, { intervalInMs: 20, minIntervalInMs: 0, timeoutInMs: 200, clock })], 1).then(([outcome]) => (outcome!.status === 'rejected' ? outcome!.reason : expect.fail('expected a rejection')));
     expect(error).toBeInstanceOf(PollerTimeoutError);
     expect(isPollerTimeoutError(error)).toBe(true);
     if (!isPollerTimeoutError(error)) return;
@@ -45,7 +45,7 @@ describe('timeoutInMs', () => {
     const clock = virtualTime(server, { autoAdvance: false });
     const path = `${STATUS_PATH}-long`;
     server.route('POST', ABORT_PATH, accepted(server, { 'retry-after': '3600', 'azure-asyncoperation': `${server.url}${path}` }));
-    const poller = abortLatestOperation(aksClient(server, { clock }), cluster, { timeoutInMs: 150, clock });
+    const poller = abortLatestOperation(aksClient(server, { clock }), cluster, { timeoutInMs: 150, clock, maxIntervalInMs: Infinity });
     const waiting = rejection(poller);
     await poller.submitted();
     await until(() => clock.pendingCount === 2); // the deadline and the hour's wait
@@ -94,7 +94,7 @@ describe('waits past the 2^31-1 ms timer limit', () => {
     const clock = virtualTime(server, { autoAdvance: false });
     server.route('POST', ABORT_PATH, accepted(server, { 'retry-after-ms': '150' }));
     server.route('GET', STATUS_PATH, status('Succeeded'));
-    const [outcome] = await runOnClock(clock, [abortLatestOperation(aksClient(server, { clock }), cluster, { timeoutInMs: BEYOND_TIMER_LIMIT_IN_MS, clock })], 1);
+    const [outcome] = await runOnClock(clock, [abortLatestOperation(aksClient(server, { clock }), cluster, { timeoutInMs: BEYOND_TIMER_LIMIT_IN_MS, clock, minIntervalInMs: 0 })], 1);
     expect(outcome).toEqual({ status: 'fulfilled', value: undefined });
     expect(clock.sleeps).toEqual([BEYOND_TIMER_LIMIT_IN_MS, 150]);
   });

@@ -65,7 +65,8 @@ export function virtualTime(server?: TestServer, options: ManualClockOptions = {
 }
 
 /** Poller options for tests that are not about time: waits on a fresh self-advancing clock, so none is real. */
-export const fast = () => ({ intervalInMs: 5, clock: new ManualClock({ autoAdvance: true }) });
+// minIntervalInMs: 0 keeps the 5 ms interval (the default floor of 1 s has tests of its own).
+export const fast = () => ({ intervalInMs: 5, minIntervalInMs: 0, clock: new ManualClock({ autoAdvance: true }) });
 
 /** A logger that keeps its lines: injected through the `logger` option. */
 export function recordingLogger(): AzlroLogger & { lines: string[] } {

@@ -17,7 +17,7 @@ async function abortWith(initial: Record<string, string>, polls: ReturnType<type
   const clock = virtualTime(server);
   server.route('POST', ABORT_PATH, accepted(server, initial));
   server.route('GET', STATUS_PATH, polls);
-  await abortLatestOperation(aksClient(server, { clock }), cluster, { ...options, clock });
+  await abortLatestOperation(aksClient(server, { clock }), cluster, { minIntervalInMs: 0, ...options, clock });
   return { sleeps: clock.sleeps, gaps: arrivalGaps(server) };
 }
 
@@ -47,9 +47,9 @@ describe('Retry-After is honoured on every response', () => {
     expect(server.requests.map((r) => start + r.arrivedAt)).toEqual([start, start + 2_000]);
   });
 
-  test('Retry-After: 0 polls at once, whatever intervalInMs says', async () => {
-    const { gaps } = await abortWith({ 'retry-after': '0' }, [status('Succeeded')], { intervalInMs: 10_000 });
-    expect(gaps).toEqual([0]);
+  test('Retry-After: 0 polls at minIntervalInMs (never at once), whatever intervalInMs says', async () => {
+    const { sleeps } = await abortWith({ 'retry-after': '0' }, [status('Succeeded')], { intervalInMs: 10_000, minIntervalInMs: 150 });
+    expect(sleeps).toEqual([150]);
   });
 });
 
@@ -80,7 +80,7 @@ describe('poll() by hand', () => {
     const clock = virtualTime(server);
     server.route('POST', ABORT_PATH, accepted(server, { 'retry-after-ms': '200' }));
     server.route('GET', STATUS_PATH, [status('InProgress'), status('Succeeded')]);
-    const poller = abortLatestOperation(aksClient(server, { clock }), cluster, { intervalInMs: 60_000, clock });
+    const poller = abortLatestOperation(aksClient(server, { clock }), cluster, { intervalInMs: 60_000, minIntervalInMs: 0, clock });
     await poller.poll();
     await poller.poll();
     expect(arrivalGaps(server)).toEqual([200, 0]);
@@ -91,7 +91,7 @@ describe('poll() by hand', () => {
     const clock = virtualTime(server, { autoAdvance: false });
     server.route('POST', ABORT_PATH, accepted(server, { 'retry-after-ms': '200' }));
     server.route('GET', STATUS_PATH, status('InProgress'));
-    const poller = abortLatestOperation(aksClient(server, { clock }), cluster, { clock });
+    const poller = abortLatestOperation(aksClient(server, { clock }), cluster, { clock, minIntervalInMs: 0 });
     await poller.submitted();
     await clock.advance(150);
     const polled = poller.poll();

@@ -19,7 +19,7 @@ describe('errors during polling', () => {
     const clock = virtualTime(server);
     server.route('POST', ABORT_PATH, accepted(server));
     server.route('GET', STATUS_PATH, [serverError, status('InProgress'), serverError, status('Succeeded')]);
-    const poller = abortLatestOperation(aksClient(server, { retryOptions: retries, clock }), cluster, { intervalInMs: 5, clock });
+    const poller = abortLatestOperation(aksClient(server, { retryOptions: retries, clock }), cluster, { intervalInMs: 5, minIntervalInMs: 0, clock });
     await expect(poller).resolves.toBeUndefined();
     expect(server.requests).toHaveLength(5);
     expect(poller.operationState.pollCount).toBe(2); // answered polls; the pipeline's retries are not polls
@@ -29,7 +29,7 @@ describe('errors during polling', () => {
     const clock = virtualTime(server);
     server.route('POST', ABORT_PATH, accepted(server));
     server.route('GET', STATUS_PATH, [{ status: 429, headers: { 'retry-after-ms': '40' }, json: { error: { code: 'TooManyRequests' } } }, status('Succeeded')]);
-    await abortLatestOperation(aksClient(server, { retryOptions: retries, clock }), cluster, { intervalInMs: 5, clock });
+    await abortLatestOperation(aksClient(server, { retryOptions: retries, clock }), cluster, { intervalInMs: 5, minIntervalInMs: 0, clock });
     expect(server.requests.map((r) => r.method)).toEqual(['POST', 'GET', 'GET']);
     // The poll interval, then the 429's delay raised to the 1 s a throttled poll always waits.
     expect(clock.sleeps).toEqual([5, 1_000]);

@@ -9,6 +9,7 @@ beforeAll(async () => (server = await startTestServer()));
 afterAll(() => server.close());
 beforeEach(() => server.reset());
 
+
 describe('onProgress', () => {
   test('is called after every response; unsubscribing stops it', async () => {
     server.route('POST', ABORT_PATH, accepted(server));
@@ -83,8 +84,8 @@ describe('unknown service statuses', () => {
     expect(seenStates).toEqual(['running:', 'running:Provisioning', 'running:Defragmenting', 'succeeded:Succeeded']);
     const url = `${server.url}${STATUS_PATH}?api-version=2024-02-01`;
     expect(logger.lines.filter((l) => l.startsWith('warning'))).toEqual([
-      `warning containerservice.abortLatestOperation: unknown status "Provisioning" from GET ${url}; still polling`,
-      `warning containerservice.abortLatestOperation: unknown status "Defragmenting" from GET ${url}; still polling`,
+      `warning containerservice.abortLatestOperation: unknown status "Provisioning" from GET ${url}; taken as still running (logged once per word)`,
+      `warning containerservice.abortLatestOperation: unknown status "Defragmenting" from GET ${url}; taken as still running (logged once per word)`,
     ]);
   });
 

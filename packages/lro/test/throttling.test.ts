@@ -152,7 +152,7 @@ test('a throttled poll with Retry-After: 0 still waits 1 s, never a 429 storm', 
   server.route('GET', STATUS_PATH, [throttled('0'), throttled('0'), status('Succeeded')]);
   const clock = new ManualClock({ autoAdvance: true, epochAtStart: EPOCH });
   const client = createContainerServiceClient({ endpoint: server.url, credential, clock });
-  await abortLatestOperation(client, cluster, { clock, intervalInMs: 5 });
+  await abortLatestOperation(client, cluster, { clock, intervalInMs: 5, minIntervalInMs: 0 });
   expect(clock.sleeps).toEqual([5, 1000, 1000]);
   expect(server.requests).toHaveLength(4);
 });

@@ -14,6 +14,7 @@ export async function run(command: AksAbort, ctx: CommandContext, traffic = new 
   const client = await aksClient(ctx, traffic);
   const { subscriptionId, resourceGroupName, resourceName } = command;
   const report = await follow(ctx, {
+    endpoint: client.endpoint,
     operation: 'aks abort',
     traffic,
     start: (options) => abortLatestOperation(client, { subscriptionId, resourceGroupName, resourceName }, options),

@@ -47,7 +47,7 @@ export async function run(command: BatchCancel, ctx: CommandContext, traffic = n
     if (deadline?.aborted) {
       return { ...base(), status: 'failed', exitCode: EXIT_CODES.timeout, error: { code: 'Timeout', message: `no answer within --timeout; ${NOTHING_TO_RESUME}` } };
     }
-    const { exitCode, error: reportError } = classifyError(error, operation);
+    const { exitCode, error: reportError } = classifyError(error, operation, { beforeSending: traffic.count === 0 });
     return { ...base(), status: 'failed', exitCode, error: reportError, requestId: reportError.requestId };
   } finally {
     progress.stop();

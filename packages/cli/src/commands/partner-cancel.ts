@@ -13,6 +13,7 @@ export async function run(command: PartnerCancel, ctx: CommandContext, traffic =
   const client = await partnerClient(ctx, traffic);
   const { publisherId, offerId, notificationEmails } = command;
   return follow(ctx, {
+    endpoint: client.endpoint,
     operation: 'partner cancel',
     traffic,
     start: (options) => cancelOfferOperation(client, { publisherId, offerId, ...(notificationEmails ? { notificationEmails } : {}) }, options),

@@ -3,6 +3,7 @@ import { UsageError, type Command } from '../args.js';
 import { aksClient, partnerClient } from '../clients.js';
 import type { CommandContext } from '../context.js';
 import { follow } from '../follow.js';
+import { isKnownEndpoint } from '../known-endpoints.js';
 import type { OperationName, Report } from '../report.js';
 import { Traffic } from '../traffic.js';
 
@@ -14,22 +15,6 @@ const OPERATION_BY_KIND: Readonly<Record<OperationKind, OperationName>> = {
   'cloudpartner.cancelOperation': 'partner cancel',
 };
 
-/**
- * Where a token may send credentials without being asked: the public and sovereign clouds' own
- * endpoints, and loopback (the emulator). A token is text anyone can hand you; its endpoint
- * decides where your token goes, so any other endpoint must be confirmed with --endpoint.
- */
-const KNOWN_ORIGINS = new Set([
-  'https://management.azure.com',
-  'https://management.usgovcloudapi.net',
-  'https://management.chinacloudapi.cn',
-  'https://cloudpartner.azure.com',
-]);
-
-function isLoopback(url: URL): boolean {
-  return url.hostname === 'localhost' || url.hostname === '[::1]' || /^127\.\d+\.\d+\.\d+$/.test(url.hostname);
-}
-
 /** Refuses, before anything is sent, a token whose endpoint the user did not vouch for. */
 function checkEndpoint(token: ResumeToken, endpointOption: string | undefined): void {
   const origin = new URL(token.endpoint).origin;
@@ -38,7 +23,7 @@ function checkEndpoint(token: ResumeToken, endpointOption: string | undefined): 
     if (confirmed !== origin) throw new UsageError(`the resume token is for ${origin}, not --endpoint ${JSON.stringify(endpointOption)}`);
     return;
   }
-  if (!KNOWN_ORIGINS.has(origin) && !isLoopback(new URL(origin))) {
+  if (!isKnownEndpoint(origin)) {
     throw new UsageError(
       `the resume token points at ${origin}, which is not a known Azure endpoint: to send your credential there, confirm it with --endpoint ${origin}`,
     );
@@ -62,8 +47,12 @@ export async function run(command: Wait, ctx: CommandContext, traffic = new Traf
   const operation = OPERATION_BY_KIND[token.kind];
   if (token.service === 'containerservice') {
     const client = await aksClient(ctx, traffic, token.endpoint);
-    return follow(ctx, { operation, traffic, restored: true, start: (options) => restorePoller(client, command.resumeToken, options) });
+    const judge = token.kind === 'containerservice.commandResult' ? (await import('./aks-command-result.js')).judgeCommand : undefined;
+    return follow(ctx, {
+      operation, traffic, restored: true, endpoint: token.endpoint, start: (options) => restorePoller(client, command.resumeToken, options),
+      ...(judge ? { judge: judge as never } : {}),
+    });
   }
   const client = await partnerClient(ctx, traffic, token.endpoint);
-  return follow(ctx, { operation, traffic, restored: true, start: (options) => restorePoller(client, command.resumeToken, options) });
+  return follow(ctx, { operation, traffic, restored: true, endpoint: token.endpoint, start: (options) => restorePoller(client, command.resumeToken, options) });
 }

@@ -50,8 +50,8 @@ export async function runResumeStep(session: DemoSession, heading: string): Prom
   const leaked = token.includes(DEMO_ACCESS_TOKEN) || JSON.stringify(decoded).includes(DEMO_ACCESS_TOKEN);
   say(indent(leaked ? `${style.red('✖')} the bearer token is in it!` : `${style.green('✔')} checked: the bearer token is not in it; the next process brings its own credential`));
 
-  say(style.dim(indent(`$ azlro wait ${token.slice(0, 24)}… -o json`)));
-  const b = await runAzlro(['wait', token, '-o', 'json'], options);
+  say(style.dim(indent(`$ azlro wait ${token.slice(0, 24)}… --endpoint ${endpoints.arm} -o json`)));
+  const b = await runAzlro(['wait', token, '--endpoint', endpoints.arm, '-o', 'json'], options);
   if (io.signal?.aborted) session.interrupted = true;
   const waited = parseJson(b.stdout);
   const ok = !leaked && b.exitCode === 0 && waited?.status === 'succeeded';

@@ -1,3 +1,4 @@
+import { escapeControl } from '../escape.js';
 import { redactText } from '../logging/redact.js';
 import { getRequestIds } from '../request-ids.js';
 import { ApiError } from './api-error.js';
@@ -15,6 +16,24 @@ function parseBody(text: string): unknown {
   }
 }
 
+/** Words kept from an HTML page's text. */
+const HTML_WORDS = 12;
+
+/**
+ * A gateway's or web server's HTML page says little in many bytes: its title and first words.
+ * Control characters are escaped, so a page cannot drive the terminal that prints the message.
+ */
+export function summarizeHtml(html: string): string | undefined {
+  if (!/^\s*(<!doctype html|<html|<head|<body|<title|<h1)/i.test(html)) return undefined;
+  const strip = (text: string) => text.replace(/<[^>]*>/g, ' ').replace(/&nbsp;|&#160;/g, ' ').replace(/\s+/g, ' ').trim();
+  const title = strip(/<title[^>]*>([\s\S]*?)<\/title>/i.exec(html)?.[1] ?? '');
+  const body = strip(html.replace(/<(script|style|head)[^>]*>[\s\S]*?<\/\1>/gi, ' '));
+  const words = body.split(' ').filter(Boolean);
+  const text = words.slice(0, HTML_WORDS).join(' ') + (words.length > HTML_WORDS ? ' …' : '');
+  const summary = title && !text.startsWith(title) ? `HTML page "${title}": ${text}` : `HTML page: ${text}`;
+  return escapeControl(summary.slice(0, MAX_MESSAGE_LENGTH));
+}
+
 function shorten(message: string | undefined): string | undefined {
   return message && message.length > MAX_MESSAGE_LENGTH ? `${message.slice(0, MAX_MESSAGE_LENGTH)}...` : message;
 }
@@ -28,7 +47,9 @@ export async function apiErrorFromResponse(method: string, url: string, response
   return new ApiError({
     ...service,
     code: service.code ?? response.headers.get('x-ms-error-code') ?? undefined,
-    message: response.status === 0 ? 'redirect refused (redirects are never followed)' : shorten(service.message),
+    message: response.status === 0 || (response.status >= 300 && response.status < 400)
+      ? redirectMessage(url, response)
+      : (typeof body === 'string' ? summarizeHtml(body) : undefined) ?? escapeOrUndefined(shorten(service.message)),
     method,
     url: redact(url),
     status: response.status,
@@ -38,4 +59,15 @@ export async function apiErrorFromResponse(method: string, url: string, response
     body,
     response,
   });
+}
+
+function escapeOrUndefined(text: string | undefined): string | undefined {
+  return text === undefined ? undefined : escapeControl(text);
+}
+
+/** Where a refused redirect pointed: the origin only, never a path or query that could carry a token. */
+function redirectMessage(url: string, response: Response): string {
+  const location = response.headers.get('location');
+  const target = location && URL.canParse(location, url) ? new URL(location, url).origin : undefined;
+  return `redirect${target ? ` to ${target}` : ''} refused (redirects are never followed, so a credential cannot leave its origin)`;
 }

@@ -1,7 +1,7 @@
 import type { Clock } from '../clock.js';
 import type { AzlroLogger } from '../logging/logger.js';
 import { forAttempt, type PipelinePolicy } from '../pipeline-request.js';
-import { exponentialDelayInMs, retryAfterInMs } from '../retry-after.js';
+import { exponentialDelayInMs, readRetryAfter } from '../retry-after.js';
 import { isRetryableError, isRetryableStatus } from '../retry-decision.js';
 import { THROTTLING_STATUSES } from '../throttling-to-caller.js';
 
@@ -20,11 +20,14 @@ export interface RetryOptions {
 }
 
 /**
- * Retries transient failures: idempotent methods on network errors, attempt timeouts and
- * 408/429/500/502/503/504; other methods only on 429/503 or a connection that failed before sending.
- * A server's delay is honoured exactly (no retry before it elapses); every wait ends when the
- * caller's signal aborts. A request marked with `THROTTLING_TO_CALLER_HEADER` (a poll) gets its
- * 429/503 with a server delay back at once, however short the delay.
+ * Retries transient failures: idempotent methods (and requests marked resendable, see
+ * {@link markResendable}) on network errors, attempt timeouts and 408/429/500/502/503/504; other
+ * methods only on 429/503 or a connection that failed before sending. A server's delay
+ * (`retry-after-ms`, `x-ms-retry-after-ms`, `Retry-After` per RFC 9110 §10.2.3) is honoured exactly
+ * (no retry before it elapses); an invalid one, or 0, or a date in the past, gets the backoff
+ * instead, never an immediate resend. Every wait ends when the caller's signal aborts. A request
+ * marked with `THROTTLING_TO_CALLER_HEADER` (a poll) gets its 429/503 with a valid server delay
+ * back at once, however short the delay.
  */
 export function retryPolicy(options: Required<RetryOptions>, log: AzlroLogger, clock: Clock): PipelinePolicy {
   return async (request, next) => {
@@ -37,13 +40,17 @@ export function retryPolicy(options: Required<RetryOptions>, log: AzlroLogger, c
       } catch (error) {
         failure = error;
       }
-      const retryable = response ? isRetryableStatus(request.method, response.status) : isRetryableError(request.method, failure);
+      const retryable = response ? isRetryableStatus(request.method, response.status, request.resendable) : isRetryableError(request.method, failure, request.resendable);
       // Read only when it can matter: most responses are final and never need their delay headers.
-      const serverDelay = retryable && response ? retryAfterInMs(response.headers, clock.epochNow()) : undefined;
+      const hint = retryable && response ? readRetryAfter(response.headers, clock.epochNow()) : undefined;
+      if (hint && hint.invalid.length > 0) log.warning(`retry ${request.method} ${request.url}: ignoring invalid delay header ${hint.invalid.join('; ')} (RFC 9110 §10.2.3); backing off instead`);
+      if (hint?.repeated) log.warning(`retry ${request.method} ${request.url}: ${hint.header} was sent more than once; waiting for the largest value`);
+      // A hint of 0 (or a date in the past) is no reason to resend at once: the backoff applies.
+      const serverDelay = hint?.delayInMs ? hint.delayInMs : undefined;
       // Retrying before the server allows only earns another refusal: past the cap, stop instead.
       const tooLong = serverDelay !== undefined && serverDelay > options.maxRetryDelayInMs;
       // A poller asked for its throttling back: it waits out the delay as "still running".
-      const handBack = request.throttlingToCaller && serverDelay !== undefined && THROTTLING_STATUSES.has(response!.status);
+      const handBack = request.throttlingToCaller && hint?.delayInMs !== undefined && THROTTLING_STATUSES.has(response!.status);
       if (!retryable || tooLong || handBack || retry >= options.maxRetries || request.abortSignal.aborted) {
         if (response) return response;
         throw failure;

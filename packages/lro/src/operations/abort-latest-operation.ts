@@ -24,7 +24,7 @@ export function abortLatestOperation(
 ): Poller<void> {
   checkClient(client, 'containerservice', 'createContainerServiceClient');
   const resolved = resolvePollerOptions(options, client.endpoint);
-  const sent = containerservice.sendAbortLatestOperation(client, params, { abortSignal: resolved.abortSignal, headers: resolved.headers });
+  const sent = containerservice.sendAbortLatestOperation(client, params, { abortSignal: resolved.abortSignal, headers: resolved.headers, rawBody: true });
   return new LroPoller(client, armVoidOperation, resolved, {
     initial: async (context) => readArmInitial((await sent).response, context),
   });

@@ -23,7 +23,7 @@ export function cancelOfferOperation(
 ): Poller<PartnerOperation | undefined> {
   checkClient(client, 'cloudpartner', 'createCloudPartnerClient');
   const resolved = resolvePollerOptions(options, client.endpoint);
-  const sent = cloudpartner.cancelOperation(client, params, { abortSignal: resolved.abortSignal, headers: resolved.headers });
+  const sent = cloudpartner.cancelOperation(client, params, { abortSignal: resolved.abortSignal, headers: resolved.headers, rawBody: true });
   return new LroPoller(client, partnerCancellation, resolved, {
     initial: async (context) => readPartnerInitial((await sent).response, context),
   });

@@ -6,6 +6,7 @@ import { LroPoller } from '../lro-poller.js';
 import type { PollerOptions } from '../options.js';
 import type { Poller } from '../poller.js';
 import { checkCommandParams, commandResult, readCommandResult } from '../strategies/command-result.js';
+import { parseBody } from '../get-as-is.js';
 
 /** Options for {@link waitForCommandResult}. */
 export interface WaitForCommandResultOptions extends PollerOptions {}
@@ -25,12 +26,12 @@ export function waitForCommandResult(
   checkClient(client, 'containerservice', 'createContainerServiceClient');
   checkCommandParams(params);
   const resolved = resolvePollerOptions(options, client.endpoint);
-  const sent = containerservice.getCommandResult(client, params, { abortSignal: resolved.abortSignal, headers: resolved.headers });
+  const sent = containerservice.getCommandResult(client, params, { abortSignal: resolved.abortSignal, headers: resolved.headers, rawBody: true });
   return new LroPoller(client, commandResult, resolved, {
     initial: async (context) => {
       const { data, request, response } = await sent;
       // The URL built from the caller's parameters: the fallback should a handed-out Location fail.
-      return readCommandResult(data, response, { url: request.url, resourceUrl: request.url }, context);
+      return readCommandResult(parseBody(data, response), response, { url: request.url, resourceUrl: request.url }, context);
     },
   });
 }

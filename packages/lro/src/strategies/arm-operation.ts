@@ -6,9 +6,10 @@ import {
   type OperationStatusResult,
 } from '@azlro/containerservice';
 import { assertPathSegment, validateSubscriptionId } from '@azlro/http';
-import { getAsIs, type PollingResponse } from '../get-as-is.js';
+import { readBodyStatus, readOperationError } from '../body-status.js';
+import { getAsIs, parseBody, type PollingResponse } from '../get-as-is.js';
 import type { PollingTarget } from '../resume-token.js';
-import { readServiceStatus } from '../status.js';
+import { isTerminal } from '../status.js';
 import type { Observation, RequestContext, Strategy } from '../strategy.js';
 import { matchTemplate, passes } from '../typed-url.js';
 
@@ -36,29 +37,54 @@ async function get(client: ContainerServiceClient, target: PollingTarget, contex
   const status = target.via === 'asyncOperation';
   const typed = typedParams(client, target.url, status ? STATUS_TEMPLATE : RESULT_TEMPLATE);
   if (!typed) return getAsIs(client, target.url, context);
-  const options = { apiVersion: typed.apiVersion, abortSignal: context.abortSignal, headers: context.headers };
+  const options = { apiVersion: typed.apiVersion, abortSignal: context.abortSignal, headers: context.headers, rawBody: true };
   const { data, response } = await (status ? getOperationStatus(client, typed.params, options) : getOperationResult(client, typed.params, options));
-  return { data, response };
+  return { data: parseBody(data, response), response };
 }
 
 const text = (value: unknown) => (typeof value === 'string' ? value : undefined);
 
-/** Reads an `Azure-AsyncOperation` status body: `{ status, percentComplete, startTime, endTime, error }`. */
-function readStatusBody(data: unknown, response: Response): Observation<void> {
-  const body = (typeof data === 'object' && data !== null ? data : {}) as Partial<OperationStatusResult>;
-  const serviceStatus = text(body.status);
-  const { status, recognized } = readServiceStatus(serviceStatus);
-  const failed = status === 'failed' || status === 'canceled';
+/**
+ * Reads an `Azure-AsyncOperation` status body: `{ status, percentComplete, startTime, endTime, error }`.
+ * A body with no usable `status` is a protocol fault; a new `Azure-AsyncOperation` header on the
+ * answer moves the polling there.
+ */
+function readStatusBody(data: unknown, response: Response, target: PollingTarget, context: RequestContext): Observation<void> {
+  const reading = readBodyStatus(data, ['status']);
+  const body = (reading.body ?? {}) as Partial<OperationStatusResult>;
+  const failed = reading.status === 'failed' || reading.status === 'canceled';
+  const moved = response.headers.get('azure-asyncoperation');
+  const polling = moved ? { url: context.follow(moved, 'the Azure-AsyncOperation header'), via: 'asyncOperation' as const } : target;
   return {
-    status,
-    serviceStatus,
-    recognized,
+    status: reading.status,
+    serviceStatus: reading.serviceStatus,
+    recognized: reading.recognized,
+    fault: reading.fault,
     percentComplete: typeof body.percentComplete === 'number' ? body.percentComplete : undefined,
     startTime: text(body.startTime),
     endTime: text(body.endTime),
-    error: failed && typeof body.error === 'object' && body.error !== null ? body.error : undefined,
+    error: failed ? readOperationError(body.error) : undefined,
+    polling,
     response,
   };
+}
+
+/**
+ * Reads a `location` answer that is not 202: the operation is done, and a body whose `status` (or
+ * `properties.provisioningState`) is terminal decides how; one that names a running status keeps
+ * it running; a body that says nothing (204, `{}`, a resource without a status) means success.
+ */
+function readLocationDone(data: unknown, response: Response): Observation<void> {
+  for (const path of [['status'], ['properties', 'provisioningState']]) {
+    const reading = readBodyStatus(data, path);
+    if (reading.serviceStatus === undefined || !reading.recognized) continue;
+    const failed = reading.status === 'failed' || reading.status === 'canceled';
+    const error = failed ? (readOperationError(reading.body?.error) ?? { message: `the operation ${reading.status}` }) : undefined;
+    if (isTerminal(reading.status) || reading.status === 'running') {
+      return { status: reading.status, serviceStatus: reading.serviceStatus, recognized: true, ...(error ? { error } : {}), response };
+    }
+  }
+  return { status: 'succeeded', response };
 }
 
 /**
@@ -70,8 +96,8 @@ export const armVoidOperation: Strategy<ContainerServiceClient, void> = {
   kind: 'containerservice.abortLatestOperation',
   async poll(client, target, context) {
     const { data, response } = await get(client, target, context);
-    if (target.via === 'asyncOperation') return readStatusBody(data, response);
-    if (response.status !== 202) return { status: 'succeeded', response };
+    if (target.via === 'asyncOperation') return readStatusBody(data, response, target, context);
+    if (response.status !== 202) return readLocationDone(data, response);
     const next = response.headers.get('location');
     return { status: 'running', polling: next ? { url: context.follow(next, 'the location header'), via: 'location' } : target, response };
   },

@@ -1,8 +1,8 @@
 import { getCommandResult, type CommandResultParams, type ContainerServiceClient, type RunCommandResult } from '@azlro/containerservice';
 import { assertPathSegment, validateResourceGroupName, validateResourceName, validateSubscriptionId } from '@azlro/http';
-import { getAsIs } from '../get-as-is.js';
+import { readBodyStatus } from '../body-status.js';
+import { getAsIs, parseBody } from '../get-as-is.js';
 import type { PollingTarget } from '../resume-token.js';
-import { readServiceStatus } from '../status.js';
 import type { Observation, RequestContext, Strategy } from '../strategy.js';
 import { matchTemplate, passes } from '../typed-url.js';
 
@@ -35,18 +35,20 @@ export function readCommandResult(data: unknown, response: Response, target: Pol
     const polling = next ? { url: context.follow(next, 'the Location header'), ...(target.resourceUrl ? { resourceUrl: target.resourceUrl } : {}) } : target;
     return { status: 'running', polling, response };
   }
-  const result = (typeof data === 'object' && data !== null ? data : {}) as RunCommandResult;
+  const reading = readBodyStatus(data, ['properties', 'provisioningState']);
+  const result = (reading.body ?? {}) as RunCommandResult;
   const properties = result.properties ?? {};
-  const { status, recognized } = readServiceStatus(properties.provisioningState);
+  const { status } = reading;
   const failed = status === 'failed' || status === 'canceled';
   return {
     status,
-    serviceStatus: properties.provisioningState,
-    recognized,
+    serviceStatus: reading.serviceStatus,
+    recognized: reading.recognized,
+    fault: reading.fault,
     startTime: properties.startedAt,
     endTime: properties.finishedAt,
     error: failed ? { message: properties.reason ?? `the command ${status}` + (properties.exitCode === undefined ? '' : ` (exit code ${properties.exitCode})`) } : undefined,
-    result,
+    result: reading.fault ? undefined : result,
     polling: target,
     response,
   };
@@ -61,8 +63,8 @@ export const commandResult: Strategy<ContainerServiceClient, RunCommandResult> =
       const { data, response } = await getAsIs(client, target.url, context);
       return readCommandResult(data, response, target, context);
     }
-    const { data, response } = await getCommandResult(client, typed, { abortSignal: context.abortSignal, headers: context.headers });
-    return readCommandResult(data, response, target, context);
+    const { data, response } = await getCommandResult(client, typed, { abortSignal: context.abortSignal, headers: context.headers, rawBody: true });
+    return readCommandResult(parseBody(data, response), response, target, context);
   },
   handedOutBy(target) {
     return target.resourceUrl !== undefined && target.url === target.resourceUrl ? undefined : 'the Location header';

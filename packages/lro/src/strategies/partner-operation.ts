@@ -1,8 +1,7 @@
 import { getLegacyOperation, getOperation, type CloudPartnerClient, type PartnerOperation } from '@azlro/cloudpartner';
 import { assertPathSegment } from '@azlro/http';
-import { getAsIs, type PollingResponse } from '../get-as-is.js';
-import type { OperationErrorBody } from '../state.js';
-import { readServiceStatus } from '../status.js';
+import { readBodyStatus, readOperationError } from '../body-status.js';
+import { getAsIs, parseBody, type PollingResponse } from '../get-as-is.js';
 import type { Observation, RequestContext, Strategy } from '../strategy.js';
 import { matchTemplate, passes, type TemplateMatch } from '../typed-url.js';
 
@@ -18,25 +17,19 @@ function typed(client: CloudPartnerClient, url: string, template: string): Templ
 }
 
 async function get(client: CloudPartnerClient, url: string, context: RequestContext): Promise<PollingResponse> {
-  const options = { abortSignal: context.abortSignal, headers: context.headers };
+  const options = { abortSignal: context.abortSignal, headers: context.headers, rawBody: true };
   const offer = typed(client, url, OFFER_OPERATION_TEMPLATE);
   if (offer) {
     const { publisherId, offerId, operationId } = offer as { publisherId: string; offerId: string; operationId: string };
-    return getOperation(client, { publisherId, offerId, operationId }, options);
+    const { data, response } = await getOperation(client, { publisherId, offerId, operationId }, options);
+    return { data: parseBody(data, response), response };
   }
   const legacy = typed(client, url, LEGACY_OPERATION_TEMPLATE);
-  if (legacy) return getLegacyOperation(client, { operationId: legacy.operationId! }, options);
+  if (legacy) {
+    const { data, response } = await getLegacyOperation(client, { operationId: legacy.operationId! }, options);
+    return { data: parseBody(data, response), response };
+  }
   return getAsIs(client, url, context);
-}
-
-/** A partner operation's `error` has no documented shape: keep an object's fields, wrap text. */
-function readError(error: unknown): OperationErrorBody | undefined {
-  if (typeof error === 'string') return { message: error };
-  if (typeof error !== 'object' || error === null) return undefined;
-  const { code, message, target, details } = error as Record<string, unknown>;
-  const fields = { code, message, target, details };
-  const known = Object.fromEntries(Object.entries(fields).filter(([, v]) => (v === details ? Array.isArray(v) : typeof v === 'string')));
-  return Object.keys(known).length > 0 ? known : { message: JSON.stringify(error) };
 }
 
 /**
@@ -62,16 +55,18 @@ export const partnerCancellation: Strategy<CloudPartnerClient, PartnerOperation 
     const next = response.headers.get('location');
     const polling = next ? { url: context.follow(next, 'the Location header') } : target;
     if (response.status === 202) return { status: 'running', polling, response };
-    const operation = readOperation(data, target.url);
-    const serviceStatus = typeof operation.status === 'string' ? operation.status : undefined;
-    const reading = readServiceStatus(serviceStatus);
+    // An array answer ("Retrieve operations") is read as the operation it lists; a body that did not parse stays as it is.
+    const picked = Array.isArray(data) ? readOperation(data, target.url) : data;
+    const reading = readBodyStatus(picked, ['status']);
+    const operation = (reading.body ?? {}) as PartnerOperation;
     const status = reading.status === 'canceled' ? 'succeeded' : reading.status;
     return {
       status,
-      serviceStatus,
+      serviceStatus: reading.serviceStatus,
       recognized: reading.recognized,
-      error: status === 'failed' ? readError(operation.error) : undefined,
-      result: operation,
+      fault: reading.fault,
+      error: status === 'failed' ? readOperationError(operation.error) : undefined,
+      result: reading.fault ? undefined : operation,
       polling,
       response,
     };

@@ -1,0 +1,17 @@
+/**
+ * Environment knobs of the CLI beyond its flags. `AZLRO_MIN_POLL_INTERVAL_MS` lowers the poller's
+ * 1 s floor between polls: for tests and the fault matrix (`npm run test:faults`), so a run of many
+ * polls does not take many seconds; people have no reason to set it.
+ */
+export const MIN_POLL_INTERVAL_ENV = 'AZLRO_MIN_POLL_INTERVAL_MS';
+/**
+ * The per-try time limit of every request (headers and body), in milliseconds, when not the
+ * library's default (60 s): a request accepted and never answered is cut and retried.
+ */
+export const TRY_TIMEOUT_ENV = 'AZLRO_TRY_TIMEOUT_MS';
+
+/** A whole number of milliseconds from the environment (`min` and up), else undefined. */
+export function envMilliseconds(env: Readonly<Record<string, string | undefined>>, name: string, min = 0): number | undefined {
+  const value = env[name];
+  return value !== undefined && /^\d+$/.test(value) && Number(value) >= min ? Number(value) : undefined;
+}
