@@ -7,21 +7,16 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
 import { parse as parseYaml } from 'yaml';
-import { startTestServer, type TestServer } from '@azlro/test-server';
-import { expectExit, expectNoSecrets, runCli, spawnCli, SUBSCRIPTION } from './helpers.js';
+import type { TestServer } from '@azlro/test-server';
+import { expectExit, expectNoSecrets, runCli, serverPerTest, spawnCli, SUBSCRIPTION } from './helpers.js';
 
 const OTHER_SUBSCRIPTION = '11111111-2222-3333-4444-555555555555';
 const abortPath = (subscription: string) =>
   `/subscriptions/${subscription}/resourceGroups/rg1/providers/Microsoft.ContainerService/managedclusters/c1/abort`;
 const STATUS_PATH = `/subscriptions/${SUBSCRIPTION}/providers/Microsoft.ContainerService/locations/eastus/operationStatus/op-1`;
 
-const servers: TestServer[] = [];
+const server = serverPerTest();
 const dirs: string[] = [];
-async function server(): Promise<TestServer> {
-  const s = await startTestServer();
-  servers.push(s);
-  return s;
-}
 /** An empty Azure CLI config folder (never the real ~/.azure), with `files` in it. */
 function configDir(files: Record<string, string> = {}): string {
   const dir = mkdtempSync(join(tmpdir(), 'azlro-azure-config-'));
@@ -29,8 +24,7 @@ function configDir(files: Record<string, string> = {}): string {
   for (const [name, text] of Object.entries(files)) writeFileSync(join(dir, name), text);
   return dir;
 }
-afterAll(async () => {
-  await Promise.all(servers.splice(0).map((s) => s.close()));
+afterAll(() => {
   for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
 });
 

@@ -1,6 +1,7 @@
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import { expect } from 'vitest';
+import { afterAll, expect } from 'vitest';
+import { startTestServer, type TestServer } from '@azlro/test-server';
 
 /** The built binary: the contract tests run the real process (the test target depends on build). */
 export const BIN = fileURLToPath(new URL('../dist/bin.js', import.meta.url));
@@ -112,4 +113,21 @@ export function expectNoSecrets(run: CliRun, ...secrets: string[]): void {
 /** Exit code with the output attached, so a failure shows why. */
 export function expectExit(run: CliRun, code: number): void {
   expect({ code: run.code, stdout: run.stdout, stderr: run.stderr }).toMatchObject({ code });
+}
+
+/**
+ * A loopback test server per test, all closed after the file: "nothing was sent" is then a plain
+ * count whatever runs concurrently, and servers outlive the concurrent tests of the file.
+ * Call at the top level of a test file.
+ */
+export function serverPerTest(): () => Promise<TestServer> {
+  const servers: TestServer[] = [];
+  afterAll(async () => {
+    await Promise.all(servers.splice(0).map((s) => s.close()));
+  });
+  return async () => {
+    const s = await startTestServer();
+    servers.push(s);
+    return s;
+  };
 }

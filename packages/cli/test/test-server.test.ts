@@ -1,10 +1,10 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import { verifySharedKey } from '@azlro/http';
-import { startTestServer, type TestServer } from '@azlro/test-server';
-import { expectExit, expectNoSecrets, jsonOf, runCli, SECRET_KEY, SECRET_TOKEN, spawnCli, SUBSCRIPTION } from './helpers.js';
+import type { TestServer } from '@azlro/test-server';
+import { expectExit, expectNoSecrets, jsonOf, runCli, SECRET_KEY, SECRET_TOKEN, spawnCli, serverPerTest, SUBSCRIPTION } from './helpers.js';
 
 const ABORT_PATH = `/subscriptions/${SUBSCRIPTION}/resourceGroups/rg1/providers/Microsoft.ContainerService/managedclusters/c1/abort`;
 const STATUS_PATH = `/subscriptions/${SUBSCRIPTION}/providers/Microsoft.ContainerService/locations/eastus/operationStatus/op-1`;
@@ -14,17 +14,7 @@ const CANCEL_PATH = '/api/publishers/contoso/offers/o1/cancel';
 const THUMBPRINT = 'ab'.repeat(20);
 const CANCEL_DELETION_PATH = `/certificates(thumbprintAlgorithm=sha1,thumbprint=${THUMBPRINT})/canceldelete`;
 
-// A server per test: "nothing was sent" is then a plain count, whatever runs concurrently. They
-// are closed after the file, not after each test: the tests run concurrently.
-const servers: TestServer[] = [];
-async function server(): Promise<TestServer> {
-  const s = await startTestServer();
-  servers.push(s);
-  return s;
-}
-afterAll(async () => {
-  await Promise.all(servers.splice(0).map((s) => s.close()));
-});
+const server = serverPerTest();
 
 const abort = (s: TestServer, ...extra: string[]) => ['aks', 'abort', '--endpoint', s.url, '--subscription', SUBSCRIPTION, '-g', 'rg1', '-n', 'c1', ...extra];
 const accepted = (s: TestServer, extra: Record<string, string> = {}) => ({

@@ -2,19 +2,11 @@
 // its delay reaches --timeout's report, the token and `azlro wait`; a broken URL the service hands
 // out is blamed on the service (and command results fall back to the documented URL); an abort's
 // 409 is read from its code and message. Real time here: request counts and generous bounds only.
-import { afterAll, describe, expect, test } from 'vitest';
-import { startTestServer, type TestServer } from '@azlro/test-server';
-import { expectExit, expectNoSecrets, jsonOf, runCli, SUBSCRIPTION } from './helpers.js';
+import { describe, expect, test } from 'vitest';
+import type { TestServer } from '@azlro/test-server';
+import { expectExit, expectNoSecrets, jsonOf, runCli, serverPerTest, SUBSCRIPTION } from './helpers.js';
 
-const servers: TestServer[] = [];
-async function server(): Promise<TestServer> {
-  const s = await startTestServer();
-  servers.push(s);
-  return s;
-}
-afterAll(async () => {
-  await Promise.all(servers.splice(0).map((s) => s.close()));
-});
+const server = serverPerTest();
 
 const ABORT_PATH = `/subscriptions/${SUBSCRIPTION}/resourceGroups/rg/providers/Microsoft.ContainerService/managedclusters/c1/abort`;
 const STATUS_PATH = `/subscriptions/${SUBSCRIPTION}/providers/Microsoft.ContainerService/locations/eastus/operationStatus/op1`;
