@@ -73,4 +73,4 @@ test('no publisherId, offerId or operationId can change which resource a request
     }),
     { numRuns: 200 },
   );
-});
+}, 120_000); // 200 real requests: ~1.5 s alone, past vitest's 15 s on a loaded 2-core CI machine; what is proven is where they land, not speed
