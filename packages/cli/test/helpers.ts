@@ -112,7 +112,8 @@ export function expectNoSecrets(run: CliRun, ...secrets: string[]): void {
 
 /** Exit code with the output attached, so a failure shows why. */
 export function expectExit(run: CliRun, code: number): void {
-  expect({ code: run.code, stdout: run.stdout, stderr: run.stderr }).toMatchObject({ code });
+  // toMatchObject would omit the matching-irrelevant stdout/stderr from the report: name them in the message.
+  expect(run.code, `exit code (stdout: ${run.stdout.slice(0, 4000)}\nstderr: ${run.stderr.slice(0, 4000)})`).toBe(code);
 }
 
 /**
