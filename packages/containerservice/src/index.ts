@@ -11,11 +11,14 @@ export {
   getOperationStatus,
 } from './operations.js';
 export type { CommandResultParams, ManagedClusterParams, OperationParams, PollingOperationOptions } from './operations.js';
+export { sendAbortAgentPoolLatestOperation, validateAgentPoolName, type AgentPoolParams } from './agent-pools.js';
+export { sendRunCommand } from './run-command.js';
 export type {
   CloudError,
   CloudErrorBody,
   CommandResultProperties,
   OperationStatusResult,
+  RunCommandRequest,
   RunCommandResult,
 } from './generated/types.gen.js';
 export type { Client } from './generated/client/index.js';

@@ -51,7 +51,8 @@ const COMMAND_RESULT_API_VERSION = '2024-09-01' satisfies GetCommandResultData['
 /** The polling resources' own version, as the service hands it out (ManagedClustersDelete.json example). */
 const POLLING_API_VERSION = '2017-08-31' satisfies GetOperationStatusData['query']['api-version'];
 
-function clusterPath(params: ManagedClusterParams): ManagedClusterParams {
+/** Checks and copies the cluster parameters (TypeError/RangeError naming the parameter). */
+export function clusterPath(params: ManagedClusterParams): ManagedClusterParams {
   assertParams(params);
   validateSubscriptionId(params.subscriptionId);
   validateResourceGroupName(params.resourceGroupName);

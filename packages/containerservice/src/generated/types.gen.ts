@@ -34,6 +34,24 @@ export type CloudErrorBody = {
 };
 
 /**
+ * A run command request.
+ */
+export type RunCommandRequest = {
+    /**
+     * The command to run.
+     */
+    command: string;
+    /**
+     * A base64 encoded zip file containing the files required by the command.
+     */
+    context?: string;
+    /**
+     * AuthToken issued for AKS AAD Server App.
+     */
+    clusterToken?: string;
+};
+
+/**
  * run command result.
  */
 export type RunCommandResult = {
@@ -121,6 +139,11 @@ export type ResourceGroupNameParameter = string;
 export type ResourceNameParameter = string;
 
 /**
+ * The name of the agent pool (1-12 lower-case letters and digits, starting with a letter).
+ */
+export type AgentPoolNameParameter = string;
+
+/**
  * Id of the command.
  */
 export type CommandIdParameter = string;
@@ -190,6 +213,111 @@ export type AbortLatestOperationResponses = {
 };
 
 export type AbortLatestOperationResponse = AbortLatestOperationResponses[keyof AbortLatestOperationResponses];
+
+export type AbortAgentPoolLatestOperationData = {
+    body?: never;
+    path: {
+        /**
+         * The ID of the target subscription. The value must be an UUID.
+         */
+        subscriptionId: string;
+        /**
+         * The name of the resource group. The name is case insensitive. 1-90 Unicode letters, digits, `-`, `_`, `.`, `(`, `)`, not ending in `.` (ARM's rule: the common-types pattern `^[-\w\._\(\)]+$` is a .NET regex, where `\w` is Unicode).
+         */
+        resourceGroupName: string;
+        /**
+         * The name of the managed cluster resource.
+         */
+        resourceName: string;
+        /**
+         * The name of the agent pool (1-12 lower-case letters and digits, starting with a letter).
+         */
+        agentPoolName: string;
+    };
+    query: {
+        /**
+         * The API version to use for this operation. Documented with 2024-09-01; any version is accepted (a string, as in Azure's common types).
+         */
+        'api-version': string;
+    };
+    url: '/subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.ContainerService/managedclusters/{resourceName}/agentPools/{agentPoolName}/abort';
+};
+
+export type AbortAgentPoolLatestOperationErrors = {
+    /**
+     * Conflict. The operation finished before it could be aborted (the description's promise; the official Swagger folds it into `default`).
+     */
+    409: CloudError;
+    /**
+     * Error response describing why the operation failed.
+     */
+    default: CloudError;
+};
+
+export type AbortAgentPoolLatestOperationError = AbortAgentPoolLatestOperationErrors[keyof AbortAgentPoolLatestOperationErrors];
+
+export type AbortAgentPoolLatestOperationResponses = {
+    /**
+     * Accepted. The abort runs asynchronously: poll `Azure-AsyncOperation` for its status, then `location` for its final result (the same resources as the cluster's abort).
+     */
+    202: unknown;
+    /**
+     * NoContent. Nothing was running on the agent pool.
+     */
+    204: void;
+};
+
+export type AbortAgentPoolLatestOperationResponse = AbortAgentPoolLatestOperationResponses[keyof AbortAgentPoolLatestOperationResponses];
+
+export type RunCommandData = {
+    /**
+     * The run command request.
+     */
+    body: RunCommandRequest;
+    path: {
+        /**
+         * The ID of the target subscription. The value must be an UUID.
+         */
+        subscriptionId: string;
+        /**
+         * The name of the resource group. The name is case insensitive. 1-90 Unicode letters, digits, `-`, `_`, `.`, `(`, `)`, not ending in `.` (ARM's rule: the common-types pattern `^[-\w\._\(\)]+$` is a .NET regex, where `\w` is Unicode).
+         */
+        resourceGroupName: string;
+        /**
+         * The name of the managed cluster resource.
+         */
+        resourceName: string;
+    };
+    query: {
+        /**
+         * The API version to use for this operation. Documented with 2024-09-01; any version is accepted (a string, as in Azure's common types).
+         */
+        'api-version': string;
+    };
+    url: '/subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.ContainerService/managedClusters/{resourceName}/runCommand';
+};
+
+export type RunCommandErrors = {
+    /**
+     * Error response describing why the operation failed.
+     */
+    default: CloudError;
+};
+
+export type RunCommandError = RunCommandErrors[keyof RunCommandErrors];
+
+export type RunCommandResponses = {
+    /**
+     * The command finished at once. Declared "only for autorest" in the official Swagger: the service answers 202.
+     */
+    200: RunCommandResult;
+    /**
+     * Accepted. The command runs; poll `location` (its command result).
+     */
+    202: unknown;
+};
+
+export type RunCommandResponse = RunCommandResponses[keyof RunCommandResponses];
 
 export type GetCommandResultData = {
     body?: never;
