@@ -10,6 +10,8 @@ import {
   getCommandResult,
   getOperationResult,
   getOperationStatus,
+  sendAbortAgentPoolLatestOperation,
+  sendRunCommand,
   type ContainerServiceClient,
 } from '../src/index.js';
 import * as generated from '../src/generated/sdk.gen.js';
@@ -64,6 +66,94 @@ describe('sendAbortLatestOperation', () => {
     expect(error.status).toBe(500);
     expect(error.code).toBe('InternalServerError');
     expect(error.message).toMatch(/^POST http:\/\/127\.0\.0\.1:\d+\/subscriptions\/.+\/abort\?api-version=2024-02-01: 500 InternalServerError: /);
+  });
+});
+
+describe('abortAgentPoolLatestOperation (Agent Pools - Abort Latest Operation)', () => {
+  const pool = { ...cluster, agentPoolName: 'agentpool1' };
+
+  test('202 carries the polling URLs of AgentPoolsAbortOperation.json, and the request the documented path', async () => {
+    coverage.cover('abortAgentPoolLatestOperation', '202');
+    const { request, response } = await sendAbortAgentPoolLatestOperation(client, pool, prefer('code=202'));
+    expect(response.status).toBe(202);
+    expect(new URL(request.url).pathname).toBe(
+      '/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg1/providers/Microsoft.ContainerService/managedclusters/clustername1/agentPools/agentpool1/abort',
+    );
+    expect(new URL(request.url).searchParams.get('api-version')).toBe('2024-09-01');
+    expect(response.headers.get('Azure-AsyncOperation')).toBe(
+      'https://management.azure.com/subscriptions/00000000-0000-0000-0000-000000000000/providers/Microsoft.ContainerService/locations/eastus/operationStatus/00000000-0000-0000-0000-000000000000?api-version=2024-09-01',
+    );
+    expect(response.headers.get('location')).toBe(
+      'https://management.azure.com/subscriptions/00000000-0000-0000-0000-000000000000/providers/Microsoft.ContainerService/locations/eastus/operations/00000000-0000-0000-0000-000000000000?api-version=2024-09-01',
+    );
+  });
+
+  test('204 when nothing runs on the pool', async () => {
+    coverage.cover('abortAgentPoolLatestOperation', '204');
+    const { response } = await sendAbortAgentPoolLatestOperation(client, pool, prefer('code=204'));
+    expect(response.status).toBe(204);
+  });
+
+  test('409 (finished before it could be aborted) is an ApiError of kind conflict', async () => {
+    coverage.cover('abortAgentPoolLatestOperation', '409', 'operationAlreadyFinished');
+    const error = await apiError(sendAbortAgentPoolLatestOperation(client, pool, prefer('code=409, example=operationAlreadyFinished')));
+    expect(error.status).toBe(409);
+    expect(error.kind).toBe('conflict');
+    expect(error.code).toBe('OperationNotAllowed');
+  });
+
+  test('default CloudError', async () => {
+    coverage.cover('abortAgentPoolLatestOperation', 'default', 'internalServerError');
+    const error = await apiError(sendAbortAgentPoolLatestOperation(client, pool, prefer('code=500, example=internalServerError')));
+    expect(error.status).toBe(500);
+    expect(error.code).toBe('InternalServerError');
+  });
+
+  test.each(['Agentpool1', '1pool', 'agentpool12345', 'pool-1'])('422 from Prism for the agent pool name %s (the spec carries the rule)', async (agentPoolName) => {
+    const error = await apiError(
+      generated.abortAgentPoolLatestOperation({ client: client.client, path: { ...pool, agentPoolName }, query: { 'api-version': '2024-09-01' }, throwOnError: true }),
+    );
+    expect(error.status).toBe(422);
+    expect(violations(error)).toContain('path/agentpoolname pattern');
+  });
+});
+
+describe('runCommand (Managed Clusters - Run Command)', () => {
+  const request = { command: 'kubectl apply -f ns.yaml', context: 'UEsFBgAAAAAAAAAAAAAAAAAAAAAAAA==' };
+
+  test('202 with a location naming the command result (RunCommandRequest.json)', async () => {
+    coverage.cover('runCommand', '202');
+    const sent = await sendRunCommand(client, cluster, request, prefer('code=202'));
+    expect(sent.response.status).toBe(202);
+    expect(sent.data).toBeUndefined();
+    expect(new URL(sent.request.url).pathname).toBe(
+      '/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg1/providers/Microsoft.ContainerService/managedClusters/clustername1/runCommand',
+    );
+    expect(sent.response.headers.get('location')).toBe(
+      'https://management.azure.com/subscriptions/00000000-0000-0000-0000-000000000000/resourcegroups/rg1/providers/Microsoft.ContainerService/managedClusters/clustername1/commandResults/0e9872e6629349dc865e27ee6f8bab2d?api-version=2024-09-01',
+    );
+  });
+
+  test('200 with the RunCommandResult ("only for autorest")', async () => {
+    coverage.cover('runCommand', '200', 'commandSucceedResult');
+    const { data, response } = await sendRunCommand(client, cluster, request, prefer('code=200, example=commandSucceedResult'));
+    expect(response.status).toBe(200);
+    expect(data?.properties).toMatchObject({ provisioningState: 'succeeded', exitCode: 0, logs: 'namespace dummy created' });
+  });
+
+  test('default CloudError', async () => {
+    coverage.cover('runCommand', 'default', 'internalServerError');
+    const error = await apiError(sendRunCommand(client, cluster, request, prefer('code=500, example=internalServerError')));
+    expect(error.status).toBe(500);
+    expect(error.code).toBe('InternalServerError');
+  });
+
+  test('the body is checked by Prism: no command is 422', async () => {
+    const error = await apiError(
+      generated.runCommand({ client: client.client, path: cluster, query: { 'api-version': '2024-09-01' }, body: {} as never, throwOnError: true }),
+    );
+    expect(error.status).toBe(422);
+    expect(violations(error)).toEqual(['body required']);
   });
 });
 
