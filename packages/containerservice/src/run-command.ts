@@ -36,7 +36,7 @@ export function checkRunCommandRequest(request: RunCommandRequest): RunCommandRe
  * TypeError/RangeError naming them before anything is sent. Most callers want `runCommand` from
  * `@azlro/lro`, which also follows the result.
  */
-export async function sendRunCommand(
+export function sendRunCommand(
   client: ContainerServiceClient,
   params: ManagedClusterParams,
   request: RunCommandRequest,
@@ -44,7 +44,7 @@ export async function sendRunCommand(
 ): Promise<{ data: RunCommandResult | undefined; request: Request; response: Response }> {
   const path = clusterPath(params);
   const body = checkRunCommandRequest(request);
-  const result = await generated.runCommand({
+  const sent = generated.runCommand({
     client: client.client,
     path,
     body,
@@ -53,5 +53,6 @@ export async function sendRunCommand(
     signal: options.abortSignal,
     throwOnError: true,
   });
-  return { ...result, data: result.response.status === 200 ? (result.data as RunCommandResult) : undefined };
+  // The generated union of 200 and 202 bodies: only a 200 carries the result.
+  return sent.then((result) => ({ ...result, data: result.response.status === 200 ? (result.data as RunCommandResult) : undefined }));
 }

@@ -7,6 +7,8 @@
  */
 export { abortLatestOperation, type AbortLatestOperationOptions } from './operations/abort-latest-operation.js';
 export { waitForCommandResult, type WaitForCommandResultOptions } from './operations/wait-for-command-result.js';
+export { abortAgentPoolLatestOperation, type AbortAgentPoolLatestOperationOptions } from './operations/abort-agent-pool-latest-operation.js';
+export { runCommand, type RunCommandOptions } from './operations/run-command.js';
 export { parseResumeToken, RESUME_TOKEN_VERSION, type PollingTarget, type ResumeToken } from './resume-token.js';
 
 export type { Poller } from './poller.js';

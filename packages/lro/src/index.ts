@@ -3,6 +3,8 @@
 // other clients: same functions and classes, from shared chunks of the build.
 export { abortLatestOperation, type AbortLatestOperationOptions } from './operations/abort-latest-operation.js';
 export { waitForCommandResult, type WaitForCommandResultOptions } from './operations/wait-for-command-result.js';
+export { abortAgentPoolLatestOperation, type AbortAgentPoolLatestOperationOptions } from './operations/abort-agent-pool-latest-operation.js';
+export { runCommand, type RunCommandOptions } from './operations/run-command.js';
 export { cancelOfferOperation, type CancelOfferOperationOptions } from './operations/cancel-offer-operation.js';
 export {
   cancelCertificateDeletion,

@@ -2,6 +2,8 @@
 export type OperationKind =
   | 'containerservice.abortLatestOperation'
   | 'containerservice.commandResult'
+  | 'containerservice.abortAgentPoolLatestOperation'
+  | 'containerservice.runCommand'
   | 'cloudpartner.cancelOperation';
 
 /** The client a kind needs (its `client.service`). */
@@ -10,6 +12,8 @@ export type ServiceName = 'containerservice' | 'cloudpartner';
 const SERVICE_BY_KIND: Readonly<Record<OperationKind, ServiceName>> = {
   'containerservice.abortLatestOperation': 'containerservice',
   'containerservice.commandResult': 'containerservice',
+  'containerservice.abortAgentPoolLatestOperation': 'containerservice',
+  'containerservice.runCommand': 'containerservice',
   'cloudpartner.cancelOperation': 'cloudpartner',
 };
 

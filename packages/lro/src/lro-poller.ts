@@ -304,7 +304,8 @@ export class LroPoller<TClient extends { readonly endpoint: string }, TResult> i
 
   #token(): string {
     // Throttling lives on as notBefore; the state's copy of it would only go stale.
-    const { kind, throttling: _, ...state } = this.#current.state;
+    const { kind, throttling: _, ...current } = this.#current.state;
+    const state = this.#strategy.tokenResult && current.result !== undefined ? { ...current, result: this.#strategy.tokenResult(current.result) } : current;
     const polling = this.#current.polling;
     const { clock } = this.#options;
     const sharedPause = polling ? (this.#scope(polling)?.remainingInMs ?? 0) : 0;

@@ -8,9 +8,11 @@ import type { PollerOptions } from './options.js';
 import type { Poller } from './poller.js';
 import { followablePollingUrl } from './polling-url.js';
 import { parseResumeToken } from './resume-token.js';
+import { agentPoolAbort } from './strategies/agent-pool-abort.js';
 import { armVoidOperation } from './strategies/arm-operation.js';
 import { commandResult } from './strategies/command-result.js';
 import { partnerCancellation } from './strategies/partner-operation.js';
+import { runCommandStrategy } from './strategies/run-command.js';
 import type { Strategy } from './strategy.js';
 
 /** Options for {@link restorePoller}. */
@@ -19,6 +21,8 @@ export interface RestorePollerOptions extends PollerOptions {}
 const STRATEGIES: Readonly<Record<OperationKind, Strategy<never, unknown>>> = {
   'containerservice.abortLatestOperation': armVoidOperation,
   'containerservice.commandResult': commandResult,
+  'containerservice.abortAgentPoolLatestOperation': agentPoolAbort,
+  'containerservice.runCommand': runCommandStrategy,
   'cloudpartner.cancelOperation': partnerCancellation,
 };
 

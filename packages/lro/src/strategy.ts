@@ -50,4 +50,6 @@ export interface Strategy<TClient, TResult> {
   handedOutBy(target: PollingTarget): string | undefined;
   /** Throws a RangeError naming `resumeToken` if a restored target cannot be one of this kind's. */
   checkTarget(target: PollingTarget): void;
+  /** What of a result a resume token may carry (e.g. a command's result without its logs); all of it when absent. */
+  tokenResult?(result: TResult | undefined): TResult | undefined;
 }

@@ -8,6 +8,7 @@ import {
 import { assertPathSegment, validateSubscriptionId } from '@azlro/http';
 import { readBodyStatus, readOperationError } from '../body-status.js';
 import { getAsIs, parseBody, type PollingResponse } from '../get-as-is.js';
+import type { OperationKind } from '../kinds.js';
 import type { PollingTarget } from '../resume-token.js';
 import { isTerminal } from '../status.js';
 import type { Observation, RequestContext, Strategy } from '../strategy.js';
@@ -112,11 +113,11 @@ export const armVoidOperation: Strategy<ContainerServiceClient, void> = {
 };
 
 /** Reads the initial response of an ARM asynchronous operation: 202 names what to poll, other 2xx are done. */
-export function readArmInitial(response: Response, context: RequestContext): Observation<void> {
+export function readArmInitial(response: Response, context: RequestContext, kind: OperationKind = 'containerservice.abortLatestOperation'): Observation<void> {
   if (response.status !== 202) return { status: 'succeeded', response };
   const asyncOperation = response.headers.get('azure-asyncoperation');
   const location = response.headers.get('location');
   if (asyncOperation) return { status: 'running', polling: { url: context.follow(asyncOperation, 'the Azure-AsyncOperation header'), via: 'asyncOperation' }, response };
   if (location) return { status: 'running', polling: { url: context.follow(location, 'the location header'), via: 'location' }, response };
-  throw new Error('containerservice.abortLatestOperation: the service answered 202 without Azure-AsyncOperation or location: nothing to poll');
+  throw new Error(`${kind}: the service answered 202 without Azure-AsyncOperation or location: nothing to poll`);
 }

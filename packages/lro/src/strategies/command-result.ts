@@ -6,8 +6,11 @@ import type { PollingTarget } from '../resume-token.js';
 import type { Observation, RequestContext, Strategy } from '../strategy.js';
 import { matchTemplate, passes } from '../typed-url.js';
 
-const TEMPLATE = '/subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.ContainerService/managedClusters/{resourceName}/commandResults/{commandId}';
-const API_VERSION = '2024-09-01';
+/** The documented commandResults path (specs/containerservice.yaml, getCommandResult). */
+export const COMMAND_RESULT_TEMPLATE =
+  '/subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.ContainerService/managedClusters/{resourceName}/commandResults/{commandId}';
+/** The version Get Command Result is documented with. */
+export const COMMAND_RESULT_API_VERSION = '2024-09-01';
 
 /** Throws (TypeError/RangeError naming the parameter) unless `params` identify a command. */
 export function checkCommandParams(params: CommandResultParams): void {
@@ -19,8 +22,8 @@ export function checkCommandParams(params: CommandResultParams): void {
 }
 
 function typedParams(client: ContainerServiceClient, url: string): CommandResultParams | undefined {
-  const match = matchTemplate(client, url, TEMPLATE);
-  if (match?.apiVersion !== API_VERSION) return undefined;
+  const match = matchTemplate(client, url, COMMAND_RESULT_TEMPLATE);
+  if (match?.apiVersion !== COMMAND_RESULT_API_VERSION) return undefined;
   const params = match.path as unknown as CommandResultParams;
   return passes(() => checkCommandParams(params)) ? params : undefined;
 }
