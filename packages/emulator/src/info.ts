@@ -54,6 +54,27 @@ export const emulatorInfo = {
     /** Abort and command results answer 404. */
     notFound: 'missing-aks',
   },
+  agentPools: {
+    /** Any pool name not listed below, on any cluster but `missing…`: a node-image upgrade is running; abort answers 202 and cancels it (a second abort once canceled: 409). */
+    abortAccepted: 'nodepool1',
+    /** Abort answers 204: nothing runs on the pool. */
+    nothingToAbort: 'idlepool',
+    /** Abort answers 409: the upgrade finished first. */
+    abortConflict: 'finishedpool',
+  },
+  /**
+   * Run command (`POST …/runCommand`): the command "runs" for `timings.commandInMs`, or N seconds
+   * of the emulator's time when it contains `sleep N`; it exits with N when it contains `exit N`
+   * (else 0); its logs echo the command and list the files it received in `context`.
+   */
+  runCommand: {
+    /** Succeeds, exit code 0. */
+    succeeds: 'kubectl get pods -A',
+    /** Runs 12 minutes of the emulator's time. */
+    twelveMinutes: 'sleep 720 && kubectl get nodes',
+    /** Exits 3 (provisioningState still `succeeded`: the command ran). */
+    exitsNonZero: 'kubectl get pods -n nope; exit 3',
+  },
   commands: {
     /** Runs for `timings.commandInMs`, then succeeds with exit code 0. */
     succeeds: 'cmd-0123456789abcdef',

@@ -24,7 +24,7 @@ const POLLING_API_VERSION = '2017-08-31';
 type PollingResource = 'operations' | 'operationresults';
 
 /** ARM answers every response with these two ids; a caller's correlation id is echoed. */
-function armHeaders(request: EmulatorRequest): Record<string, string> {
+export function armHeaders(request: EmulatorRequest): Record<string, string> {
   const correlation = request.headers['x-ms-correlation-request-id'];
   return {
     'x-ms-request-id': randomUUID(),
@@ -32,12 +32,16 @@ function armHeaders(request: EmulatorRequest): Record<string, string> {
   };
 }
 
-function iso(ms: number): string {
+/** An ISO 8601 time in whole seconds, as ARM writes them. */
+export function iso(ms: number): string {
   return new Date(ms).toISOString().replace(/\.\d{3}Z$/, 'Z');
 }
 
 /** The AKS abort, command results and the two ARM polling resources, with their state. */
-export function armRoutes(context: BackendContext): { routes: Route[]; reset(): void } {
+/** Starts an abort on a resource (a node pool's, say) that the shared polling resources then serve; its two URLs. */
+export type StartArmAbort = (subscriptionId: string) => { asyncOperation: string; location: string };
+
+export function armRoutes(context: BackendContext): { routes: Route[]; reset(): void; startAbort: StartArmAbort } {
   const aborts = new Map<string, AbortOperation>();
   /** Cluster key → its latest abort. */
   const clusters = new Map<string, AbortOperation>();
@@ -182,6 +186,12 @@ export function armRoutes(context: BackendContext): { routes: Route[]; reset(): 
       aborts.clear();
       clusters.clear();
       commands.clear();
+    },
+    startAbort(subscriptionId) {
+      const now = context.now();
+      const operation = { id: randomUUID(), subscriptionId, startedAt: now, endsAt: now + timings.abortInMs };
+      aborts.set(operation.id, operation);
+      return { asyncOperation: pollingUrl(operation, 'operations'), location: pollingUrl(operation, 'operationresults') };
     },
   };
 }

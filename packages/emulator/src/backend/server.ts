@@ -1,9 +1,11 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { EmulatorService } from '../info.js';
+import { agentPoolRoutes } from './agent-pools.js';
 import { armRoutes } from './arm.js';
 import { batchRoutes } from './batch.js';
 import { cloudPartnerRoutes } from './cloudpartner.js';
+import { runCommandRoutes } from './run-command.js';
 import type { BackendContext, BackendOptions, EmulatorRequest, Reply, Route } from './types.js';
 
 /** The stateful server behind the Prism proxies. Never exposed: its URLs must not reach clients. */
@@ -61,7 +63,9 @@ export async function startBackend(options: BackendOptions): Promise<Backend> {
       return origin;
     },
   };
-  const services = [armRoutes(context), cloudPartnerRoutes(context), batchRoutes(context)];
+  const arm = armRoutes(context);
+  // Node pools and run command first: a command result they did not start passes on to arm's.
+  const services = [agentPoolRoutes(context, arm.startAbort), runCommandRoutes(context), arm, cloudPartnerRoutes(context), batchRoutes(context)];
   const routes: Route[] = services.flatMap((service) => service.routes);
   const log = options.logger;
 
@@ -69,7 +73,8 @@ export async function startBackend(options: BackendOptions): Promise<Backend> {
     for (const route of routes) {
       if (route.method !== request.method) continue;
       const match = route.pattern.exec(request.path);
-      if (match) return route.handle(request, match.slice(1));
+      const reply = match ? await route.handle(request, match.slice(1)) : undefined;
+      if (reply) return reply;
     }
     // Prism answers unknown routes itself; only a direct call gets here.
     return { status: 404, json: { code: 'NoRoute', message: `No route for ${request.method} ${request.path}` } };

@@ -48,7 +48,8 @@ export interface BackendContext {
 export interface Route {
   readonly method: 'GET' | 'POST';
   readonly pattern: RegExp;
-  readonly handle: (request: EmulatorRequest, params: readonly string[]) => Reply | Promise<Reply>;
+  /** The reply; `undefined` passes the request on to the next route that matches (e.g. a command result this route did not start). */
+  readonly handle: (request: EmulatorRequest, params: readonly string[]) => Reply | undefined | Promise<Reply | undefined>;
 }
 
 /** Options of {@link startBackend}. */
