@@ -37,6 +37,8 @@ export type Command =
   | { name: 'completion'; shell: Shell }
   | { name: 'aks abort'; subscriptionId: string; resourceGroupName: string; resourceName: string; nothingToAbortOk?: boolean }
   | { name: 'aks command-result'; subscriptionId: string; resourceGroupName: string; resourceName: string; commandId: string }
+  | { name: 'aks nodepool abort'; subscriptionId: string; resourceGroupName: string; resourceName: string; agentPoolName: string }
+  | { name: 'aks command invoke'; subscriptionId: string; resourceGroupName: string; resourceName: string; command: string; files: string[] }
   | { name: 'batch cancel-certificate-deletion'; accountEndpoint: string; thumbprint: string; thumbprintAlgorithm: 'sha1' }
   | { name: 'partner cancel'; publisherId: string; offerId: string; notificationEmails?: string[] }
   | { name: 'wait'; resumeToken: string }
@@ -102,18 +104,24 @@ function scan(argv: readonly string[]): Words {
 
 /** The command (or help page) that the words name. */
 function commandOf(words: Words['positionals']): { spec?: CommandSpec; topic: string; used: number } {
-  const [first, second] = words.map((w) => w.value);
+  const values = words.map((w) => w.value);
+  const [first, second] = values;
   if (first === undefined) return { topic: '', used: 0 };
   if (findGroup(first)) {
-    if (second === undefined) return { topic: first, used: 1 };
-    const spec = findCommand(`${first} ${second}`);
+    // Groups nest (`aks nodepool`): the longest group the words name, then one command word.
+    let group = first;
+    while (values[group.split(' ').length] !== undefined && findGroup(`${group} ${values[group.split(' ').length]}`)) group += ` ${values[group.split(' ').length]}`;
+    const depth = group.split(' ').length;
+    const next = values[depth];
+    if (next === undefined) return { topic: group, used: depth };
+    const spec = findCommand(`${group} ${next}`);
     if (!spec) {
-      throw new UsageError(`unknown command ${quoted(`${first} ${second}`)}`, {
-        topic: first,
-        unrecognised: [{ typed: second, prefix: `${first} `, candidates: COMMAND_SPECS.filter((c) => c.name.startsWith(`${first} `)).map((c) => c.name.slice(first.length + 1)) }],
+      throw new UsageError(`unknown command ${quoted(`${group} ${next}`)}`, {
+        topic: group,
+        unrecognised: [{ typed: next, prefix: `${group} `, candidates: COMMAND_SPECS.filter((c) => c.name.startsWith(`${group} `)).map((c) => c.name.slice(group.length + 1)) }],
       });
     }
-    return { spec, topic: spec.name, used: 2 };
+    return { spec, topic: spec.name, used: depth + 1 };
   }
   const spec = TOP_LEVEL.includes(first) ? findCommand(first) : undefined;
   if (!spec) {
@@ -310,6 +318,23 @@ function commandFrom(name: CommandName, values: Values, positionals: string[], e
         ? { name, ...target, nothingToAbortOk: values.boolean('nothing-to-abort-ok') }
         : { name, ...target, commandId: values.required('command-id') };
     }
+    case 'aks nodepool abort':
+      return {
+        name,
+        subscriptionId: resolveSubscription(values.string('subscription'), values.as('subscription'), env, values.givenAs),
+        resourceGroupName: values.required('resource-group'),
+        resourceName: values.required('cluster-name'),
+        agentPoolName: values.required('nodepool-name'),
+      };
+    case 'aks command invoke':
+      return {
+        name,
+        subscriptionId: resolveSubscription(values.string('subscription'), values.as('subscription'), env, values.givenAs),
+        resourceGroupName: values.required('resource-group'),
+        resourceName: values.required('name'),
+        command: values.required('command'),
+        files: values.all('file'),
+      };
     case 'batch cancel-certificate-deletion': {
       const algorithm = values.string('thumbprint-algorithm') ?? 'sha1';
       if (algorithm !== 'sha1') throw new UsageError(`${values.as('thumbprint-algorithm')} must be sha1; got ${quoted(algorithm)}`);

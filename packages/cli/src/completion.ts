@@ -1,5 +1,10 @@
 import type { Shell } from './args.js';
-import { COMMAND_SPECS, flagsOf, GLOBAL_FLAGS, GROUPS, VERSION_FLAG, type FlagSpec } from './spec.js';
+import { COMMAND_SPECS, findCommand, flagsOf, GLOBAL_FLAGS, GROUPS, VERSION_FLAG, type FlagSpec } from './spec.js';
+
+/** The words that may follow a group: its commands' and its sub-groups' next word (`aks` → abort, …, nodepool, command). */
+function childWords(group: string): string[] {
+  return [...new Set(COMMAND_SPECS.filter((c) => c.name.startsWith(`${group} `)).map((c) => c.name.slice(group.length + 1).split(' ')[0]!))];
+}
 
 /**
  * Shell completion scripts, written from the command table (spec.ts), so they know every command
@@ -32,10 +37,7 @@ function bashFunction(): string {
   const top = [...GROUPS.map((g) => g.name), ...COMMAND_SPECS.filter((c) => !c.name.includes(' ')).map((c) => c.name), 'help'];
   const cases = [
     `    "") candidates=${JSON.stringify(words([...top, ...flagWords([...GLOBAL_FLAGS, VERSION_FLAG])]))} ;;`,
-    ...GROUPS.map((g) => {
-      const subcommands = COMMAND_SPECS.filter((c) => c.name.startsWith(`${g.name} `)).map((c) => c.name.slice(g.name.length + 1));
-      return `    ${g.name}) candidates=${JSON.stringify(words([...subcommands, '--help']))} ;;`;
-    }),
+    ...GROUPS.map((g) => `    ${JSON.stringify(g.name)}) candidates=${JSON.stringify(words([...childWords(g.name), '--help']))} ;;`),
     ...COMMAND_SPECS.map((c) => {
       const extra = c.name === 'completion' ? ['bash', 'zsh', 'fish'] : [];
       return `    ${JSON.stringify(c.name)}) candidates=${JSON.stringify(words([...extra, ...flagWords(flagsOf(c))]))} ;;`;
@@ -58,7 +60,7 @@ _azlro() {
     esac
     case "$command" in
       "") [[ "$word" == help ]] || command="$word" ;; # azlro help aks abort: as azlro aks abort
-      ${GROUPS.map((g) => g.name).join('|')}) command="$command $word" ;;
+      ${GROUPS.map((g) => JSON.stringify(g.name)).join('|')}) command="$command $word" ;;
     esac
   done
   case "$prev" in
@@ -83,12 +85,14 @@ function fishScript(): string {
     ...[...GROUPS, ...COMMAND_SPECS.filter((c) => !c.name.includes(' '))].map(
       (g) => `complete -c azlro -n __fish_use_subcommand -a ${g.name} -d ${quote('summary' in g ? g.summary : '')}`,
     ),
-    ...GROUPS.flatMap((g) =>
-      COMMAND_SPECS.filter((c) => c.name.startsWith(`${g.name} `)).map((c) => {
-        const leaf = c.name.slice(g.name.length + 1);
-        return `complete -c azlro -n ${quote(`__fish_seen_subcommand_from ${g.name}; and not __fish_seen_subcommand_from ${leaves.join(' ')}`)} -a ${leaf} -d ${quote(c.summary)}`;
-      }),
-    ),
+    ...GROUPS.flatMap((g) => {
+      const last = g.name.split(' ').at(-1)!;
+      const stop = [...new Set([...leaves, ...GROUPS.filter((h) => h.name.startsWith(`${g.name} `)).map((h) => h.name.split(' ').at(-1)!)])];
+      return childWords(g.name).map((word) => {
+        const summary = findCommand(`${g.name} ${word}`)?.summary ?? GROUPS.find((h) => h.name === `${g.name} ${word}`)?.summary ?? '';
+        return `complete -c azlro -n ${quote(`__fish_seen_subcommand_from ${last}; and not __fish_seen_subcommand_from ${stop.join(' ')}`)} -a ${word} -d ${quote(summary)}`;
+      });
+    }),
     "complete -c azlro -n '__fish_seen_subcommand_from completion' -a 'bash zsh fish'",
     ...[...GLOBAL_FLAGS, VERSION_FLAG].map((f) => `complete -c azlro ${fishFlag(f, quote)}`),
     ...COMMAND_SPECS.flatMap((c) =>

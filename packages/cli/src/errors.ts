@@ -83,8 +83,8 @@ function apiHint(error: ApiErrorLike, operation: OperationName | undefined, cont
   }
   switch (error.kind) {
     case 'conflict':
-      return operation === 'aks abort'
-        ? abortConflictHint(abortConflictReason(error), serviceMessage(error)) +
+      return operation === 'aks abort' || operation === 'aks nodepool abort'
+        ? abortConflictHint(abortConflictReason(error), serviceMessage(error), operation === 'aks abort' ? 'cluster' : 'node pool') +
           (context.retried ? ' (the abort was resent after a transient error: an earlier attempt may have aborted it)' : '')
         : undefined;
     case 'certificateRetired':
@@ -128,7 +128,7 @@ export function classifyError(error: unknown, operation?: OperationName, context
   }
   if (isApiErrorLike(error)) {
     const hint = apiHint(error, operation, context);
-    const reason = operation === 'aks abort' ? abortConflictReason(error) : undefined;
+    const reason = operation === 'aks abort' || operation === 'aks nodepool abort' ? abortConflictReason(error) : undefined;
     const code = error.code === undefined || error.code === null ? undefined : String(error.code);
     const details = Array.isArray(error.details) && error.details.length > 0 ? { details: error.details } : {};
     return {

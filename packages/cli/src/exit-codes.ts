@@ -11,7 +11,7 @@ export const EXIT_CODES = {
   /** --timeout passed; the operation goes on (resume with the printed token). */
   timeout: 4,
   /**
-   * `aks command-result`: the command ran to the end on the cluster (provisioningState succeeded)
+   * `aks command-result` and `aks command invoke`: the command ran to the end on the cluster (provisioningState succeeded)
    * but exited non-zero; the report's `commandExitCode` is its code.
    */
   commandFailed: 5,

@@ -16,6 +16,8 @@ type CommandRun = (command: never, ctx: CommandContext) => Promise<Report | Exit
 const COMMANDS: Record<Exclude<ParsedCommand['name'], 'help' | 'version' | 'completion'>, () => Promise<{ run: CommandRun }>> = {
   'aks abort': () => import('./commands/aks-abort.js'),
   'aks command-result': () => import('./commands/aks-command-result.js'),
+  'aks nodepool abort': () => import('./commands/aks-nodepool-abort.js'),
+  'aks command invoke': () => import('./commands/aks-command-invoke.js'),
   'batch cancel-certificate-deletion': () => import('./commands/batch-cancel-certificate-deletion.js'),
   'partner cancel': () => import('./commands/partner-cancel.js'),
   wait: () => import('./commands/wait.js'),

@@ -74,7 +74,7 @@ function rows(entries: readonly (readonly [string, string | undefined])[], style
 function resultRows(report: Report): [string, string | undefined][] {
   const result = report.result as Record<string, unknown> | undefined;
   if (typeof result !== 'object' || result === null) return [];
-  if (report.operation === 'aks command-result') {
+  if (report.operation === 'aks command-result' || report.operation === 'aks command invoke') {
     const p = (result.properties ?? {}) as Record<string, unknown>;
     const logs = typeof p.logs === 'string' ? p.logs.replace(/\n$/, '') : undefined;
     return [
@@ -137,6 +137,7 @@ export function renderText(report: Report, style: Style): string {
       }
   }
   lines.push(...rows(resultRows(report), style));
+  if (report.commandId) lines.push(...rows([['command id', report.commandId]], style));
   for (const note of report.notes ?? []) lines.push(`  ${note}`);
   // The token once (it runs to hundreds of characters), in the line that uses it.
   if (report.resumeToken) lines.push(`  continue with: ${style.bold(waitCommand(report.resumeToken, report.waitEndpoint))}`);

@@ -2,7 +2,7 @@ import type { AbortConflictReason } from '@azlro/lro';
 import type { ExitCode } from './exit-codes.js';
 
 /** The operations the CLI runs; `wait` reports the one its token names. */
-export type OperationName = 'aks abort' | 'aks command-result' | 'batch cancel-certificate-deletion' | 'partner cancel';
+export type OperationName = 'aks abort' | 'aks command-result' | 'aks nodepool abort' | 'aks command invoke' | 'batch cancel-certificate-deletion' | 'partner cancel';
 
 /** Where the operation stands, as far as azlro knows. */
 export type ReportStatus = 'succeeded' | 'failed' | 'canceled' | 'running';
@@ -58,6 +58,8 @@ export interface Report {
   resumeToken?: string;
   /** Set when the wait stopped while the service throttled polling. */
   throttling?: ReportThrottling;
+  /** `aks command invoke`: the command's id (its result's last path segment), while it runs. */
+  commandId?: string;
   /** `aks abort` found nothing to abort (a 204, or a 409 `NothingToAbort` with `--nothing-to-abort-ok`). */
   nothingToAbort?: true;
   /**
@@ -65,7 +67,7 @@ export interface Report {
    * that is not a known Azure cloud, such as the emulator, gets no credential unconfirmed).
    */
   waitEndpoint?: string;
-  /** `aks command-result`: the exit code of the command run on the cluster (not azlro's own: that is `exitCode`). */
+  /** `aks command-result`, `aks command invoke`: the exit code of the command run on the cluster (not azlro's own: that is `exitCode`). */
   commandExitCode?: number;
   error?: ReportError;
   /** HTTP requests sent, retries included. */
@@ -86,8 +88,8 @@ export function waitCommand(resumeToken: string, endpoint?: string): string {
 
 /** The JSON object for `--output json`: stable field names, no text-only fields, never a credential. */
 export function toJson(report: Report): Record<string, unknown> {
-  const { operation, status, exitCode, commandExitCode, requestId, result, resumeToken, error, requests, durationInMs, throttling, nothingToAbort } = report;
-  const json: Record<string, unknown> = { operation, status, exitCode, commandExitCode, requestId, result, nothingToAbort, resumeToken };
+  const { operation, status, exitCode, commandExitCode, requestId, result, resumeToken, error, requests, durationInMs, throttling, nothingToAbort, commandId } = report;
+  const json: Record<string, unknown> = { operation, status, exitCode, commandExitCode, requestId, result, nothingToAbort, commandId, resumeToken };
   if (resumeToken !== undefined) json.continueWith = waitCommand(resumeToken, report.waitEndpoint);
   json.throttling = throttling;
   Object.assign(json, { error, requests, durationInMs: durationInMs === undefined ? undefined : Math.round(durationInMs) });

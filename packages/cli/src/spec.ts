@@ -98,7 +98,9 @@ const CLUSTER_FLAGS: readonly FlagSpec[] = [
 const SUB = '00000000-0000-0000-0000-000000000000';
 
 export const GROUPS: readonly GroupSpec[] = [
-  { name: 'aks', summary: 'Azure Kubernetes Service: abort the running operation, wait for a command result' },
+  { name: 'aks', summary: 'Azure Kubernetes Service: abort the running operation, run a command, wait for a command result' },
+  { name: 'aks nodepool', summary: 'AKS node pools: abort the operation running on one (az aks nodepool operation-abort)' },
+  { name: 'aks command', summary: 'AKS run command: run a command in the cluster and wait for its exit code and logs' },
   { name: 'batch', summary: 'Azure Batch: cancel a certificate deletion (deprecated)' },
   { name: 'partner', summary: 'Cloud Partner Portal: cancel an offer operation' },
 ];
@@ -131,6 +133,42 @@ export const COMMAND_SPECS: readonly CommandSpec[] = [
     examples: [
       { comment: 'wait for a command and print its logs', command: 'azlro aks command-result -g my-rg -n my-cluster --command-id 5f1e… -o tsv --query result.properties.logs' },
       { comment: 'give up after ten minutes (exit 4), keeping a resume token', command: 'azlro aks command-result -g my-rg -n my-cluster --command-id 5f1e… --timeout 600' },
+    ],
+  },
+  {
+    name: 'aks nodepool abort',
+    summary: 'abort the operation running on a node pool (a stuck upgrade) and wait until it is aborted',
+    description: 'az aks nodepool operation-abort: POST …/managedclusters/{cluster}/agentPools/{pool}/abort, then follows ' +
+      'Azure-AsyncOperation (or location). A 204 means nothing was running; a 409 that the operation finished first (exit 3).',
+    flags: [
+      CLUSTER_FLAGS[0]!,
+      CLUSTER_FLAGS[1]!,
+      { name: 'cluster-name', value: '<cluster>', required: true, description: 'name of the managed cluster' },
+      { name: 'nodepool-name', value: '<pool>', required: true, description: 'name of the node pool (1-12 lower-case letters and digits, starting with a letter)' },
+      ...CONNECTION_FLAGS,
+    ],
+    examples: [
+      { comment: 'abort a stuck node-pool upgrade and wait', command: 'azlro aks nodepool abort -g my-rg --cluster-name my-cluster --nodepool-name nodepool1' },
+      { comment: 'start the abort and return at once with a resume token', command: 'azlro aks nodepool abort -g my-rg --cluster-name my-cluster --nodepool-name nodepool1 --no-wait -o tsv --query resumeToken' },
+    ],
+  },
+  {
+    name: 'aks command invoke',
+    summary: 'run a command in the cluster (private ones too) and wait for its exit code and logs, with no time limit',
+    description: 'POST …/managedClusters/{name}/runCommand with the --file files zipped into its context, then follows the ' +
+      "command's result until it ends (az gives up after about five minutes; azlro waits unless --timeout). Prints the logs. " +
+      'Exit 5 when the command exited non-zero (commandExitCode), 1 when it could not run. --no-wait prints the command id ' +
+      'and a resume token; the token never holds the command, its files or their output.',
+    flags: [
+      ...CLUSTER_FLAGS,
+      { name: 'command', short: 'c', value: '<command>', required: true, description: 'the command to run, e.g. "kubectl get pods -A"' },
+      { name: 'file', short: 'f', value: '<path>', repeatable: true, description: 'a file or folder the command uses, zipped into its context; . attaches the current folder' },
+      ...CONNECTION_FLAGS,
+    ],
+    examples: [
+      { comment: 'list the pods of a private cluster', command: 'azlro aks command invoke -g my-rg -n my-cluster --command "kubectl get pods -A"' },
+      { comment: 'apply a manifest from this folder and exit with the command\'s outcome', command: 'azlro aks command invoke -g my-rg -n my-cluster -c "kubectl apply -f deploy.yaml" --file deploy.yaml' },
+      { comment: 'start a long job, keep its command id and token, wait later', command: 'azlro aks command invoke -g my-rg -n my-cluster -c "./migrate.sh" -f . --no-wait -o json' },
     ],
   },
   {
@@ -209,7 +247,7 @@ export const COMMAND_SPECS: readonly CommandSpec[] = [
   },
 ];
 
-export type CommandName = 'aks abort' | 'aks command-result' | 'batch cancel-certificate-deletion' | 'partner cancel' | 'wait' | 'emulator' | 'demo' | 'completion';
+export type CommandName = 'aks abort' | 'aks command-result' | 'aks nodepool abort' | 'aks command invoke' | 'batch cancel-certificate-deletion' | 'partner cancel' | 'wait' | 'emulator' | 'demo' | 'completion';
 
 export function findCommand(name: string): CommandSpec | undefined {
   return COMMAND_SPECS.find((command) => command.name === name);
@@ -230,6 +268,8 @@ export const FLAG_OF_PARAMETER: Readonly<Record<string, string>> = {
   resourceGroupName: '--resource-group',
   resourceName: '--name',
   commandId: '--command-id',
+  agentPoolName: '--nodepool-name',
+  'request.command': '--command',
   thumbprint: '--thumbprint',
   thumbprintAlgorithm: '--thumbprint-algorithm',
   publisherId: '--publisher',

@@ -12,6 +12,8 @@ type Wait = Extract<Command, { name: 'wait' }>;
 const OPERATION_BY_KIND: Readonly<Record<OperationKind, OperationName>> = {
   'containerservice.abortLatestOperation': 'aks abort',
   'containerservice.commandResult': 'aks command-result',
+  'containerservice.abortAgentPoolLatestOperation': 'aks nodepool abort',
+  'containerservice.runCommand': 'aks command invoke',
   'cloudpartner.cancelOperation': 'partner cancel',
 };
 
@@ -47,11 +49,14 @@ export async function run(command: Wait, ctx: CommandContext, traffic = new Traf
   const operation = OPERATION_BY_KIND[token.kind];
   if (token.service === 'containerservice') {
     const client = await aksClient(ctx, traffic, token.endpoint);
-    const judge = token.kind === 'containerservice.commandResult' ? (await import('./aks-command-result.js')).judgeCommand : undefined;
-    return follow(ctx, {
+    // A command's own non-zero exit code is judged as its command's is (exit 5): issue 10's judge.
+    const commandKind = token.kind === 'containerservice.commandResult' || token.kind === 'containerservice.runCommand';
+    const judge = commandKind ? (await import('./aks-command-result.js')).judgeCommand : undefined;
+    const report = await follow(ctx, {
       operation, traffic, restored: true, endpoint: token.endpoint, start: (options) => restorePoller(client, command.resumeToken, options),
       ...(judge ? { judge: judge as never } : {}),
     });
+    return token.kind === 'containerservice.runCommand' ? (await import('./aks-command-invoke.js')).withCommandId(report) : report;
   }
   const client = await partnerClient(ctx, traffic, token.endpoint);
   return follow(ctx, { operation, traffic, restored: true, endpoint: token.endpoint, start: (options) => restorePoller(client, command.resumeToken, options) });

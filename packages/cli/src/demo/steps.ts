@@ -1,6 +1,8 @@
 import type { Command } from '../args.js';
 import { run as runAbort } from '../commands/aks-abort.js';
+import { run as runCommandInvoke } from '../commands/aks-command-invoke.js';
 import { run as runCommandResult } from '../commands/aks-command-result.js';
+import { run as runNodepoolAbort } from '../commands/aks-nodepool-abort.js';
 import { run as runBatchCancel } from '../commands/batch-cancel-certificate-deletion.js';
 import { run as runPartnerCancel } from '../commands/partner-cancel.js';
 import type { CommandContext } from '../context.js';
@@ -24,7 +26,7 @@ export interface InProcessStep {
 
 /** The in-process steps, from the emulator's sample names. */
 export function inProcessSteps({ info }: DemoSession): InProcessStep[] {
-  const { endpoints, subscriptionId, resourceGroupName, clusters, commands, batch, cloudPartner } = info;
+  const { endpoints, subscriptionId, resourceGroupName, clusters, commands, batch, cloudPartner, agentPools, runCommand } = info;
   const cluster = { subscriptionId, resourceGroupName, resourceName: clusters.abortAccepted };
   const aks = `--endpoint ${endpoints.arm} --subscription ${subscriptionId} -g ${resourceGroupName} -n ${clusters.abortAccepted}`;
   const batchCli = (thumbprint: string) =>
@@ -42,6 +44,18 @@ export function inProcessSteps({ info }: DemoSession): InProcessStep[] {
       title: 'Wait for an AKS command result',
       cli: `azlro aks command-result ${aks} --command-id ${commands.succeeds}`,
       command: { name: 'aks command-result', ...cluster, commandId: commands.succeeds },
+      expectExit: EXIT_CODES.succeeded,
+    },
+    {
+      title: 'Abort a stuck node-pool upgrade',
+      cli: `azlro aks nodepool abort --endpoint ${endpoints.arm} --subscription ${subscriptionId} -g ${resourceGroupName} --cluster-name ${clusters.abortAccepted} --nodepool-name ${agentPools.abortAccepted}`,
+      command: { name: 'aks nodepool abort', ...cluster, agentPoolName: agentPools.abortAccepted },
+      expectExit: EXIT_CODES.succeeded,
+    },
+    {
+      title: 'Run a command on the cluster and wait for its exit code and logs',
+      cli: `azlro aks command invoke ${aks} --command ${JSON.stringify(runCommand.succeeds)}`,
+      command: { name: 'aks command invoke', ...cluster, command: runCommand.succeeds, files: [] },
       expectExit: EXIT_CODES.succeeded,
     },
     {
@@ -72,6 +86,10 @@ function runStep(step: InProcessStep, ctx: CommandContext, traffic: Traffic): Pr
       return runAbort(command, ctx, traffic);
     case 'aks command-result':
       return runCommandResult(command, ctx, traffic);
+    case 'aks nodepool abort':
+      return runNodepoolAbort(command, ctx, traffic);
+    case 'aks command invoke':
+      return runCommandInvoke(command, ctx, traffic);
     case 'partner cancel':
       return runPartnerCancel(command, ctx, traffic);
     case 'batch cancel-certificate-deletion':
