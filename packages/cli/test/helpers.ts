@@ -38,6 +38,8 @@ export interface SpawnOptions {
   env?: Record<string, string | undefined>;
   /** Killed (SIGKILL) after this long: a hung CLI fails the test instead of the run. @default 30000 */
   limitInMs?: number;
+  /** The working folder (`--file .` reads it). @default the test's */
+  cwd?: string;
 }
 
 /** Starts `node dist/bin.js ...args`. NODE_EXTRA_CA_CERTS is left out: it slows every Node start here. */
@@ -47,7 +49,7 @@ export function spawnCli(args: readonly string[], options: SpawnOptions = {}): C
     if (value !== undefined) env[name] = value;
   }
   const startedAt = performance.now();
-  const child = spawn(process.execPath, [BIN, ...args], { env, stdio: ['pipe', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [BIN, ...args], { env, stdio: ['pipe', 'pipe', 'pipe'], ...(options.cwd ? { cwd: options.cwd } : {}) });
   const output = { stdout: '', stderr: '' };
   const waiters: { pattern: RegExp; stream?: 'stdout' | 'stderr'; resolve: () => void }[] = [];
   const check = () => {
