@@ -9,11 +9,13 @@ import { createContainerServiceClient, type ManagedClusterParams } from '@azlro/
 import { StaticTokenCredential } from '@azlro/http';
 import { abortLatestOperation, parseResumeToken, restorePoller } from '@azlro/lro';
 import { afterAll, beforeAll, expect, inject, test } from 'vitest';
+import { abortNodepoolUpgrade } from './recipes/abort-nodepool-upgrade.js';
 import { abortStuckUpgrade } from './recipes/abort-stuck-upgrade.js';
 import { collectCommandResult } from './recipes/command-result.js';
 import { snippetOf, tsBlocksOf, type RecipeContext } from './recipes/context.js';
 import { fleetAbort } from './recipes/fleet-abort.js';
 import { resumeAfterRestart } from './recipes/resume-after-restart.js';
+import { runCommandInCi } from './recipes/run-command-in-ci.js';
 
 const info = inject('emulator');
 const credential = new StaticTokenCredential('recipe-token');
@@ -121,8 +123,28 @@ test('fleet-wide abort with bounded concurrency: at most 4 at a time, every outc
   expect(elapsed).toBeLessThan(10_000);
 });
 
+test('abort a stuck node-pool upgrade: progress, done; a second abort finds nothing to abort', async () => {
+  const first = context({ cluster: clusterNamed('recipe-pool') });
+  await abortNodepoolUpgrade(first, 'nodepool1');
+  expect(first.printed[0]).toBe('running');
+  expect(first.printed.slice(-2)).toEqual(['succeeded Succeeded', 'nodepool1: upgrade aborted']);
+  const again = context({ cluster: clusterNamed('recipe-pool') });
+  await abortNodepoolUpgrade(again, 'nodepool1');
+  expect(again.printed).toEqual(['nodepool1: nothing to abort']);
+});
+
+test('run a command in CI and collect its exit code: the logs, then the exit code the job exits with', async () => {
+  const ok = context({ cluster: clusterNamed('recipe-ci') });
+  expect(await runCommandInCi(ok, 'kubectl get pods -A')).toBe(0);
+  expect(ok.printed[0]).toMatch(/^\$ kubectl get pods -A\n/);
+  expect(ok.printed.at(-1)).toBe('exit code 0');
+  const failing = context({ cluster: clusterNamed('recipe-ci') });
+  expect(await runCommandInCi(failing, info.runCommand.exitsNonZero)).toBe(3);
+  expect(failing.printed.at(-1)).toBe('exit code 3');
+});
+
 test("docs/recipes.md's ```ts blocks are exactly these recipes, in order", () => {
-  const recipes = ['abort-stuck-upgrade', 'command-result', 'resume-after-restart', 'fleet-abort'].map((name) =>
+  const recipes = ['abort-stuck-upgrade', 'abort-nodepool-upgrade', 'command-result', 'run-command-in-ci', 'resume-after-restart', 'fleet-abort'].map((name) =>
     snippetOf(new URL(`./recipes/${name}.ts`, import.meta.url)),
   );
   expect(tsBlocksOf(new URL('../../../docs/recipes.md', import.meta.url))).toEqual(recipes);

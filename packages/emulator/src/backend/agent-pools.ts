@@ -14,8 +14,8 @@ const FINISHED_POOL = 'finished';
  * (Canceling for `timings.abortInMs`, then Canceled); a pool already canceled answers 409.
  */
 export function agentPoolRoutes(context: BackendContext, startAbort: StartArmAbort): { routes: Route[]; reset(): void } {
-  /** Pool key → when its upgrade stops being cancelable (the abort's end) and the polling URLs. */
-  const pools = new Map<string, { endsAt: number; urls: ReturnType<StartArmAbort> }>();
+  /** Pool key → its abort: the polling URLs and the progress the polling resources report. */
+  const pools = new Map<string, ReturnType<StartArmAbort>>();
 
   function abort(request: EmulatorRequest, raw: readonly string[]): Reply {
     const [subscriptionId, group, cluster, pool] = raw.map(decodeSegment) as [string, string, string, string];
@@ -28,17 +28,16 @@ export function agentPoolRoutes(context: BackendContext, startAbort: StartArmAbo
     const conflict = (detail: string) => cloudError(409, 'OperationNotAllowed', `Cannot abort: ${detail} on agent pool '${pool}' of managed cluster '${cluster}'.`, headers);
     if (startsWith(pool, FINISHED_POOL)) return conflict('the latest operation completed before it could be aborted');
     const key = `${subscriptionId}/${group}/${cluster}/${pool}`.toLowerCase();
-    const now = context.now();
-    let state = pools.get(key);
-    if (state && now >= state.endsAt) return conflict('no operation is in progress (the last one was already canceled)');
-    if (!state) {
-      state = { endsAt: now + context.timings.abortInMs, urls: startAbort(subscriptionId) };
-      pools.set(key, state);
+    let abort = pools.get(key);
+    if (abort?.progress.peek().done) return conflict('no operation is in progress (the last one was already canceled)');
+    if (!abort) {
+      abort = startAbort(subscriptionId);
+      pools.set(key, abort);
     }
     // A repeated abort while canceling is idempotent: the same URLs.
     return {
       status: 202,
-      headers: { ...headers, 'Azure-AsyncOperation': state.urls.asyncOperation, location: state.urls.location, ...retryAfter(context.timings.retryAfterInSeconds) },
+      headers: { ...headers, 'Azure-AsyncOperation': abort.asyncOperation, location: abort.location, ...retryAfter(context.timings.retryAfterInSeconds) },
     };
   }
 

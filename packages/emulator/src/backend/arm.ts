@@ -39,7 +39,7 @@ export function iso(ms: number): string {
 
 /** The AKS abort, command results and the two ARM polling resources, with their state. */
 /** Starts an abort on a resource (a node pool's, say) that the shared polling resources then serve; its two URLs. */
-export type StartArmAbort = (subscriptionId: string) => { asyncOperation: string; location: string };
+export type StartArmAbort = (subscriptionId: string) => { asyncOperation: string; location: string; progress: Progress };
 
 export function armRoutes(context: BackendContext): { routes: Route[]; reset(): void; startAbort: StartArmAbort } {
   const aborts = new Map<string, AbortOperation>();
@@ -188,10 +188,9 @@ export function armRoutes(context: BackendContext): { routes: Route[]; reset(): 
       commands.clear();
     },
     startAbort(subscriptionId) {
-      const now = context.now();
-      const operation = { id: randomUUID(), subscriptionId, startedAt: now, endsAt: now + timings.abortInMs };
+      const operation = { id: randomUUID(), subscriptionId, progress: startProgress(context, timings.abortInMs) };
       aborts.set(operation.id, operation);
-      return { asyncOperation: pollingUrl(operation, 'operations'), location: pollingUrl(operation, 'operationresults') };
+      return { asyncOperation: pollingUrl(operation, 'operations'), location: pollingUrl(operation, 'operationresults'), progress: operation.progress };
     },
   };
 }

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { unzipSync } from 'fflate';
 import { OUTCOME_PREFIXES } from '../info.js';
 import { armHeaders, iso } from './arm.js';
+import { startProgress, type Progress } from './progress.js';
 import { armUnauthorized, cloudError, decodeSegment, hasBearerToken, retryAfter, startsWith } from './replies.js';
 import type { BackendContext, EmulatorRequest, Reply, Route } from './types.js';
 
@@ -11,8 +12,8 @@ interface RunningCommand {
   readonly command: string;
   /** What arrived in `context`: each file's name and size, in the zip's order. */
   readonly files: readonly { name: string; size: number }[];
-  readonly startedAt: number;
-  readonly endsAt: number;
+  /** Ends after its time on the backend's clock, or on its n-th poll with `pollsUntilDone`. */
+  readonly progress: Progress;
   readonly exitCode: number;
 }
 
@@ -44,10 +45,10 @@ function listFiles(context: string): { name: string; size: number }[] | undefine
 }
 
 /** The logs a finished command "printed": its command, what it received, where it ran. */
-function logs(command: RunningCommand, cluster: string): string {
+function logs(command: RunningCommand, cluster: string, endedAt: number): string {
   const lines = [`$ ${command.command}`, `context: ${command.files.length} file(s)${command.files.length ? ':' : ''}`];
   for (const file of command.files) lines.push(`  ${file.name} (${file.size} bytes)`);
-  lines.push(`ran ${Math.round((command.endsAt - command.startedAt) / 1000)} s on ${cluster} (azlro emulator), exit code ${command.exitCode}`);
+  lines.push(`ran ${Math.round((endedAt - command.progress.startedAt) / 1000)} s on ${cluster} (azlro emulator), exit code ${command.exitCode}`);
   return `${lines.join('\n')}\n`;
 }
 
@@ -77,15 +78,13 @@ export function runCommandRoutes(context: BackendContext): { routes: Route[]; re
     const command = typeof body.command === 'string' ? body.command : '';
     const files = listFiles(typeof body.context === 'string' ? body.context : '');
     if (files === undefined) return cloudError(400, 'InvalidParameter', "The 'context' is not the base64 of a zip file.", headers);
-    const now = context.now();
     const seconds = SLEEP.exec(command)?.[1];
     const id = randomUUID().replaceAll('-', '');
     commands.set(id, {
       clusterKey: clusterKey(subscriptionId, group, name),
       command,
       files,
-      startedAt: now,
-      endsAt: now + (seconds === undefined ? context.timings.commandInMs : Number(seconds) * 1000),
+      progress: startProgress(context, seconds === undefined ? context.timings.commandInMs : Number(seconds) * 1000),
       exitCode: Number(EXIT.exec(command)?.[1] ?? 0),
     });
     const [rawSubscription, rawGroup, rawName] = raw;
@@ -102,16 +101,17 @@ export function runCommandRoutes(context: BackendContext): { routes: Route[]; re
     if (!command || command.clusterKey !== clusterKey(subscriptionId, group, name)) return undefined;
     const headers = armHeaders(request);
     if (!hasBearerToken(request.headers)) return armUnauthorized(headers);
-    if (context.now() < command.endsAt) {
+    const { endedAt } = command.progress.poll();
+    if (endedAt === undefined) {
       const location = `${context.publicOrigin('arm')}${request.path}?${request.query.toString()}`;
       return { status: 202, headers: { ...headers, Location: location, ...retryAfter(context.timings.retryAfterInSeconds) } };
     }
     const properties = {
       provisioningState: 'succeeded',
       exitCode: command.exitCode,
-      startedAt: iso(command.startedAt),
-      finishedAt: iso(command.endsAt),
-      logs: logs(command, name),
+      startedAt: iso(command.progress.startedAt),
+      finishedAt: iso(endedAt),
+      logs: logs(command, name, endedAt),
     };
     return { status: 200, headers, json: { id: commandId, properties } };
   }
