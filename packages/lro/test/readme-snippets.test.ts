@@ -10,8 +10,8 @@ import { createCloudPartnerClient } from '@azlro/cloudpartner';
 import { createContainerServiceClient } from '@azlro/containerservice';
 import { isCertificateRetiredError, isConflictError } from '@azlro/http';
 import {
-  abortLatestOperation, cancelCertificateDeletion, cancelOfferOperation, isOperationFailedError, parseResumeToken, restorePoller,
-  waitForCommandResult,
+  abortAgentPoolLatestOperation, abortLatestOperation, cancelCertificateDeletion, cancelOfferOperation, isOperationFailedError,
+  parseResumeToken, restorePoller, runCommand, waitForCommandResult,
 } from '@azlro/lro';
 // snippet:end
 import {
@@ -52,6 +52,28 @@ async function commandSnippet(endpoint: string, credential: TokenCredential, pri
     if (!isOperationFailedError(error)) throw error;
     console.log(`command failed: ${error.error?.message}`); // the service's `reason`
   }
+  // snippet:end
+}
+
+async function nodePoolSnippet(endpoint: string, credential: TokenCredential, print: Print) {
+  const console = { log: print };
+  const aks = createContainerServiceClient({ endpoint, credential });
+  const cluster = { subscriptionId, resourceGroupName: 'rg1', resourceName: 'clustername1' };
+  // snippet:start
+  // A stuck node-image upgrade on one pool: abort it there, like `az aks nodepool operation-abort`.
+  await abortAgentPoolLatestOperation(aks, { ...cluster, agentPoolName: 'nodepool1' }); // a 204 resolves at once
+  console.log('node pool operation aborted');
+  // snippet:end
+}
+
+async function runCommandSnippet(endpoint: string, credential: TokenCredential, print: Print) {
+  const console = { log: print };
+  const aks = createContainerServiceClient({ endpoint, credential });
+  const cluster = { subscriptionId, resourceGroupName: 'rg1', resourceName: 'clustername1' };
+  // snippet:start
+  const result = await runCommand(aks, cluster, { command: 'kubectl get pods -A' }); // no time limit by default
+  const { exitCode, logs } = result.properties ?? {};
+  console.log(`exit code ${exitCode}`, logs); // a non-zero exit code resolves too: check it
   // snippet:end
 }
 
@@ -146,6 +168,22 @@ test('resume: a new client continues from the token', async () => {
   expect(server.requests.map((r) => r.method)).toEqual(['POST', 'GET']);
 });
 
+test('node pool abort: POST …/agentPools/nodepool1/abort, 204 resolves', async () => {
+  server.route('POST', ABORT_PATH.replace('/abort', '/agentPools/nodepool1/abort'), { status: 204 });
+  const printed: unknown[][] = [];
+  await nodePoolSnippet(server.url, testCredential, (...v) => printed.push(v));
+  expect(printed).toEqual([['node pool operation aborted']]);
+});
+
+test('run command: 202, its result polled, exit code and logs printed', async () => {
+  const run = ABORT_PATH.replace('managedclusters', 'managedClusters').replace('/abort', '/runCommand');
+  server.route('POST', run, { status: 202, headers: { location: `${server.url}${COMMAND_PATH}?api-version=2024-09-01`, 'retry-after-ms': '20' } });
+  server.route('GET', COMMAND_PATH, { json: { id: 'x', properties: { provisioningState: 'succeeded', exitCode: 0, logs: 'pod-1 Running' } } });
+  const printed: unknown[][] = [];
+  await runCommandSnippet(server.url, testCredential, (...v) => printed.push(v));
+  expect(printed).toEqual([['exit code 0', 'pod-1 Running']]);
+});
+
 test("README.md's ```ts blocks are exactly these snippets, in order", () => {
   const source = readFileSync(new URL(import.meta.url), 'utf8');
   const snippets = [...source.matchAll(/^( *)\/\/ snippet:start\n([\s\S]*?)\n *\/\/ snippet:end/gm)].map(([, indent, body]) =>
@@ -153,6 +191,6 @@ test("README.md's ```ts blocks are exactly these snippets, in order", () => {
   );
   const readme = readFileSync(new URL('../README.md', import.meta.url), 'utf8');
   const blocks = [...readme.matchAll(/^```ts\n([\s\S]*?)\n```$/gm)].map(([, body]) => body);
-  expect(snippets).toHaveLength(6);
+  expect(snippets).toHaveLength(8);
   expect(blocks).toEqual(snippets);
 });
