@@ -40,7 +40,7 @@ test('a command that runs 12 minutes is followed to its result with no option gi
   expectExit(run, 0);
   const json = jsonOf(run);
   expect(json).toMatchObject({ operation: 'aks command invoke', status: 'succeeded', exitCode: 0, result: { properties: { provisioningState: 'succeeded', exitCode: 0 } } });
-  const { startedAt, finishedAt, logs } = json.result.properties as Record<string, string>;
+  const { startedAt, finishedAt, logs } = json.result.properties as { startedAt: string; finishedAt: string; logs: string };
   expect(Date.parse(finishedAt) - Date.parse(startedAt)).toBe(12 * 60_000);
   expect(logs).toBe(`$ ${info.runCommand.twelveMinutes}\ncontext: 0 file(s)\nran 720 s on aks-12min (azlro emulator), exit code 0\n`);
   // The POST, four reads while it ran (0, 3, 6, 9 minutes) and the one at 12 that found it done.

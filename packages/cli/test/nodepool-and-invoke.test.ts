@@ -74,7 +74,7 @@ describe.concurrent('azlro aks nodepool abort', () => {
     const s = await server();
     const run = await runCli([...poolAbort(s).slice(0, -1), 'NodePool-1']);
     expectExit(run, 2);
-    expect(run.stderr).toMatch(/agentPoolName must be 1-12 lower-case letters and digits/);
+    expect(run.stderr).toMatch(/--nodepool-name must be 1-12 lower-case letters and digits/);
     expect(s.requests).toHaveLength(0);
   });
 
