@@ -34,7 +34,7 @@ const words = (list: readonly string[]) => {
 
 function bashFunction(): string {
   const valueFlags = words(takesValue).replaceAll(' ', '|');
-  const top = [...GROUPS.map((g) => g.name), ...COMMAND_SPECS.filter((c) => !c.name.includes(' ')).map((c) => c.name), 'help'];
+  const top = [...GROUPS.filter((g) => !g.name.includes(' ')).map((g) => g.name), ...COMMAND_SPECS.filter((c) => !c.name.includes(' ')).map((c) => c.name), 'help'];
   const cases = [
     `    "") candidates=${JSON.stringify(words([...top, ...flagWords([...GLOBAL_FLAGS, VERSION_FLAG])]))} ;;`,
     ...GROUPS.map((g) => `    ${JSON.stringify(g.name)}) candidates=${JSON.stringify(words([...childWords(g.name), '--help']))} ;;`),
@@ -82,7 +82,7 @@ function fishScript(): string {
   const lines = [
     '# azlro completion for fish: azlro completion fish > ~/.config/fish/completions/azlro.fish',
     'complete -c azlro -f',
-    ...[...GROUPS, ...COMMAND_SPECS.filter((c) => !c.name.includes(' '))].map(
+    ...[...GROUPS, ...COMMAND_SPECS].filter((g) => !g.name.includes(' ')).map(
       (g) => `complete -c azlro -n __fish_use_subcommand -a ${g.name} -d ${quote('summary' in g ? g.summary : '')}`,
     ),
     ...GROUPS.flatMap((g) => {

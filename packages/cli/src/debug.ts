@@ -10,6 +10,9 @@ const SECRET_HEADERS = new Set([
   'ocp-apim-subscription-key',
 ]);
 
+/** Run command's request body is the command, its files (`context`) and a cluster token: never printed. */
+const SECRET_BODY_PATH = /\/runCommand$/i;
+
 /** Bodies longer than this are cut in the debug log. */
 const MAX_BODY_LENGTH = 4_000;
 
@@ -33,7 +36,8 @@ export function debugFetch(inner: typeof fetch, print: (text: string) => void): 
     const request = new Request(input, init);
     const n = ++sequence;
     const sentBody = typeof init?.body === 'string' ? init.body : '';
-    print([`debug: #${n} --> ${request.method} ${redactText(request.url)}`, ...headerLines(request.headers), ...body(sentBody)].join('\n'));
+    const shownBody = SECRET_BODY_PATH.test(new URL(request.url).pathname) ? ['    (body not shown: the command, its files and cluster token)'] : body(sentBody);
+    print([`debug: #${n} --> ${request.method} ${redactText(request.url)}`, ...headerLines(request.headers), ...shownBody].join('\n'));
     const started = performance.now();
     try {
       const response = await inner(input, init);

@@ -269,7 +269,6 @@ export const FLAG_OF_PARAMETER: Readonly<Record<string, string>> = {
   resourceName: '--name',
   commandId: '--command-id',
   agentPoolName: '--nodepool-name',
-  'request.command': '--command',
   thumbprint: '--thumbprint',
   thumbprintAlgorithm: '--thumbprint-algorithm',
   publisherId: '--publisher',

@@ -296,7 +296,9 @@ describe.concurrent('resume token and completion', () => {
       execFileSync('bash', ['-c', `source "$1"; COMP_WORDS=(${line}); COMP_CWORD=$((\${#COMP_WORDS[@]} - 1)); _azlro; printf '%s\\n' "\${COMPREPLY[@]}"`, 'complete', join(dir, 'azlro.bash')], { encoding: 'utf8' })
         .trim().split('\n');
     expect(complete("azlro aks ab")).toEqual(['abort']);
-    expect(complete("azlro help aks c")).toEqual(['command-result']);
+    expect(complete("azlro help aks c")).toEqual(['command-result', 'command']);
+    expect(complete("azlro aks nodepool ab")).toEqual(['abort']);
+    expect(complete("azlro aks command invoke --fi")).toEqual(['--file']);
     expect(complete("azlro aks abort -g rg --res")).toEqual(['--resource-group']);
     expect(complete("azlro partner cancel -o ta")).toEqual(['table']);
     expect(complete("azlro ''")).toEqual(expect.arrayContaining(['aks', 'batch', 'partner', 'wait', 'completion']));

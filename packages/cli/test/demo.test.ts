@@ -5,9 +5,12 @@ import { expectExit, runCli } from './helpers.js';
 test('azlro demo runs every operation against its own emulator, exits 0 and prints the summary', async () => {
   const run = await runCli(['demo'], { env: { AZLRO_ACCESS_TOKEN: undefined }, limitInMs: 90_000 });
   expectExit(run, 0);
-  for (const step of ['1/6', '2/6', '3/6', '4/6', '5/6', '6/6']) expect(run.stdout).toContain(step);
+  for (let step = 1; step <= 8; step++) expect(run.stdout).toContain(`${step}/8`);
   expect(run.stdout).toMatch(/✔ aks abort succeeded/);
   expect(run.stdout).toMatch(/✔ aks command-result succeeded/);
+  expect(run.stdout).toMatch(/✔ aks nodepool abort succeeded/);
+  expect(run.stdout).toMatch(/✔ aks command invoke succeeded/);
+  expect(run.stdout).toMatch(/logs +\$ kubectl get pods -A\n/);
   expect(run.stdout).toMatch(/✔ partner cancel succeeded/);
   expect(run.stdout).toMatch(/✔ batch cancel-certificate-deletion succeeded/);
   expect(run.stdout).toMatch(/retired on 2024-02-29/);

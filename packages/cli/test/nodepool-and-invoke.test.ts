@@ -174,6 +174,22 @@ describe.concurrent('azlro aks command invoke', () => {
     expect(s.requests.map((r) => r.method)).toEqual(['POST', 'GET']);
   });
 
+  test('--debug shows every exchange but never the command, its files or the cluster token', async () => {
+    const s = await server();
+    s.route('POST', RUN_PATH, started(s));
+    s.route('GET', RESULT_PATH, finished(0, 'ok'));
+    const folder = mkdtempSync(join(tmpdir(), 'azlro-invoke-'));
+    folders.push(folder);
+    writeFileSync(join(folder, 'secret.env'), 'PASSWORD=azlro-file-secret-31415\n');
+    const run = await runCli(invoke(s, '--command', 'echo azlro-command-secret-27182', '--file', 'secret.env', '--debug'), { cwd: folder });
+    expectExit(run, 0);
+    expect(run.stderr).toMatch(/debug: #1 --> POST \S+\/runCommand/);
+    expect(run.stderr).toMatch(/body not shown: the command, its files and cluster token/);
+    expect(run.stderr).toMatch(/debug: #2 --> GET \S+\/commandResults\//);
+    const context = (JSON.parse(s.requests[0]!.body) as { context: string }).context;
+    for (const secret of ['azlro-command-secret-27182', context]) expect(run.stderr + run.stdout).not.toContain(secret);
+  });
+
   test('--command missing: exit 2 naming the flag', async () => {
     const s = await server();
     const run = await runCli(invoke(s));

@@ -32,7 +32,7 @@ export async function run(_command: Demo, ctx: CommandContext): Promise<ExitCode
     io.stdout(`${text}\n`);
   };
 
-  say(`${style.bold('azlro demo')}: four Azure long-running operations against a local emulator (offline, no Azure account)`);
+  say(`${style.bold('azlro demo')}: six Azure long-running operations against a local emulator (offline, no Azure account)`);
   say();
   const { startEmulator } = await loadEmulator();
   ctx.line.show(style.dim('starting the emulator: three Prism proxies (one per spec) in front of a stateful backend…'));
