@@ -125,6 +125,21 @@ test('command result: waitForCommandResult follows the 202 Location to exit code
   expect(headerNames(sent)).toEqual(ARM_HEADERS);
 });
 
+test('run command: a preflighted JSON POST across origins, its location read, the result followed to exit code 0', async () => {
+  const { exitCode, logs, pollCount, sent } = await page.evaluate(([emulator]) => window.azlroPage.runCommand(emulator, 'browser-run'), [info] as const);
+  expect(exitCode).toBe(0);
+  expect(logs).toMatch(/^\$ kubectl get pods -A\n/);
+  expect(pollCount).toBe(2); // the emulator ends every operation on its 2nd poll
+  expect(sent.map((request) => request.method)).toEqual(['POST', 'GET', 'GET']);
+  expect(sent[1]!.url).toMatch(/\/resourcegroups\/.+\/commandResults\/[0-9a-f]{32}\?api-version=2024-09-01$/);
+});
+
+test('node pool abort: abortAgentPoolLatestOperation follows the abort to succeeded', async () => {
+  const { status, pollCount, sent } = await page.evaluate(([emulator]) => window.azlroPage.abortNodePool(emulator, 'browser-pool'), [info] as const);
+  expect({ status, pollCount }).toEqual({ status: 'succeeded', pollCount: 2 });
+  expect(sent[0]!.url).toMatch(/\/managedclusters\/browser-pool\/agentPools\/nodepool1\/abort\?api-version=2024-09-01$/);
+});
+
 test('partner cancel: cancelOfferOperation resolves the relative Location and waits for completed', async () => {
   const { operationStatus, state, pollCount, sent } = await page.evaluate(
     ([emulator]) => window.azlroPage.cancelOffer(emulator, 'browser-offer'),

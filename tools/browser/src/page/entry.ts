@@ -7,8 +7,8 @@ import { createContainerServiceClient } from '@azlro/containerservice';
 import type { EmulatorInfo } from '@azlro/emulator';
 import { isApiError, SharedKeyCredential, StaticTokenCredential } from '@azlro/http';
 import {
-  abortLatestOperation, cancelCertificateDeletion, cancelOfferOperation, parseResumeToken, restorePoller, waitForCommandResult,
-  type OperationState,
+  abortAgentPoolLatestOperation, abortLatestOperation, cancelCertificateDeletion, cancelOfferOperation, parseResumeToken, restorePoller,
+  runCommand, waitForCommandResult, type OperationState,
 } from '@azlro/lro';
 
 /** A request as the pipeline handed it to `fetch`: what the page asked the browser to send. */
@@ -37,6 +37,10 @@ export interface PageApi {
   abortAndWait(info: EmulatorInfo, resourceName: string): Promise<{ result: null; state: OperationState<void>; progress: ProgressEntry[]; sent: SentRequest[] }>;
   /** waitForCommandResult. */
   waitForCommand(info: EmulatorInfo, resourceName: string): Promise<{ exitCode: number | undefined; provisioningState: string | undefined; pollCount: number; sent: SentRequest[] }>;
+  /** runCommand: a cross-origin JSON POST (preflighted), its `location` read, the result followed. */
+  runCommand(info: EmulatorInfo, resourceName: string): Promise<{ exitCode: number | undefined; logs: string | undefined; pollCount: number; sent: SentRequest[] }>;
+  /** abortAgentPoolLatestOperation + pollUntilDone. */
+  abortNodePool(info: EmulatorInfo, resourceName: string): Promise<{ status: string; pollCount: number; sent: SentRequest[] }>;
   /** cancelOfferOperation, following the relative Location. */
   cancelOffer(info: EmulatorInfo, offerId: string): Promise<{ operationStatus: string | undefined; state: string; pollCount: number; sent: SentRequest[] }>;
   /** Batch cancel deletion signed with Shared Key (WebCrypto), then once with a wrong key. */
@@ -116,6 +120,20 @@ const api: PageApi = {
     const poller = waitForCommandResult(armClient(info, sent), { ...cluster(info, resourceName), commandId: info.commands.succeeds }, { intervalInMs: INTERVAL_IN_MS });
     const result = await poller;
     return { exitCode: result.properties?.exitCode, provisioningState: result.properties?.provisioningState, pollCount: poller.operationState.pollCount, sent };
+  },
+
+  async runCommand(info, resourceName) {
+    const sent: SentRequest[] = [];
+    const poller = runCommand(armClient(info, sent), cluster(info, resourceName), { command: info.runCommand.succeeds }, { intervalInMs: INTERVAL_IN_MS });
+    const result = await poller;
+    return { exitCode: result.properties?.exitCode, logs: result.properties?.logs, pollCount: poller.operationState.pollCount, sent };
+  },
+
+  async abortNodePool(info, resourceName) {
+    const sent: SentRequest[] = [];
+    const poller = abortAgentPoolLatestOperation(armClient(info, sent), { ...cluster(info, resourceName), agentPoolName: info.agentPools.abortAccepted }, { intervalInMs: INTERVAL_IN_MS });
+    await poller;
+    return { status: poller.operationState.status, pollCount: poller.operationState.pollCount, sent };
   },
 
   async cancelOffer(info, offerId) {
