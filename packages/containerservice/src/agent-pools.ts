@@ -1,4 +1,4 @@
-import { assertPattern, type OperationOptions } from '@azlro/http';
+import { assertPattern, markResendable, type OperationOptions } from '@azlro/http';
 import type { ContainerServiceClient } from './client.js';
 import * as generated from './generated/sdk.gen.js';
 import type { AbortAgentPoolLatestOperationData } from './generated/types.gen.js';
@@ -27,7 +27,9 @@ export function validateAgentPoolName(value: unknown, name = 'agentPoolName'): a
  * `Azure-AsyncOperation` / `location`) or 204 (nothing running); rejects with an `ApiError` of kind
  * `conflict` (409) when the operation finished before it could be aborted, another `ApiError` for
  * other `CloudError`s. Bad params throw a TypeError/RangeError naming the parameter before anything
- * is sent. Most callers want `abortAgentPoolLatestOperation` from `@azlro/lro`, which also waits.
+ * is sent. Resent after a 500, a reset or a timed-out attempt, as the cluster's abort is (a repeated
+ * abort answers the same abort, or 409/204). Most callers want `abortAgentPoolLatestOperation` from
+ * `@azlro/lro`, which also waits.
  */
 export function sendAbortAgentPoolLatestOperation(client: ContainerServiceClient, params: AgentPoolParams, options: OperationOptions = {}) {
   const path = clusterPath(params);
@@ -36,7 +38,8 @@ export function sendAbortAgentPoolLatestOperation(client: ContainerServiceClient
     client: client.client,
     path: { ...path, agentPoolName: params.agentPoolName },
     query: { 'api-version': AGENT_POOL_ABORT_API_VERSION },
-    headers: options.headers,
+    // Safe to resend after a 500, a reset or a timeout, as the cluster's abort: the same abort, or 409/204.
+    headers: markResendable(options.headers),
     signal: options.abortSignal,
     throwOnError: true,
   });

@@ -33,7 +33,8 @@ export function checkRunCommandRequest(request: RunCommandRequest): RunCommandRe
  * uses. Resolves with status 202 and a `location` naming the command's result
  * (`…/commandResults/{commandId}`), or, in theory only, 200 with the `RunCommandResult` as `data`.
  * Rejects with an `ApiError` for a `CloudError`. Bad params or request fields throw a
- * TypeError/RangeError naming them before anything is sent. Most callers want `runCommand` from
+ * TypeError/RangeError naming them before anything is sent. Never resent after a 500, a reset or a
+ * timeout (a second POST would run the command twice). Most callers want `runCommand` from
  * `@azlro/lro`, which also follows the result.
  */
 export function sendRunCommand(

@@ -37,6 +37,18 @@ describe('sendAbortAgentPoolLatestOperation refuses a bad agentPoolName before s
   });
 });
 
+test('the node pool abort is resent after a 500 (a repeated abort is the same abort); run command is not (it would run twice)', async () => {
+  const retrying = createContainerServiceClient({ endpoint: server.url, retryOptions: { maxRetries: 2, retryDelayInMs: 1, maxRetryDelayInMs: 1 } });
+  server.route('POST', '*', [{ status: 500, json: { error: { code: 'InternalServerError', message: 'x' } } }, { status: 204 }]);
+  const { response } = await sendAbortAgentPoolLatestOperation(retrying, { ...cluster, agentPoolName: 'np1' });
+  expect(response.status).toBe(204);
+  expect(server.requests).toHaveLength(2);
+  server.reset();
+  server.route('POST', '*', [{ status: 500, json: { error: { code: 'InternalServerError', message: 'x' } } }, { status: 202 }]);
+  await expect(sendRunCommand(retrying, cluster, { command: 'ls' })).rejects.toMatchObject({ status: 500 });
+  expect(server.requests).toHaveLength(1);
+});
+
 describe('sendRunCommand', () => {
   test.each([
     [{}, 'request.command', TypeError],
