@@ -168,7 +168,9 @@ describe.concurrent('azlro aks command invoke', () => {
     expect(s.requests).toHaveLength(1);
 
     s.route('GET', RESULT_PATH, finished(7, 'exited 7'));
-    const waited = await runCli(['wait', report.resumeToken as string, '-o', 'json']);
+    // A loopback endpoint gets the credential only when --endpoint confirms it (as continueWith says).
+    expect(report.continueWith).toBe(`azlro wait ${report.resumeToken as string} --endpoint ${s.origin}`);
+    const waited = await runCli(['wait', report.resumeToken as string, '--endpoint', s.url, '-o', 'json']);
     expectExit(waited, 5);
     expect(jsonOf(waited)).toMatchObject({ operation: 'aks command invoke', commandExitCode: 7, result: { properties: { logs: 'exited 7' } } });
     expect(s.requests.map((r) => r.method)).toEqual(['POST', 'GET']);
