@@ -306,11 +306,13 @@ function defaults(env: NodeJS.ProcessEnv): CommonOptions {
 }
 
 function commandFrom(name: CommandName, values: Values, positionals: string[], env: NodeJS.ProcessEnv): Command {
+  // --subscription, else AZURE_SUBSCRIPTION_ID, else the az profile: read only by the commands that take one.
+  const subscription = () => resolveSubscription(values.string('subscription'), values.as('subscription'), env, values.givenAs);
   switch (name) {
     case 'aks abort':
     case 'aks command-result': {
       const target = {
-        subscriptionId: resolveSubscription(values.string('subscription'), values.as('subscription'), env, values.givenAs),
+        subscriptionId: subscription(),
         resourceGroupName: values.required('resource-group'),
         resourceName: values.required('name'),
       };
@@ -321,7 +323,7 @@ function commandFrom(name: CommandName, values: Values, positionals: string[], e
     case 'aks nodepool abort':
       return {
         name,
-        subscriptionId: resolveSubscription(values.string('subscription'), values.as('subscription'), env, values.givenAs),
+        subscriptionId: subscription(),
         resourceGroupName: values.required('resource-group'),
         resourceName: values.required('cluster-name'),
         agentPoolName: values.required('nodepool-name'),
@@ -329,7 +331,7 @@ function commandFrom(name: CommandName, values: Values, positionals: string[], e
     case 'aks command invoke':
       return {
         name,
-        subscriptionId: resolveSubscription(values.string('subscription'), values.as('subscription'), env, values.givenAs),
+        subscriptionId: subscription(),
         resourceGroupName: values.required('resource-group'),
         resourceName: values.required('name'),
         command: values.required('command'),
