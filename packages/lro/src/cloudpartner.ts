@@ -3,7 +3,7 @@
  * and errors, and nothing that needs `@azlro/containerservice` or `@azlro/batch` (see
  * `@azlro/lro/containerservice` for why). `restorePoller` is in the root `@azlro/lro` only.
  */
-export { cancelOfferOperation, type CancelOfferOperationOptions } from './operations/cancel-offer-operation.js';
+export { cancelOfferOperation, type CancelOfferOperationOptions } from './operations/cancel-offer-operation/index.js';
 export { parseResumeToken, RESUME_TOKEN_VERSION, type PollingTarget, type ResumeToken } from './resume-token.js';
 
 export type { Poller } from './poller.js';

@@ -5,10 +5,10 @@
  * clients. The exports are the root's own (shared chunks: one class, one `instanceof`);
  * `restorePoller`, which serves both pollable services, is in the root only.
  */
-export { abortLatestOperation, type AbortLatestOperationOptions } from './operations/abort-latest-operation.js';
-export { waitForCommandResult, type WaitForCommandResultOptions } from './operations/wait-for-command-result.js';
-export { abortAgentPoolLatestOperation, type AbortAgentPoolLatestOperationOptions } from './operations/abort-agent-pool-latest-operation.js';
-export { runCommand, type RunCommandOptions } from './operations/run-command.js';
+export { abortLatestOperation, type AbortLatestOperationOptions } from './operations/abort-latest-operation/index.js';
+export { waitForCommandResult, type WaitForCommandResultOptions } from './operations/wait-for-command-result/index.js';
+export { abortAgentPoolLatestOperation, type AbortAgentPoolLatestOperationOptions } from './operations/abort-agent-pool-latest-operation/index.js';
+export { runCommand, type RunCommandOptions } from './operations/run-command/index.js';
 export { parseResumeToken, RESUME_TOKEN_VERSION, type PollingTarget, type ResumeToken } from './resume-token.js';
 
 export type { Poller } from './poller.js';

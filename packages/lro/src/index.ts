@@ -1,11 +1,11 @@
 // The whole API. An AKS-only (or Cloud Partner-only, or Batch-only) program can import
 // `@azlro/lro/containerservice` (`/cloudpartner`, `/batch`) instead, so Node does not load the
 // other clients: same functions and classes, from shared chunks of the build.
-export { abortLatestOperation, type AbortLatestOperationOptions } from './operations/abort-latest-operation.js';
-export { waitForCommandResult, type WaitForCommandResultOptions } from './operations/wait-for-command-result.js';
-export { abortAgentPoolLatestOperation, type AbortAgentPoolLatestOperationOptions } from './operations/abort-agent-pool-latest-operation.js';
-export { runCommand, type RunCommandOptions } from './operations/run-command.js';
-export { cancelOfferOperation, type CancelOfferOperationOptions } from './operations/cancel-offer-operation.js';
+export { abortLatestOperation, type AbortLatestOperationOptions } from './operations/abort-latest-operation/index.js';
+export { waitForCommandResult, type WaitForCommandResultOptions } from './operations/wait-for-command-result/index.js';
+export { abortAgentPoolLatestOperation, type AbortAgentPoolLatestOperationOptions } from './operations/abort-agent-pool-latest-operation/index.js';
+export { runCommand, type RunCommandOptions } from './operations/run-command/index.js';
+export { cancelOfferOperation, type CancelOfferOperationOptions } from './operations/cancel-offer-operation/index.js';
 export {
   cancelCertificateDeletion,
   type CancelCertificateDeletionOptions,

@@ -14,8 +14,10 @@ import { record, type Recorded } from './record.js';
 import { encodeResumeToken, type PollingTarget, type ResumeToken } from './resume-token.js';
 import { PollSchedule } from './schedule.js';
 import type { OperationState, OperationThrottling } from './state.js';
+import type { OperationKind } from './kinds.js';
 import { isTerminal } from './status.js';
-import type { Observation, RequestContext, Strategy } from './strategy.js';
+import type { OperationDescriptor } from './operation.js';
+import type { Observation, RequestContext } from './strategy.js';
 import { throttleScopeFor, type ThrottleScope } from './throttle-scope.js';
 import { readThrottling, type PollThrottled } from './throttling.js';
 
@@ -34,7 +36,7 @@ export type PollerStart<TResult> =
 /** The protocol-agnostic core: waiting, deadlines, aborts, progress and resume tokens. */
 export class LroPoller<TClient extends { readonly endpoint: string }, TResult> implements Poller<TResult> {
   readonly #client: TClient;
-  readonly #strategy: Strategy<TClient, TResult>;
+  readonly #operation: OperationDescriptor<TClient, never, TResult>;
   readonly #options: ResolvedPollerOptions;
   readonly #schedule: PollSchedule;
   readonly #listeners: Listeners<OperationState<TResult>>;
@@ -51,12 +53,12 @@ export class LroPoller<TClient extends { readonly endpoint: string }, TResult> i
   /** Unknown status words already logged: one warning per word, not per poll. */
   readonly #unknownWords = new Set<string>();
 
-  constructor(client: TClient, strategy: Strategy<TClient, TResult>, options: ResolvedPollerOptions, start: PollerStart<TResult>) {
+  constructor(client: TClient, operation: OperationDescriptor<TClient, never, TResult>, options: ResolvedPollerOptions, start: PollerStart<TResult>) {
     this.#client = client;
-    this.#strategy = strategy;
+    this.#operation = operation;
     this.#options = options;
     this.#schedule = new PollSchedule(options, options.clock, options.log);
-    this.#listeners = new Listeners(options.log, strategy.kind);
+    this.#listeners = new Listeners(options.log, operation.kind);
     this.#pollShared = joinable((abortSignal) => this.#pollOnce(abortSignal));
     if ('restored' in start) {
       const { kind, polling, state, notBefore } = start.restored;
@@ -65,14 +67,14 @@ export class LroPoller<TClient extends { readonly endpoint: string }, TResult> i
       this.#submitted = true;
       this.#submission = Promise.resolve();
     } else {
-      this.#current = { state: { kind: strategy.kind, status: 'notStarted', requestIds: {}, pollCount: 0 }, polling: undefined };
+      this.#current = { state: { kind: operation.kind as OperationKind, status: 'notStarted', requestIds: {}, pollCount: 0 }, polling: undefined };
       this.#submission = start.initial(this.#context(options.abortSignal)).then((observation) => this.#apply(observation));
       this.#submission.catch(() => {}); // surfaced by submitted(), poll(), pollUntilDone() and serialize()
     }
   }
 
   get kind() {
-    return this.#strategy.kind;
+    return this.#operation.kind as OperationKind;
   }
 
   get isDone(): boolean {
@@ -191,13 +193,13 @@ export class LroPoller<TClient extends { readonly endpoint: string }, TResult> i
       const throttled = readThrottling(error, this.#options.clock);
       if (throttled) return this.#throttled(throttled, error, target);
       if (!isApiError(error) || !isUrlFault(error.status)) throw error;
-      const source = this.#strategy.handedOutBy(target);
+      const source = this.#operation.strategy.handedOutBy(target);
       const { resourceUrl } = target;
       if (!source) throw error;
       // The service's own URL failed; where the caller's parameters name the resource, poll that instead, once.
       if (resourceUrl === undefined || resourceUrl === target.url) throw new HandedOutUrlError(error, source);
       this.#options.log.warning(
-        `${this.#strategy.kind}: GET ${target.url} (from ${source}) answered ${error.status}${error.code ? ` ${error.code}` : ''}; polling ${resourceUrl} instead`,
+        `${this.#operation.kind}: GET ${target.url} (from ${source}) answered ${error.status}${error.code ? ` ${error.code}` : ''}; polling ${resourceUrl} instead`,
       );
       // The failed URL leaves the state now, so no resume token can carry it; the documented URL is
       // the caller's own, so a 4xx there is not handed out and ends this (no loop).
@@ -218,7 +220,7 @@ export class LroPoller<TClient extends { readonly endpoint: string }, TResult> i
       const pause = scope?.pauseSignal;
       const linked = pause ? eitherSignal(abortSignal, pause) : undefined;
       try {
-        return await this.#strategy.poll(this.#client, target, this.#context(linked?.signal ?? abortSignal, true));
+        return await this.#operation.strategy.poll(this.#client, target, this.#context(linked?.signal ?? abortSignal, true));
       } catch (error) {
         if (!pause?.aborted || abortSignal.aborted) throw error;
       } finally {
@@ -253,7 +255,7 @@ export class LroPoller<TClient extends { readonly endpoint: string }, TResult> i
       ...this.#current,
       state: { ...state, requestIds: response ? getRequestIds(response) : state.requestIds, pollCount: state.pollCount + 1 },
     };
-    log.verbose(`${this.#strategy.kind}: poll ${state.pollCount + 1}: ${throttled.status} throttled${throttled.code ? ` (${throttled.code})` : ''}, next poll in ${Math.round(waitInMs)} ms`);
+    log.verbose(`${this.#operation.kind}: poll ${state.pollCount + 1}: ${throttled.status} throttled${throttled.code ? ` (${throttled.code})` : ''}, next poll in ${Math.round(waitInMs)} ms`);
     this.#setThrottling({ ...throttled, notBefore: Math.ceil(clock.epochNow() + waitInMs), shared: false });
   }
 
@@ -268,7 +270,7 @@ export class LroPoller<TClient extends { readonly endpoint: string }, TResult> i
    * notifies. Throws a {@link PollingProtocolError} once too many answers in a row had no usable status.
    */
   #apply(observation: Observation<TResult>, polledUrl?: string): void {
-    const { kind } = this.#strategy;
+    const { kind } = this.#operation;
     const { log } = this.#options;
     this.#current = record(kind, this.#current, observation, polledUrl !== undefined);
     this.#submitted = true;
@@ -305,7 +307,8 @@ export class LroPoller<TClient extends { readonly endpoint: string }, TResult> i
   #token(): string {
     // Throttling lives on as notBefore; the state's copy of it would only go stale.
     const { kind, throttling: _, ...current } = this.#current.state;
-    const state = this.#strategy.tokenResult && current.result !== undefined ? { ...current, result: this.#strategy.tokenResult(current.result) } : current;
+    const { tokenResult } = this.#operation;
+    const state = tokenResult && current.result !== undefined ? { ...current, result: tokenResult(current.result) } : current;
     const polling = this.#current.polling;
     const { clock } = this.#options;
     const sharedPause = polling ? (this.#scope(polling)?.remainingInMs ?? 0) : 0;

@@ -14,7 +14,7 @@ export interface Recorded<TResult> {
 
 /** Folds one response's observation into the state; throws when a running operation has no URL left to poll. */
 export function record<TResult>(
-  kind: OperationKind,
+  kind: string,
   previous: Recorded<TResult>,
   observation: Observation<TResult>,
   isPoll: boolean,

@@ -2,29 +2,16 @@ import type { CloudPartnerClient, PartnerOperation } from '@azlro/cloudpartner';
 import type { ContainerServiceClient, RunCommandResult } from '@azlro/containerservice';
 import { checkClient } from './check-client.js';
 import { resolvePollerOptions } from './check-options.js';
-import type { OperationKind } from './kinds.js';
+import { operationOf } from './kinds.js';
 import { LroPoller } from './lro-poller.js';
+import { CLIENT_FACTORIES } from './operation.js';
 import type { PollerOptions } from './options.js';
 import type { Poller } from './poller.js';
 import { followablePollingUrl } from './polling-url.js';
 import { parseResumeToken } from './resume-token.js';
-import { agentPoolAbort } from './strategies/agent-pool-abort.js';
-import { armVoidOperation } from './strategies/arm-operation.js';
-import { commandResult } from './strategies/command-result.js';
-import { partnerCancellation } from './strategies/partner-operation.js';
-import { runCommandStrategy } from './strategies/run-command.js';
-import type { Strategy } from './strategy.js';
 
 /** Options for {@link restorePoller}. */
 export interface RestorePollerOptions extends PollerOptions {}
-
-const STRATEGIES: Readonly<Record<OperationKind, Strategy<never, unknown>>> = {
-  'containerservice.abortLatestOperation': armVoidOperation,
-  'containerservice.commandResult': commandResult,
-  'containerservice.abortAgentPoolLatestOperation': agentPoolAbort,
-  'containerservice.runCommand': runCommandStrategy,
-  'cloudpartner.cancelOperation': partnerCancellation,
-};
 
 /**
  * Continues following an operation from `poller.serialize()` (or a `PollerTimeoutError`'s
@@ -41,18 +28,18 @@ export function restorePoller(
   options?: RestorePollerOptions,
 ): Poller<RunCommandResult | PartnerOperation | undefined> {
   const token = parseResumeToken(resumeToken);
-  checkClient(client, token.service, token.service === 'containerservice' ? 'createContainerServiceClient' : 'createCloudPartnerClient');
+  checkClient(client, token.service, CLIENT_FACTORIES[token.service]);
   const tokenOrigin = new URL(token.endpoint).origin;
   const clientOrigin = new URL(client.endpoint).origin;
   if (tokenOrigin !== clientOrigin) {
     throw new RangeError(`resumeToken was made for ${tokenOrigin}; the client's endpoint is ${clientOrigin}`);
   }
   const resolved = resolvePollerOptions(options, client.endpoint);
-  const strategy = STRATEGIES[token.kind] as Strategy<typeof client, RunCommandResult | PartnerOperation | undefined>;
+  const operation = operationOf(token.kind)!;
   if (token.polling) {
     followablePollingUrl(token.polling.url, client.endpoint, resolved.pollingOrigins, 'the resume token');
     if (token.polling.resourceUrl) followablePollingUrl(token.polling.resourceUrl, client.endpoint, resolved.pollingOrigins, 'the resume token');
-    strategy.checkTarget(token.polling);
+    operation.strategy.checkTarget(token.polling);
   }
-  return new LroPoller(client, strategy, resolved, { restored: token });
+  return new LroPoller(client, operation, resolved, { restored: token });
 }

@@ -1,4 +1,3 @@
-import type { OperationKind } from './kinds.js';
 import type { PollingTarget } from './resume-token.js';
 import type { OperationErrorBody } from './state.js';
 import type { OperationStatus } from './status.js';
@@ -38,9 +37,12 @@ export interface Observation<TResult> {
   response: Response;
 }
 
-/** How one kind of operation is polled: the protocol-specific part of a poller. */
+/**
+ * How a protocol is polled: the protocol-specific part of a poller, shared by the operations that
+ * poll alike. Every poll is a GET of the URL the service handed out (`getAsIs`); the protocol
+ * knowledge is in reading the answer.
+ */
 export interface Strategy<TClient, TResult> {
-  readonly kind: OperationKind;
   /** Sends one polling request to `target` and reads the answer. */
   poll(client: TClient, target: PollingTarget, context: RequestContext): Promise<Observation<TResult>>;
   /**
@@ -48,8 +50,6 @@ export interface Strategy<TClient, TResult> {
    * the URL was built from the caller's parameters (errors then concern the caller's input).
    */
   handedOutBy(target: PollingTarget): string | undefined;
-  /** Throws a RangeError naming `resumeToken` if a restored target cannot be one of this kind's. */
+  /** Throws a RangeError naming `resumeToken` if a restored target cannot be one of this protocol's. */
   checkTarget(target: PollingTarget): void;
-  /** What of a result a resume token may carry (e.g. a command's result without its logs); all of it when absent. */
-  tokenResult?(result: TResult | undefined): TResult | undefined;
 }

@@ -130,7 +130,7 @@ describe('synchronous outcomes of the abort itself', () => {
 });
 
 describe('which request a poll sends', () => {
-  test('a URL with the documented shape goes through the typed getOperationStatus, api-version kept', async () => {
+  test('a URL with the documented shape is sent as handed out, api-version kept', async () => {
     server.route('POST', ABORT_PATH, accepted(server, { 'azure-asyncoperation': `${server.url}${STATUS_PATH}?api-version=2024-09-01` }));
     server.route('GET', STATUS_PATH, status('Succeeded'));
     await abortLatestOperation(aksClient(server), cluster, fast());

@@ -102,7 +102,7 @@ describe('containerservice: waitForCommandResult', () => {
     expect(isPollingOriginError(error)).toBe(true);
   });
 
-  test('polling the commandResults URL (typed getCommandResult)', async () => {
+  test('polling the commandResults URL (as handed out)', async () => {
     const token = tokenFor('containerservice.commandResult', aksPrism.url, { url: `${aksPrism.url}${COMMAND_PATH}?api-version=2024-09-01` });
     await expect(restorePoller(aks(), token, prefer('code=200, example=commandSucceedResult'))).resolves.toMatchObject({ properties: { logs: 'namespace dummy created' } });
   });
@@ -113,7 +113,7 @@ describe('cloudpartner: cancelOfferOperation', () => {
     await expect(cancelOfferOperation(partner(), { ...offer, notificationEmails: ['jondoe@contoso.com'] }, prefer('code=200'))).resolves.toBeUndefined();
   });
 
-  test('202: the relative Location is polled on Prism (typed getOperation), the body status decides', async () => {
+  test('202: the relative Location is polled on Prism (as handed out), the body status decides', async () => {
     const started = cancelOfferOperation(partner(), offer, prefer('code=202'));
     const token = await started.serialize();
     const running = restorePoller(partner(), token, prefer('code=200, example=running'));
@@ -124,7 +124,7 @@ describe('cloudpartner: cancelOfferOperation', () => {
   });
 
   test.each([
-    ['typed getLegacyOperation', 'op-legacy-1'],
+    ['a plain id', 'op-legacy-1'],
     ['sent as-is ($ kept)', 'contoso$contoso-offer$2$preview'],
   ])('the non-migrated Location form: %s', async (_, id) => {
     const token = tokenFor('cloudpartner.cancelOperation', partnerPrism.url, { url: `${partnerPrism.url}/api/operations/${id}?api-version=2017-10-31` });

@@ -1,47 +1,9 @@
-import {
-  getOperationResult,
-  getOperationStatus,
-  type ContainerServiceClient,
-  type OperationParams,
-  type OperationStatusResult,
-} from '@azlro/containerservice';
-import { assertPathSegment, validateSubscriptionId } from '@azlro/http';
+import type { ContainerServiceClient, OperationStatusResult } from '@azlro/containerservice';
 import { readBodyStatus, readOperationError } from '../body-status.js';
-import { getAsIs, parseBody, type PollingResponse } from '../get-as-is.js';
-import type { OperationKind } from '../kinds.js';
+import { getAsIs } from '../get-as-is.js';
 import type { PollingTarget } from '../resume-token.js';
 import { isTerminal } from '../status.js';
 import type { Observation, RequestContext, Strategy } from '../strategy.js';
-import { matchTemplate, passes } from '../typed-url.js';
-
-/**
- * The service's targets of `Azure-AsyncOperation` and `location` (specs/containerservice.yaml).
- * Any other URL, such as the Abort page's `…/operationStatus/{id}` form, is followed as it is.
- */
-const STATUS_TEMPLATE = '/subscriptions/{subscriptionId}/providers/Microsoft.ContainerService/locations/{location}/operations/{operationId}';
-const RESULT_TEMPLATE = '/subscriptions/{subscriptionId}/providers/Microsoft.ContainerService/locations/{location}/operationresults/{operationId}';
-
-function typedParams(client: ContainerServiceClient, url: string, template: string) {
-  // The polling resources' api-version is the service's choice: whatever the URL carries is kept.
-  const match = matchTemplate(client, url, template);
-  if (!match) return undefined;
-  const params = match.path as unknown as OperationParams;
-  const valid = passes(() => {
-    validateSubscriptionId(params.subscriptionId);
-    assertPathSegment('location', params.location);
-    assertPathSegment('operationId', params.operationId);
-  });
-  return valid ? { params, apiVersion: match.apiVersion } : undefined;
-}
-
-async function get(client: ContainerServiceClient, target: PollingTarget, context: RequestContext): Promise<PollingResponse> {
-  const status = target.via === 'asyncOperation';
-  const typed = typedParams(client, target.url, status ? STATUS_TEMPLATE : RESULT_TEMPLATE);
-  if (!typed) return getAsIs(client, target.url, context);
-  const options = { apiVersion: typed.apiVersion, abortSignal: context.abortSignal, headers: context.headers, rawBody: true };
-  const { data, response } = await (status ? getOperationStatus(client, typed.params, options) : getOperationResult(client, typed.params, options));
-  return { data: parseBody(data, response), response };
-}
 
 const text = (value: unknown) => (typeof value === 'string' ? value : undefined);
 
@@ -89,14 +51,14 @@ function readLocationDone(data: unknown, response: Response): Observation<void> 
 }
 
 /**
- * ARM asynchronous operations whose outcome is void (Abort Latest Operation): the
- * `Azure-AsyncOperation` status body when there is one, else `location` (202 running, 200/204 done).
- * No final GET on `location` once the status says Succeeded: it could only return nothing.
+ * ARM asynchronous operations whose outcome is void (the aborts): the `Azure-AsyncOperation`
+ * status body when there is one, else `location` (202 running, 200/204 done), each polled as the
+ * service handed it out. No final GET on `location` once the status says Succeeded: it could only
+ * return nothing.
  */
 export const armVoidOperation: Strategy<ContainerServiceClient, void> = {
-  kind: 'containerservice.abortLatestOperation',
   async poll(client, target, context) {
-    const { data, response } = await get(client, target, context);
+    const { data, response } = await getAsIs(client, target.url, context);
     if (target.via === 'asyncOperation') return readStatusBody(data, response, target, context);
     if (response.status !== 202) return readLocationDone(data, response);
     const next = response.headers.get('location');
@@ -113,7 +75,7 @@ export const armVoidOperation: Strategy<ContainerServiceClient, void> = {
 };
 
 /** Reads the initial response of an ARM asynchronous operation: 202 names what to poll, other 2xx are done. */
-export function readArmInitial(response: Response, context: RequestContext, kind: OperationKind = 'containerservice.abortLatestOperation'): Observation<void> {
+export function readArmInitial(response: Response, context: RequestContext, kind: string): Observation<void> {
   if (response.status !== 202) return { status: 'succeeded', response };
   const asyncOperation = response.headers.get('azure-asyncoperation');
   const location = response.headers.get('location');

@@ -1,16 +1,12 @@
-import { getCommandResult, type CommandResultParams, type ContainerServiceClient, type RunCommandResult } from '@azlro/containerservice';
+import type { CommandResultParams, ContainerServiceClient, RunCommandResult } from '@azlro/containerservice';
 import { assertPathSegment, validateResourceGroupName, validateResourceName, validateSubscriptionId } from '@azlro/http';
 import { readBodyStatus } from '../body-status.js';
-import { getAsIs, parseBody } from '../get-as-is.js';
+import { getAsIs } from '../get-as-is.js';
 import type { PollingTarget } from '../resume-token.js';
 import type { Observation, RequestContext, Strategy } from '../strategy.js';
-import { matchTemplate, passes } from '../typed-url.js';
 
-/** The documented commandResults path (specs/containerservice.yaml, getCommandResult). */
-export const COMMAND_RESULT_TEMPLATE =
-  '/subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.ContainerService/managedClusters/{resourceName}/commandResults/{commandId}';
-/** The version Get Command Result is documented with. */
-export const COMMAND_RESULT_API_VERSION = '2024-09-01';
+/** The version Get Command Result is documented with (specs/containerservice.yaml, getCommandResult). */
+const COMMAND_RESULT_API_VERSION = '2024-09-01';
 
 /** Throws (TypeError/RangeError naming the parameter) unless `params` identify a command. */
 export function checkCommandParams(params: CommandResultParams): void {
@@ -21,11 +17,19 @@ export function checkCommandParams(params: CommandResultParams): void {
   assertPathSegment('commandId', params.commandId);
 }
 
-function typedParams(client: ContainerServiceClient, url: string): CommandResultParams | undefined {
-  const match = matchTemplate(client, url, COMMAND_RESULT_TEMPLATE);
-  if (match?.apiVersion !== COMMAND_RESULT_API_VERSION) return undefined;
-  const params = match.path as unknown as CommandResultParams;
-  return passes(() => checkCommandParams(params)) ? params : undefined;
+/**
+ * The documented commandResults URL of a command, built from the caller's own parameters (the
+ * one place azlro builds a polling URL): `{endpoint}/subscriptions/{subscriptionId}/resourceGroups/
+ * {resourceGroupName}/providers/Microsoft.ContainerService/managedClusters/{resourceName}/
+ * commandResults/{commandId}?api-version=2024-09-01`, each segment percent-encoded as the
+ * generated client encodes path parameters. The poller falls back to it when a URL the service
+ * handed out fails.
+ */
+export function commandResultUrl(endpoint: string, params: CommandResultParams): string {
+  const segment = encodeURIComponent;
+  return `${endpoint}/subscriptions/${segment(params.subscriptionId)}/resourceGroups/${segment(params.resourceGroupName)}` +
+    `/providers/Microsoft.ContainerService/managedClusters/${segment(params.resourceName)}/commandResults/${segment(params.commandId)}` +
+    `?api-version=${COMMAND_RESULT_API_VERSION}`;
 }
 
 /**
@@ -57,17 +61,11 @@ export function readCommandResult(data: unknown, response: Response, target: Pol
   };
 }
 
-/** AKS run-command results (Get Command Result). */
+/** AKS run-command results (Get Command Result), polled as handed out (`Location`), else at the documented URL. */
 export const commandResult: Strategy<ContainerServiceClient, RunCommandResult> = {
-  kind: 'containerservice.commandResult',
   async poll(client, target, context) {
-    const typed = typedParams(client, target.url);
-    if (!typed) {
-      const { data, response } = await getAsIs(client, target.url, context);
-      return readCommandResult(data, response, target, context);
-    }
-    const { data, response } = await getCommandResult(client, typed, { abortSignal: context.abortSignal, headers: context.headers, rawBody: true });
-    return readCommandResult(parseBody(data, response), response, target, context);
+    const { data, response } = await getAsIs(client, target.url, context);
+    return readCommandResult(data, response, target, context);
   },
   handedOutBy(target) {
     return target.resourceUrl !== undefined && target.url === target.resourceUrl ? undefined : 'the Location header';

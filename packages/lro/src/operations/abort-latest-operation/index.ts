@@ -1,11 +1,8 @@
-import * as containerservice from '@azlro/containerservice';
 import type { ContainerServiceClient, ManagedClusterParams } from '@azlro/containerservice';
-import { checkClient } from '../check-client.js';
-import { resolvePollerOptions } from '../check-options.js';
-import { LroPoller } from '../lro-poller.js';
-import type { PollerOptions } from '../options.js';
-import type { Poller } from '../poller.js';
-import { armVoidOperation, readArmInitial } from '../strategies/arm-operation.js';
+import { startOperation } from '../../operation.js';
+import type { PollerOptions } from '../../options.js';
+import type { Poller } from '../../poller.js';
+import { abortLatest } from './descriptor.js';
 
 /** Options for {@link abortLatestOperation}. */
 export interface AbortLatestOperationOptions extends PollerOptions {}
@@ -22,10 +19,5 @@ export function abortLatestOperation(
   params: ManagedClusterParams,
   options?: AbortLatestOperationOptions,
 ): Poller<void> {
-  checkClient(client, 'containerservice', 'createContainerServiceClient');
-  const resolved = resolvePollerOptions(options, client.endpoint);
-  const sent = containerservice.sendAbortLatestOperation(client, params, { abortSignal: resolved.abortSignal, headers: resolved.headers, rawBody: true });
-  return new LroPoller(client, armVoidOperation, resolved, {
-    initial: async (context) => readArmInitial((await sent).response, context),
-  });
+  return startOperation(abortLatest, client, [params], options);
 }

@@ -1,11 +1,8 @@
-import * as containerservice from '@azlro/containerservice';
 import type { ContainerServiceClient, ManagedClusterParams, RunCommandRequest, RunCommandResult } from '@azlro/containerservice';
-import { checkClient } from '../check-client.js';
-import { resolvePollerOptions } from '../check-options.js';
-import { LroPoller } from '../lro-poller.js';
-import type { PollerOptions } from '../options.js';
-import type { Poller } from '../poller.js';
-import { readRunCommandInitial, runCommandStrategy } from '../strategies/run-command.js';
+import { startOperation } from '../../operation.js';
+import type { PollerOptions } from '../../options.js';
+import type { Poller } from '../../poller.js';
+import { runCommandOperation } from './descriptor.js';
 
 /** Options for {@link runCommand}. */
 export interface RunCommandOptions extends PollerOptions {}
@@ -35,13 +32,5 @@ export function runCommand(
   request: RunCommandRequest,
   options?: RunCommandOptions,
 ): Poller<RunCommandResult> {
-  checkClient(client, 'containerservice', 'createContainerServiceClient');
-  const resolved = resolvePollerOptions(options, client.endpoint);
-  const sent = containerservice.sendRunCommand(client, params, request, { abortSignal: resolved.abortSignal, headers: resolved.headers });
-  return new LroPoller(client, runCommandStrategy, resolved, {
-    initial: async (context) => {
-      const { data, response } = await sent;
-      return readRunCommandInitial(client, params, data, response, context);
-    },
-  });
+  return startOperation(runCommandOperation, client, [params, request], options);
 }

@@ -1,12 +1,8 @@
-import * as containerservice from '@azlro/containerservice';
 import type { AgentPoolParams, ContainerServiceClient } from '@azlro/containerservice';
-import { checkClient } from '../check-client.js';
-import { resolvePollerOptions } from '../check-options.js';
-import { LroPoller } from '../lro-poller.js';
-import type { PollerOptions } from '../options.js';
-import type { Poller } from '../poller.js';
-import { agentPoolAbort } from '../strategies/agent-pool-abort.js';
-import { readArmInitial } from '../strategies/arm-operation.js';
+import { startOperation } from '../../operation.js';
+import type { PollerOptions } from '../../options.js';
+import type { Poller } from '../../poller.js';
+import { abortAgentPoolLatest } from './descriptor.js';
 
 /** Options for {@link abortAgentPoolLatestOperation}. */
 export interface AbortAgentPoolLatestOperationOptions extends PollerOptions {}
@@ -29,10 +25,5 @@ export function abortAgentPoolLatestOperation(
   params: AgentPoolParams,
   options?: AbortAgentPoolLatestOperationOptions,
 ): Poller<void> {
-  checkClient(client, 'containerservice', 'createContainerServiceClient');
-  const resolved = resolvePollerOptions(options, client.endpoint);
-  const sent = containerservice.sendAbortAgentPoolLatestOperation(client, params, { abortSignal: resolved.abortSignal, headers: resolved.headers });
-  return new LroPoller(client, agentPoolAbort, resolved, {
-    initial: async (context) => readArmInitial((await sent).response, context, agentPoolAbort.kind),
-  });
+  return startOperation(abortAgentPoolLatest, client, [params], options);
 }

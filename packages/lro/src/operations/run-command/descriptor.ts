@@ -1,0 +1,73 @@
+import { sendRunCommand, type ContainerServiceClient, type ManagedClusterParams, type RunCommandRequest, type RunCommandResult } from '@azlro/containerservice';
+import { assertPathSegment } from '@azlro/http';
+import type { OperationDescriptor } from '../../operation.js';
+import type { PollingTarget } from '../../resume-token.js';
+import { commandResult, commandResultUrl, readCommandResult } from '../../strategies/command-result.js';
+import type { Observation, RequestContext } from '../../strategy.js';
+
+const KIND = 'containerservice.runCommand';
+
+/** The command id: the last segment of a `…/commandResults/{commandId}` URL, if it is one. */
+function commandIdOf(url: string): string | undefined {
+  const match = /\/commandResults\/([^/?#]+)(?:[?#]|$)/i.exec(new URL(url).pathname + '?');
+  if (!match) return undefined;
+  try {
+    const id = decodeURIComponent(match[1]!);
+    assertPathSegment('commandId', id);
+    return id;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Reads Run Command's initial response: 202 names the command's result in `location` (polled as
+ * handed out; the documented URL built from the caller's cluster and the command id is the
+ * fallback should it fail); a 200 (declared "only for autorest") is the result itself.
+ */
+function readRunCommandInitial(
+  client: ContainerServiceClient,
+  params: ManagedClusterParams,
+  data: RunCommandResult | undefined,
+  response: Response,
+  context: RequestContext,
+): Observation<RunCommandResult> {
+  if (response.status !== 202) return readCommandResult(data, response, { url: response.url || client.endpoint }, context);
+  const location = response.headers.get('location');
+  if (!location) throw new Error(`${KIND}: the service answered 202 without a location: no command result to follow`);
+  const url = context.follow(location, 'the location header');
+  const commandId = commandIdOf(url);
+  const polling: PollingTarget = { url };
+  if (commandId !== undefined) polling.resourceUrl = commandResultUrl(client.endpoint, { ...params, commandId });
+  return { status: 'running', polling, response };
+}
+
+/**
+ * What a run-command resume token keeps of a finished result: everything but `logs`. The logs are
+ * whatever the command printed, which may echo its text, its files or a secret they hold; the token
+ * is text people paste into CI logs and chat. A restored, finished poller resolves without them.
+ */
+function withoutLogs(result: RunCommandResult | undefined): RunCommandResult | undefined {
+  if (!result?.properties || result.properties.logs === undefined) return result;
+  const { logs: _, ...properties } = result.properties;
+  return { ...result, properties };
+}
+
+/**
+ * Managed Clusters - Run Command: POST …/runCommand (sent once, never resent), then its `location`,
+ * the command's result, followed exactly as `waitForCommandResult` follows one. A resume token
+ * holds that URL and the state, never the request (command, files, cluster token) nor the logs.
+ */
+export const runCommandOperation = {
+  kind: KIND,
+  service: 'containerservice',
+  strategy: commandResult,
+  start(client, [params, body], request) {
+    const sent = sendRunCommand(client, params, body, request);
+    return async (context) => {
+      const { data, response } = await sent;
+      return readRunCommandInitial(client, params, data, response, context);
+    };
+  },
+  tokenResult: withoutLogs,
+} as const satisfies OperationDescriptor<ContainerServiceClient, [ManagedClusterParams, RunCommandRequest], RunCommandResult>;
