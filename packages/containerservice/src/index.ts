@@ -4,13 +4,8 @@ export {
   DEFAULT_SCOPE,
 } from './client.js';
 export type { ContainerServiceClient, ContainerServiceClientOptions } from './client.js';
-export {
-  sendAbortLatestOperation,
-  getCommandResult,
-  getOperationResult,
-  getOperationStatus,
-} from './operations.js';
-export type { CommandResultParams, ManagedClusterParams, OperationParams, PollingOperationOptions } from './operations.js';
+export { sendAbortLatestOperation, getCommandResult } from './operations.js';
+export type { CommandResultParams, ManagedClusterParams } from './operations.js';
 export { sendAbortAgentPoolLatestOperation, validateAgentPoolName, type AgentPoolParams } from './agent-pools.js';
 export { sendRunCommand } from './run-command.js';
 export type {

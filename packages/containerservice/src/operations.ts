@@ -12,7 +12,6 @@ import * as generated from './generated/sdk.gen.js';
 import type {
   AbortLatestOperationData,
   GetCommandResultData,
-  GetOperationStatusData,
   RunCommandResult,
 } from './generated/types.gen.js';
 
@@ -32,24 +31,12 @@ export interface CommandResultParams extends ManagedClusterParams {
   commandId: string;
 }
 
-/** Identifies an ARM operation-status or operation-result resource (the parts of its polling URL). */
-export interface OperationParams {
-  /** The ID of the subscription the operation runs in (a UUID). */
-  subscriptionId: string;
-  /** The Azure region, as it appears in the polling URL. */
-  location: string;
-  /** The operation id, as it appears in the polling URL. */
-  operationId: string;
-}
-
 /**
  * The api-version each operation is documented with; callers never type it. The spec accepts any
  * version (a string, as in Azure's common types), so these are what azlro sends, not a limit.
  */
 const ABORT_API_VERSION = '2024-02-01' satisfies AbortLatestOperationData['query']['api-version'];
 const COMMAND_RESULT_API_VERSION = '2024-09-01' satisfies GetCommandResultData['query']['api-version'];
-/** The polling resources' own version, as the service hands it out (ManagedClustersDelete.json example). */
-const POLLING_API_VERSION = '2017-08-31' satisfies GetOperationStatusData['query']['api-version'];
 
 /** Checks and copies the cluster parameters (TypeError/RangeError naming the parameter). */
 export function clusterPath(params: ManagedClusterParams): ManagedClusterParams {
@@ -62,14 +49,6 @@ export function clusterPath(params: ManagedClusterParams): ManagedClusterParams 
     resourceGroupName: params.resourceGroupName,
     resourceName: params.resourceName,
   };
-}
-
-function operationPath(params: OperationParams): OperationParams {
-  assertParams(params);
-  validateSubscriptionId(params.subscriptionId);
-  assertPathSegment('location', params.location);
-  assertPathSegment('operationId', params.operationId);
-  return { subscriptionId: params.subscriptionId, location: params.location, operationId: params.operationId };
 }
 
 /**
@@ -116,47 +95,4 @@ export async function getCommandResult(
   });
   // The generated union of 200 and 202 bodies is `unknown`; only a 200 carries the result.
   return { ...result, data: result.response.status === 200 ? (result.data as RunCommandResult) : undefined };
-}
-
-/** Options of {@link getOperationStatus} and {@link getOperationResult}. */
-export interface PollingOperationOptions extends OperationOptions {
-  /**
-   * The polling resource's api-version, as the URL the service handed out carries it.
-   * @default '2017-08-31' (the service's own, per the ManagedClustersDelete.json example)
-   */
-  apiVersion?: string;
-}
-
-/**
- * Reads an ARM async-operation status resource (`GET …/locations/{location}/operations/{id}`, what
- * the service's `Azure-AsyncOperation` header names): 200 with an `OperationStatusResult` whose
- * `status` is `InProgress`, `Succeeded`, `Failed`, `Canceled` or another word. Bad params throw a
- * TypeError/RangeError naming the parameter before anything is sent.
- */
-export function getOperationStatus(client: ContainerServiceClient, params: OperationParams, options: PollingOperationOptions = {}) {
-  return generated.getOperationStatus({
-    client: client.client,
-    path: operationPath(params),
-    query: { 'api-version': options.apiVersion ?? POLLING_API_VERSION },
-    headers: options.headers,
-    signal: options.abortSignal,
-    throwOnError: true,
-    ...(options.rawBody ? { parseAs: 'text' as const } : {}),
-  });
-}
-
-/**
- * Reads an ARM operation-result resource (`GET …/locations/{location}/operationresults/{id}`, what
- * the service's `location` header names): 202 while running, 200/204 when done.
- */
-export function getOperationResult(client: ContainerServiceClient, params: OperationParams, options: PollingOperationOptions = {}) {
-  return generated.getOperationResult({
-    client: client.client,
-    path: operationPath(params),
-    query: { 'api-version': options.apiVersion ?? POLLING_API_VERSION },
-    headers: options.headers,
-    signal: options.abortSignal,
-    throwOnError: true,
-    ...(options.rawBody ? { parseAs: 'text' as const } : {}),
-  });
 }

@@ -2,8 +2,8 @@
 import { zipSync, strToU8 } from 'fflate';
 import { afterEach, describe, expect, inject, test } from 'vitest';
 import { isApiError, StaticTokenCredential } from '@azlro/http';
-import { createContainerServiceClient, getCommandResult, getOperationStatus, sendAbortAgentPoolLatestOperation, sendRunCommand } from '@azlro/containerservice';
-import { createStrictFetch, operationParams, POLLS_UNTIL_DONE, readTimes, unique } from './helpers.js';
+import { createContainerServiceClient, getCommandResult, sendAbortAgentPoolLatestOperation, sendRunCommand } from '@azlro/containerservice';
+import { createStrictFetch, getOperationStatus, operationParams, POLLS_UNTIL_DONE, readTimes, unique } from './helpers.js';
 
 const info = inject('emulator');
 const { subscriptionId, resourceGroupName } = info;

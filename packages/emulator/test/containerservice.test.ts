@@ -4,11 +4,9 @@ import {
   sendAbortLatestOperation,
   createContainerServiceClient,
   getCommandResult,
-  getOperationResult,
-  getOperationStatus,
   type OperationStatusResult,
 } from '@azlro/containerservice';
-import { createStrictFetch, operationParams, POLLS_UNTIL_DONE, readTimes, unique } from './helpers.js';
+import { createStrictFetch, getOperationResult, getOperationStatus, operationParams, POLLS_UNTIL_DONE, readTimes, unique } from './helpers.js';
 
 const info = inject('emulator');
 const arm = info.endpoints.arm;

@@ -1,3 +1,5 @@
+import type { ContainerServiceClient, OperationStatusResult } from '@azlro/containerservice';
+
 /** A response Prism flagged: even a Warning (e.g. an undocumented status) means the emulator drifted from the spec. */
 export interface FlaggedResponse {
   url: string;
@@ -46,3 +48,20 @@ export function operationParams(url: string): { subscriptionId: string; location
   if (!match) throw new Error(`not an ARM polling URL: ${url}`);
   return { subscriptionId: match[1]!, location: match[2]!, operationId: match[3]! };
 }
+
+/**
+ * GETs an ARM polling resource through the client's pipeline (auth, errors), as `@azlro/lro` polls
+ * the URLs the service hands out: `operations` is the `Azure-AsyncOperation` status, `operationresults`
+ * the `location` result, at the service's own api-version.
+ */
+function pollingResource(resource: 'operations' | 'operationresults') {
+  return (client: ContainerServiceClient, params: { subscriptionId: string; location: string; operationId: string }) =>
+    client.client.get({
+      url: `/subscriptions/{subscriptionId}/providers/Microsoft.ContainerService/locations/{location}/${resource}/{operationId}`,
+      path: params,
+      query: { 'api-version': '2017-08-31' },
+      throwOnError: true,
+    }) as Promise<{ data: OperationStatusResult; response: Response }>;
+}
+export const getOperationStatus = pollingResource('operations');
+export const getOperationResult = pollingResource('operationresults');
