@@ -3,6 +3,7 @@ import { isApiError } from '@azlro/http';
 import { startTestServer, type TestServer } from '@azlro/test-server';
 import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest';
 import { isOperationFailedError, waitForCommandResult } from '../src/index.js';
+import { commandResultUrl } from '../src/strategies/command-result.js';
 import { aksClient, command, COMMAND_PATH, fast, rejection, seen } from './helpers.js';
 
 let server: TestServer;
@@ -72,5 +73,17 @@ describe('waitForCommandResult', () => {
     server.route('GET', sample, { json: succeeded });
     await waitForCommandResult(aksClient(server), command, fast());
     expect(server.requests[1]!.url).toBe(`${sample}?api-version=2024-09-01`);
+  });
+});
+
+describe('the documented URL built from the caller\'s parameters (the fallback)', () => {
+  test.each([
+    ['plain', { resourceGroupName: 'rg1', resourceName: 'clustername1', commandId: 'def7b3ea71bd4f7e9d226ddbc0f00ad9' }],
+    ['unicode, brackets, a space and $', { resourceGroupName: 'résumé(rg).x_1', resourceName: 'c-1', commandId: "a b$c'd+e" }],
+  ])('%s: is the URL the initial GET went to, character for character', async (_, names) => {
+    server.route('GET', '*', { json: succeeded });
+    const params = { subscriptionId: command.subscriptionId, ...names };
+    await waitForCommandResult(aksClient(server), params, fast());
+    expect(`${server.url}${server.requests[0]!.url}`).toBe(commandResultUrl(server.url, params));
   });
 });
