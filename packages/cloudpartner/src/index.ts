@@ -1,7 +1,7 @@
 export { createCloudPartnerClient, DEFAULT_ENDPOINT, DEFAULT_SCOPE } from './client.js';
 export type { CloudPartnerClient, CloudPartnerClientOptions } from './client.js';
-export { cancelOperation, getLegacyOperation, getOperation } from './operations.js';
-export type { CancelOperationParams, OfferOperationParams, OfferParams } from './operations.js';
+export { cancelOperation } from './operations.js';
+export type { CancelOperationParams, OfferParams } from './operations.js';
 export type {
   CancelOperationRequest,
   PartnerError,

@@ -3,8 +3,9 @@
 import { contractCoverage, contractCredential as token, expectApiError as apiError, prefer, violations } from '@azlro/prism';
 import type { ApiError } from '@azlro/http';
 import { describe, expect, inject, test } from 'vitest';
-import { cancelOperation, createCloudPartnerClient, getLegacyOperation, getOperation } from '../src/index.js';
+import { cancelOperation, createCloudPartnerClient } from '../src/index.js';
 import * as generated from '../src/generated/sdk.gen.js';
+import type { PartnerOperation } from '../src/index.js';
 
 const prismUrl = inject('prismUrl');
 const client = createCloudPartnerClient({ endpoint: prismUrl, credential: token, retryOptions: { maxRetries: 0 } });
@@ -43,28 +44,34 @@ describe('cancelOperation', () => {
   });
 });
 
+// The operation resources have no hand-written wrapper (lro GETs the Location as handed out): the generated functions.
+const query = { 'api-version': '2017-10-31' } as const;
 describe.each([
-  ['getOperation', (prefer: { headers: Record<string, string> }) => getOperation(client, operation, prefer)],
-  ['getLegacyOperation', (prefer: { headers: Record<string, string> }) => getLegacyOperation(client, { operationId: 'contoso$contoso-offer$2$preview' }, prefer)],
+  ['getOperation', ({ headers }: { headers: Record<string, string> }) => generated.getOperation({ client: client.client, path: operation, query, headers, throwOnError: true })],
+  [
+    'getLegacyOperation',
+    ({ headers }: { headers: Record<string, string> }) =>
+      generated.getLegacyOperation({ client: client.client, path: { operationId: 'contoso$contoso-offer$2$preview' }, query, headers, throwOnError: true }),
+  ],
 ] as const)('%s (polling resource)', (operationId, call) => {
   test.each(['running', 'completed', 'failed', 'canceled'])('200 with the %s example: the status is in the body', async (example) => {
     coverage.cover(operationId, '200', example);
     const { data, response } = await call(prefer(`code=200, example=${example}`));
     expect(response.status).toBe(200);
-    expect(data?.status).toBe(example);
+    expect((data as PartnerOperation).status).toBe(example);
   });
 
-  test('200 with the asArray example: the operation is taken out of the array', async () => {
+  test('200 with the asArray example: the operation inside an array (lro reads it out)', async () => {
     coverage.cover(operationId, '200', 'asArray');
     const { data, response } = await call(prefer('code=200, example=asArray'));
     expect(response.status).toBe(200);
-    expect(data).toMatchObject({ id: '56615b67-2185-49fe-80d2-c4ddf77bb2e8', status: 'completed' });
+    expect(data).toEqual([expect.objectContaining({ id: '56615b67-2185-49fe-80d2-c4ddf77bb2e8', status: 'completed' })]);
   });
 
   test('200 with the newStatusWord example: a word outside the known set is not a violation', async () => {
     coverage.cover(operationId, '200', 'newStatusWord');
     const { data } = await call(prefer('code=200, example=newStatusWord'));
-    expect(data?.status).toBe('waitingForPublisherReview');
+    expect((data as PartnerOperation).status).toBe('waitingForPublisherReview');
   });
 
   test.each(['400', '403', '404'])('%s is an ApiError', async (code) => {

@@ -3,11 +3,9 @@ import { isApiError, isNotFoundError, StaticTokenCredential } from '@azlro/http'
 import {
   cancelOperation,
   createCloudPartnerClient,
-  getLegacyOperation,
-  getOperation,
   type PartnerOperation,
 } from '@azlro/cloudpartner';
-import { createStrictFetch, POLLS_UNTIL_DONE, readTimes, unique } from './helpers.js';
+import { createStrictFetch, getLegacyOperation, getOperation, POLLS_UNTIL_DONE, readTimes, unique } from './helpers.js';
 
 const info = inject('emulator');
 const portal = info.endpoints.cloudPartner;

@@ -1,4 +1,5 @@
 import type { ContainerServiceClient, OperationStatusResult } from '@azlro/containerservice';
+import type { CloudPartnerClient, PartnerOperation } from '@azlro/cloudpartner';
 
 /** A response Prism flagged: even a Warning (e.g. an undocumented status) means the emulator drifted from the spec. */
 export interface FlaggedResponse {
@@ -65,3 +66,13 @@ function pollingResource(resource: 'operations' | 'operationresults') {
 }
 export const getOperationStatus = pollingResource('operations');
 export const getOperationResult = pollingResource('operationresults');
+
+/** GETs a Cloud Partner operation resource through the client's pipeline, `$` percent-encoded as the generated client encodes it. */
+function partnerOperation(url: string) {
+  return (client: CloudPartnerClient, path: Record<string, string>) =>
+    client.client.get({ url, path, query: { 'api-version': '2017-10-31' }, throwOnError: true }) as Promise<{ data: PartnerOperation; response: Response }>;
+}
+/** A migrated offer's operation (`/api/publishers/{publisherId}/offers/{offerId}/operations/{operationId}`). */
+export const getOperation = partnerOperation('/api/publishers/{publisherId}/offers/{offerId}/operations/{operationId}');
+/** A non-migrated offer's operation (`/api/operations/{operationId}`). */
+export const getLegacyOperation = partnerOperation('/api/operations/{operationId}');
