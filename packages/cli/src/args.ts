@@ -1,8 +1,10 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { quoted, shown } from './sanitize.js';
+import type { FlagValues } from './cli-command.js';
+import { commandNamed, type RegisteredCommand } from './commands/registry.js';
 import {
   COMMAND_SPECS, findCommand, findGroup, flagsOf, GLOBAL_FLAGS, GROUPS, OUTPUT_FORMATS, VERSION_FLAG,
-  type CommandName, type CommandSpec, type FlagSpec, type OutputFormat,
+  type CommandSpec, type FlagSpec, type OutputFormat,
 } from './spec.js';
 import { resolveSubscription } from './subscription.js';
 import { UsageError, type Unrecognised } from './usage-error.js';
@@ -28,22 +30,10 @@ export interface CommonOptions {
   onlyShowErrors?: boolean;
 }
 
-export type Shell = 'bash' | 'zsh' | 'fish';
-export const SHELLS: readonly Shell[] = ['bash', 'zsh', 'fish'];
+export { SHELLS, type Shell } from './flags.js';
 
-export type Command =
-  | { name: 'help'; topic?: string }
-  | { name: 'version' }
-  | { name: 'completion'; shell: Shell }
-  | { name: 'aks abort'; subscriptionId: string; resourceGroupName: string; resourceName: string; nothingToAbortOk?: boolean }
-  | { name: 'aks command-result'; subscriptionId: string; resourceGroupName: string; resourceName: string; commandId: string }
-  | { name: 'aks nodepool abort'; subscriptionId: string; resourceGroupName: string; resourceName: string; agentPoolName: string }
-  | { name: 'aks command invoke'; subscriptionId: string; resourceGroupName: string; resourceName: string; command: string; files: string[] }
-  | { name: 'batch cancel-certificate-deletion'; accountEndpoint: string; thumbprint: string; thumbprintAlgorithm: 'sha1' }
-  | { name: 'partner cancel'; publisherId: string; offerId: string; notificationEmails?: string[] }
-  | { name: 'wait'; resumeToken: string }
-  | { name: 'emulator'; port: number }
-  | { name: 'demo' };
+/** A parsed command line: help, the version, or one of the registered commands' input (see `commands/registry.ts`). */
+export type Command = { name: 'help'; topic?: string } | { name: 'version' } | RegisteredCommand;
 
 export type ParsedCommand = Command & {
   options: CommonOptions;
@@ -150,7 +140,7 @@ function parseArgsMessage(error: Error & { code?: string }): string {
 }
 
 /** Reads each flag's value: the flag (once, unless repeatable), else its environment variables. */
-class Values {
+class Values implements FlagValues {
   readonly givenAs: Record<string, string> = {};
   readonly #values: Record<string, (string | boolean)[] | undefined>;
   readonly #flags: readonly FlagSpec[];
@@ -210,15 +200,15 @@ class Values {
   as(name: string): string {
     return this.givenAs[name] ?? `--${name}`;
   }
-}
 
-/** A URL flag must not carry user-info: it would be printed and logged, and is never how Azure authenticates. */
-function checkNoUserinfo(values: Values, name: string): string | undefined {
-  const value = values.string(name);
-  if (value !== undefined && value.includes('@')) {
-    throw new UsageError(`${values.as(name)} must not contain a user name or password (user:password@); give credentials with --access-token or the environment`);
+  /** A URL flag must not carry user-info: it would be printed and logged, and is never how Azure authenticates. */
+  url(name: string): string | undefined {
+    const value = this.string(name);
+    if (value !== undefined && value.includes('@')) {
+      throw new UsageError(`${this.as(name)} must not contain a user name or password (user:password@); give credentials with --access-token or the environment`);
+    }
+    return value;
   }
-  return value;
 }
 
 function commonOptions(values: Values, spec: CommandSpec | undefined, env: NodeJS.ProcessEnv): CommonOptions {
@@ -241,7 +231,7 @@ function commonOptions(values: Values, spec: CommandSpec | undefined, env: NodeJ
   }
   const debug = values.boolean('debug');
   const options: CommonOptions = {
-    endpoint: has('endpoint') ? checkNoUserinfo(values, 'endpoint') : undefined,
+    endpoint: has('endpoint') ? values.url('endpoint') : undefined,
     accessToken: has('access-token') ? values.string('access-token') : env.AZLRO_ACCESS_TOKEN || undefined,
     accountName: has('account-name') ? values.string('account-name') : undefined,
     accountKey: has('account-key') ? values.string('account-key') : undefined,
@@ -293,7 +283,9 @@ export function parseCommand(argv: readonly string[], env: NodeJS.ProcessEnv): P
   try {
     const values = new Values(parsed.values, words.options, flags, env, topic);
     const options = commonOptions(values, spec, env);
-    const command = commandFrom(spec.name as CommandName, values, parsed.positionals, env);
+    // --subscription, else AZURE_SUBSCRIPTION_ID, else the az profile: read only by the commands that take one.
+    const subscription = () => resolveSubscription(values.string('subscription'), values.as('subscription'), env, values.givenAs);
+    const command = commandNamed(spec.name)!.parse({ values, positionals: parsed.positionals, env, subscription }) as RegisteredCommand;
     return { ...command, options, givenAs: values.givenAs };
   } catch (error) {
     if (error instanceof UsageError && error.topic === '') throw new UsageError(error.message, { topic, unrecognised: error.unrecognised });
@@ -303,78 +295,4 @@ export function parseCommand(argv: readonly string[], env: NodeJS.ProcessEnv): P
 
 function defaults(env: NodeJS.ProcessEnv): CommonOptions {
   return { noWait: false, output: 'text', verbose: false, accessToken: env.AZLRO_ACCESS_TOKEN || undefined };
-}
-
-function commandFrom(name: CommandName, values: Values, positionals: string[], env: NodeJS.ProcessEnv): Command {
-  // --subscription, else AZURE_SUBSCRIPTION_ID, else the az profile: read only by the commands that take one.
-  const subscription = () => resolveSubscription(values.string('subscription'), values.as('subscription'), env, values.givenAs);
-  switch (name) {
-    case 'aks abort':
-    case 'aks command-result': {
-      const target = {
-        subscriptionId: subscription(),
-        resourceGroupName: values.required('resource-group'),
-        resourceName: values.required('name'),
-      };
-      return name === 'aks abort'
-        ? { name, ...target, nothingToAbortOk: values.boolean('nothing-to-abort-ok') }
-        : { name, ...target, commandId: values.required('command-id') };
-    }
-    case 'aks nodepool abort':
-      return {
-        name,
-        subscriptionId: subscription(),
-        resourceGroupName: values.required('resource-group'),
-        resourceName: values.required('cluster-name'),
-        agentPoolName: values.required('nodepool-name'),
-      };
-    case 'aks command invoke':
-      return {
-        name,
-        subscriptionId: subscription(),
-        resourceGroupName: values.required('resource-group'),
-        resourceName: values.required('name'),
-        command: values.required('command'),
-        files: values.all('file'),
-      };
-    case 'batch cancel-certificate-deletion': {
-      const algorithm = values.string('thumbprint-algorithm') ?? 'sha1';
-      if (algorithm !== 'sha1') throw new UsageError(`${values.as('thumbprint-algorithm')} must be sha1; got ${quoted(algorithm)}`);
-      return {
-        name,
-        accountEndpoint: checkNoUserinfo(values, 'account-endpoint') ?? values.required('account-endpoint'),
-        thumbprint: values.required('thumbprint'),
-        thumbprintAlgorithm: 'sha1',
-      };
-    }
-    case 'partner cancel': {
-      const emails = values.all('notification-emails').flatMap((list) => list.split(',')).map((e) => e.trim()).filter(Boolean);
-      return {
-        name,
-        publisherId: values.required('publisher'),
-        offerId: values.required('offer'),
-        ...(values.all('notification-emails').length ? { notificationEmails: emails } : {}),
-      };
-    }
-    case 'wait':
-      if (positionals.length !== 1) throw new UsageError('wait takes exactly one argument: the resume token');
-      return { name, resumeToken: positionals[0]! };
-    case 'completion': {
-      const [shell] = positionals;
-      if (positionals.length !== 1 || !SHELLS.includes(shell as Shell)) {
-        throw new UsageError(`completion takes one shell: ${SHELLS.join(', ')}${shell === undefined ? '' : `; got ${quoted(shell)}`}`, {
-          unrecognised: shell === undefined ? [] : [{ typed: shell, candidates: SHELLS }],
-        });
-      }
-      return { name, shell: shell as Shell };
-    }
-    case 'emulator': {
-      const raw = values.string('port');
-      const port = raw === undefined ? 0 : Number(raw);
-      if (!Number.isInteger(port) || port < 0 || port > 65_535) throw new UsageError(`--port must be 0-65535; got ${quoted(String(raw))}`);
-      return { name, port };
-    }
-    case 'demo':
-      return { name };
-  }
 }

@@ -1,29 +1,11 @@
 import { parseCommand, requestedOutput, UsageError, type CommonOptions, type ParsedCommand } from './args.js';
-import type { CommandContext } from './context.js';
+import { commandNamed } from './commands/registry.js';
 import { EXIT_CODES, interruptExitCode, type ExitCode } from './exit-codes.js';
 import { colourAllowed, ttys, type CliIo, type Writer } from './io.js';
-import type { Report } from './report.js';
+import type { OperationName } from './report.js';
 import { quoted, shown } from './sanitize.js';
 import { FLAG_OF_PARAMETER } from './spec.js';
 import { VERSION } from './version.js';
-
-/**
- * What a command module exports. Loaded with `import()`, as is everything that prints a report,
- * so `--version` and `--help` load only the parser.
- */
-type CommandRun = (command: never, ctx: CommandContext) => Promise<Report | ExitCode>;
-
-const COMMANDS: Record<Exclude<ParsedCommand['name'], 'help' | 'version' | 'completion'>, () => Promise<{ run: CommandRun }>> = {
-  'aks abort': () => import('./commands/aks-abort.js'),
-  'aks command-result': () => import('./commands/aks-command-result.js'),
-  'aks nodepool abort': () => import('./commands/aks-nodepool-abort.js'),
-  'aks command invoke': () => import('./commands/aks-command-invoke.js'),
-  'batch cancel-certificate-deletion': () => import('./commands/batch-cancel-certificate-deletion.js'),
-  'partner cancel': () => import('./commands/partner-cancel.js'),
-  wait: () => import('./commands/wait.js'),
-  emulator: () => import('./commands/emulator.js'),
-  demo: () => import('./commands/demo.js'),
-};
 
 /**
  * Secrets shorter than this are not scrubbed by value: they are ordinary words (`emulator`, `any`),
@@ -62,9 +44,8 @@ async function usageFailure(argv: readonly string[], io: CliIo, error: unknown, 
 function inFlagTerms(error: unknown, parsed: ParsedCommand): unknown {
   if (!(error instanceof TypeError || error instanceof RangeError)) return error;
   const parameter = /^(\w+)\b/.exec(error.message)?.[1];
-  // Batch's endpoint is its account URL.
-  const batchEndpoint = parameter === 'endpoint' && parsed.name === 'batch cancel-certificate-deletion';
-  const flag = parameter === undefined ? undefined : batchEndpoint ? '--account-endpoint' : FLAG_OF_PARAMETER[parameter];
+  const own = commandNamed(parsed.name)?.flagOf;
+  const flag = parameter === undefined ? undefined : ((own && Object.hasOwn(own, parameter) ? own[parameter] : undefined) ?? FLAG_OF_PARAMETER[parameter]);
   if (parameter === undefined || flag === undefined) return error;
   const typed = parsed.givenAs?.[flag.slice(2)] ?? flag;
   return new UsageError(`${typed}${shown(error.message.slice(parameter.length))}`, { topic: parsed.name });
@@ -117,14 +98,15 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
     return usageFailure(argv, io, new UsageError((error as Error).message, { topic: parsed.name }), startedAt);
   }
   const ctx = createContext(safeIo, parsed.options, startedAt, format);
-  const operation = parsed.name === 'wait' || parsed.name === 'emulator' || parsed.name === 'demo' ? undefined : parsed.name;
+  const descriptor = commandNamed(parsed.name)!;
+  const operation = descriptor.operation ? (parsed.name as OperationName) : undefined;
   if (parsed.options.verbose && 'subscriptionId' in parsed) {
     ctx.line.print(ctx.errStyle.dim(`azlro: subscription ${parsed.subscriptionId}, from ${parsed.givenAs?.subscription ?? '--subscription'}`));
   }
   const { setDebugSink } = await import('./debug.js');
   if (parsed.options.debug) setDebugSink((text) => ctx.line.print(ctx.errStyle.dim(text)));
   try {
-    const { run } = await COMMANDS[parsed.name]();
+    const { run } = await descriptor.load();
     const outcome = await run(parsed as never, ctx);
     if (typeof outcome === 'number') return outcome;
     printReport(ctx, outcome);

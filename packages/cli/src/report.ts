@@ -1,8 +1,9 @@
 import type { AbortConflictReason } from '@azlro/lro';
+import type { COMMANDS } from './commands/registry.js';
 import type { ExitCode } from './exit-codes.js';
 
-/** The operations the CLI runs; `wait` reports the one its token names. */
-export type OperationName = 'aks abort' | 'aks command-result' | 'aks nodepool abort' | 'aks command invoke' | 'batch cancel-certificate-deletion' | 'partner cancel';
+/** The operations the CLI runs (the commands whose descriptor says `operation`); `wait` reports the one its token names. */
+export type OperationName = Extract<(typeof COMMANDS)[number], { operation: true }>['spec']['name'];
 
 /** Where the operation stands, as far as azlro knows. */
 export type ReportStatus = 'succeeded' | 'failed' | 'canceled' | 'running';

@@ -38,3 +38,7 @@ export function withCommandId(report: Report): Report {
   const commandId = url ? /\/commandResults\/([^/?#]+)/i.exec(new URL(url).pathname)?.[1] : undefined;
   return commandId ? { ...report, commandId: decodeURIComponent(commandId) } : report;
 }
+
+/** `azlro wait` judges a resumed command as this command does, and names its id while it runs. */
+export { judgeCommand as judge };
+export const resumed = withCommandId;

@@ -36,3 +36,6 @@ export function judgeCommand(result: RunCommandResult | undefined): ReturnType<N
     error: { code: 'CommandFailed', message: `the command ran on the cluster and exited with code ${exitCode} (azlro exits ${EXIT_CODES.commandFailed})` },
   };
 }
+
+/** `azlro wait` judges a resumed command result as this command does. */
+export const judge = judgeCommand;

@@ -1,21 +1,14 @@
-import type { OperationKind, ResumeToken } from '@azlro/lro';
+import type { ResumeToken } from '@azlro/lro';
 import { UsageError, type Command } from '../args.js';
 import { aksClient, partnerClient } from '../clients.js';
 import type { CommandContext } from '../context.js';
+import { COMMANDS } from './registry.js';
 import { follow } from '../follow.js';
 import { isKnownEndpoint } from '../known-endpoints.js';
 import type { OperationName, Report } from '../report.js';
 import { Traffic } from '../traffic.js';
 
 type Wait = Extract<Command, { name: 'wait' }>;
-
-const OPERATION_BY_KIND: Readonly<Record<OperationKind, OperationName>> = {
-  'containerservice.abortLatestOperation': 'aks abort',
-  'containerservice.commandResult': 'aks command-result',
-  'containerservice.abortAgentPoolLatestOperation': 'aks nodepool abort',
-  'containerservice.runCommand': 'aks command invoke',
-  'cloudpartner.cancelOperation': 'partner cancel',
-};
 
 /** Refuses, before anything is sent, a token whose endpoint the user did not vouch for. */
 function checkEndpoint(token: ResumeToken, endpointOption: string | undefined): void {
@@ -46,18 +39,17 @@ export async function run(command: Wait, ctx: CommandContext, traffic = new Traf
     throw new UsageError(`not a resume token from azlro: ${(error as Error).message}`);
   }
   checkEndpoint(token, ctx.options.endpoint);
-  const operation = OPERATION_BY_KIND[token.kind];
-  if (token.service === 'containerservice') {
-    const client = await aksClient(ctx, traffic, token.endpoint);
+  // The command whose operation the token names: its report, its judgement of the result.
+  const descriptor = COMMANDS.find((command) => 'resumes' in command && command.resumes === token.kind)!;
+  const operation = descriptor.spec.name as OperationName;
+  const [module, client] = await Promise.all([
+    descriptor.load(),
+    token.service === 'containerservice' ? aksClient(ctx, traffic, token.endpoint) : partnerClient(ctx, traffic, token.endpoint),
+  ]);
+  const report = await follow(ctx, {
+    operation, traffic, restored: true, endpoint: token.endpoint, start: (options) => restorePoller(client as never, command.resumeToken, options),
     // A command's own non-zero exit code is judged as its command's is (exit 5): issue 10's judge.
-    const commandKind = token.kind === 'containerservice.commandResult' || token.kind === 'containerservice.runCommand';
-    const judge = commandKind ? (await import('./aks-command-result.js')).judgeCommand : undefined;
-    const report = await follow(ctx, {
-      operation, traffic, restored: true, endpoint: token.endpoint, start: (options) => restorePoller(client, command.resumeToken, options),
-      ...(judge ? { judge: judge as never } : {}),
-    });
-    return token.kind === 'containerservice.runCommand' ? (await import('./aks-command-invoke.js')).withCommandId(report) : report;
-  }
-  const client = await partnerClient(ctx, traffic, token.endpoint);
-  return follow(ctx, { operation, traffic, restored: true, endpoint: token.endpoint, start: (options) => restorePoller(client, command.resumeToken, options) });
+    ...(module.judge ? { judge: module.judge as never } : {}),
+  });
+  return module.resumed ? module.resumed(report) : report;
 }

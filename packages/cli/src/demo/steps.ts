@@ -1,10 +1,5 @@
 import type { Command } from '../args.js';
-import { run as runAbort } from '../commands/aks-abort.js';
-import { run as runCommandInvoke } from '../commands/aks-command-invoke.js';
-import { run as runCommandResult } from '../commands/aks-command-result.js';
-import { run as runNodepoolAbort } from '../commands/aks-nodepool-abort.js';
-import { run as runBatchCancel } from '../commands/batch-cancel-certificate-deletion.js';
-import { run as runPartnerCancel } from '../commands/partner-cancel.js';
+import { commandNamed } from '../commands/registry.js';
 import type { CommandContext } from '../context.js';
 import { EXIT_CODES, type ExitCode } from '../exit-codes.js';
 import { POLL_INTERVAL_IN_MS } from '../follow.js';
@@ -79,22 +74,9 @@ export function inProcessSteps({ info }: DemoSession): InProcessStep[] {
   ];
 }
 
-function runStep(step: InProcessStep, ctx: CommandContext, traffic: Traffic): Promise<Report> {
-  const { command } = step;
-  switch (command.name) {
-    case 'aks abort':
-      return runAbort(command, ctx, traffic);
-    case 'aks command-result':
-      return runCommandResult(command, ctx, traffic);
-    case 'aks nodepool abort':
-      return runNodepoolAbort(command, ctx, traffic);
-    case 'aks command invoke':
-      return runCommandInvoke(command, ctx, traffic);
-    case 'partner cancel':
-      return runPartnerCancel(command, ctx, traffic);
-    case 'batch cancel-certificate-deletion':
-      return runBatchCancel(command, ctx, traffic);
-  }
+async function runStep(step: InProcessStep, ctx: CommandContext, traffic: Traffic): Promise<Report> {
+  const { run } = await commandNamed(step.command.name)!.load();
+  return run(step.command as never, ctx, traffic) as Promise<Report>;
 }
 
 /** Runs one step with live progress, shows its report and what the measured traffic says. */
