@@ -9,18 +9,25 @@ import { azlroVitestConfig } from '../../vitest.shared.ts';
 // Prism's start-up when more than two start at once on a 2-core machine. Inside a file the spawns
 // run concurrently.
 //
-// The order: the files that take longest first (measured: demo ~25 s, fault matrix ~20 s, ...), an
-// emulator file next to one that is not, so the two workers end together and two emulators rarely
-// start at the same moment. Files not listed follow in vitest's usual order.
+// The order: the files that take longest first (measured: demo ~25 s, fault matrix ~20 s, ...), so
+// the two workers end together. The demo starts its own emulator with the CLI's 30 s start-up limit,
+// so the quick in-process files and a file that mostly waits run beside its start-up, not the fault
+// matrix's burst of processes; then an emulator file goes next to one that is not, so two emulators
+// rarely start at the same moment. Files not listed follow in vitest's usual order.
 const LONGEST_FIRST = [
   'demo',
+  'unit',
+  'args',
+  'formats',
+  'engines',
+  'version',
+  'throttling-and-blame',
   'fault-matrix',
   'emulator',
   'test-server',
   'emulator-command',
   'az-conventions',
   'command-invoke-emulator',
-  'throttling-and-blame',
   'ecosystem',
   'nodepool-and-invoke',
 ].map((name) => `/test/${name}.test.ts`);
