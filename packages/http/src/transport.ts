@@ -1,6 +1,7 @@
 import { NetworkError, RequestTimeoutError } from './errors/transport-errors.js';
 import { redactText } from './logging/redact.js';
 import { platformFetchInit } from '#platform';
+import { rememberBody } from './client-runtime/call.js';
 import type { PipelineRequest, SendRequest } from './pipeline-request.js';
 import type { TransportOptions } from './transport-options.js';
 
@@ -15,6 +16,8 @@ function rebuild(response: Response, body: ArrayBuffer | null): Response {
   rebuilt.headers.delete('content-encoding');
   rebuilt.headers.delete('transfer-encoding');
   if (body) rebuilt.headers.set('content-length', String(body.byteLength));
+  // The client runtime decodes these bytes instead of reading the rebuilt body's stream again.
+  rememberBody(rebuilt, body);
   return rebuilt;
 }
 
