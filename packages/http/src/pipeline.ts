@@ -69,7 +69,7 @@ export function createPipeline(options: PipelineOptions): PipelineFetch {
       ...auth,
       loggingPolicy(log, requestIdHeaderName),
     ],
-    fetchTransport(options.fetch ?? ((input, init) => globalThis.fetch(input, init)), options.tryTimeoutInMs ?? DEFAULT_TRY_TIMEOUT_IN_MS, redact, {
+    fetchTransport(options.fetch, options.tryTimeoutInMs ?? DEFAULT_TRY_TIMEOUT_IN_MS, redact, {
       proxyOptions: options.proxyOptions,
       maxConnectionsPerOrigin: options.maxConnectionsPerOrigin,
     }),

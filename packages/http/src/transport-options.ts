@@ -1,3 +1,5 @@
+import type { PipelineRequest } from './pipeline-request.js';
+
 /**
  * An HTTP proxy, in the shape of `@azure/core-rest-pipeline`'s `ProxySettings`. HTTPS requests go
  * through it as `CONNECT host:443` tunnels; the proxy sees no request header, so no credential.
@@ -59,3 +61,12 @@ export function proxyUrl({ host, port, username, password }: ProxySettings): str
   const auth = username === undefined ? '' : `${user}${password === undefined ? '' : `:${encodeURIComponent(password)}`}@`;
   return `${url.protocol}//${auth}${url.hostname}:${port}`;
 }
+
+/** Statuses whose Response must be built without a body. */
+export const NULL_BODY_STATUSES = new Set([204, 205, 304]);
+
+/**
+ * A platform's own way to send one attempt (Node: the shared dispatcher's `request`): resolves with
+ * the answer and the body it read whole (null: none); rejects like fetch (`TypeError` with a cause).
+ */
+export type DirectSend = (request: PipelineRequest, signal: AbortSignal) => Promise<{ response: Response; body: ArrayBuffer | null }>;

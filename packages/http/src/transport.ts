@@ -1,12 +1,9 @@
 import { NetworkError, RequestTimeoutError } from './errors/transport-errors.js';
 import { redactText } from './logging/redact.js';
-import { platformFetchInit } from '#platform';
+import { platformFetchInit, platformSend } from '#platform';
 import { rememberBody } from './client-runtime/call.js';
 import type { PipelineRequest, SendRequest } from './pipeline-request.js';
-import type { TransportOptions } from './transport-options.js';
-
-/** Statuses whose Response must be built without a body. */
-const NULL_BODY_STATUSES = new Set([204, 205, 304]);
+import { NULL_BODY_STATUSES, type DirectSend, type TransportOptions } from './transport-options.js';
 
 /** The buffered body gets a Response of its own; encoding headers no longer describe it. */
 function rebuild(response: Response, body: ArrayBuffer | null): Response {
@@ -48,12 +45,17 @@ function attemptTimeout(callerSignal: AbortSignal, tryTimeoutInMs: number) {
 }
 
 /**
- * Sends one attempt with `fetch` and reads the whole body, so a body cut short is a (retryable)
- * network error and `tryTimeoutInMs` covers the body too. Redirects are never followed. Without
- * `tryTimeoutInMs`, fetch gets the caller's signal as it is: no controller, timer or listener.
+ * Sends one attempt and reads the whole body, so a body cut short is a (retryable) network error
+ * and `tryTimeoutInMs` covers the body too. Redirects are never followed. With `fetchImpl`, the
+ * attempt goes to it (in Node with the shared dispatcher in its init) and its Response is rebuilt
+ * around the buffered body; without one, Node sends with the shared dispatcher's `request`
+ * (`platformSend`: no fetch machinery) and browsers with `globalThis.fetch`. Either way the
+ * resolved Response's body bytes are kept for the client runtime (`responseText`), which decodes
+ * them instead of reading a stream again. Without `tryTimeoutInMs`, the caller's signal is used as
+ * it is: no controller, timer or listener.
  */
 export function fetchTransport(
-  fetchImpl: typeof fetch,
+  fetchImpl: typeof fetch | undefined,
   tryTimeoutInMs: number | undefined,
   redact: (text: string) => string = redactText,
   transportOptions: TransportOptions = {},
@@ -61,14 +63,24 @@ export function fetchTransport(
   // Node: the shared dispatcher (proxy from the environment or proxyOptions, connection cap), made
   // with the pipeline (the first request then pays nothing extra, e.g. between getting a token and
   // using it); browsers: nothing.
-  const extra: Promise<object> = platformFetchInit(transportOptions);
-  extra.catch(() => {}); // surfaced by the first request
+  const direct: Promise<DirectSend | undefined> = fetchImpl ? Promise.resolve(undefined) : platformSend(transportOptions);
+  const extra: Promise<object> = fetchImpl ? platformFetchInit(transportOptions) : Promise.resolve({});
+  direct.catch(() => {}); // surfaced by the first request
+  extra.catch(() => {});
+  const viaFetch = fetchImpl ?? ((input: string, init: RequestInit) => globalThis.fetch(input, init));
   return async (request) => {
     const timeout = tryTimeoutInMs === undefined ? undefined : attemptTimeout(request.abortSignal, tryTimeoutInMs);
+    const signal = timeout?.signal ?? request.abortSignal;
     try {
+      const send = await direct;
+      if (send) {
+        const { response, body } = await send(request, signal);
+        rememberBody(response, body);
+        return response;
+      }
       const init = await extra;
-      const response = await fetchImpl(request.url, {
-        ...init, method: request.method, headers: request.headers, body: request.body ?? null, signal: timeout?.signal ?? request.abortSignal, redirect: 'manual',
+      const response = await viaFetch(request.url, {
+        ...init, method: request.method, headers: request.headers, body: request.body ?? null, signal, redirect: 'manual',
       });
       return rebuild(response, NULL_BODY_STATUSES.has(response.status) ? null : await response.arrayBuffer());
     } catch (error) {
