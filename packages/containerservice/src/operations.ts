@@ -1,3 +1,4 @@
+import { withData } from '@azlro/http/internal';
 import {
   assertPathSegment,
   assertParams,
@@ -94,5 +95,5 @@ export async function getCommandResult(
     ...(options.rawBody ? { parseAs: 'text' as const } : {}),
   });
   // The generated union of 200 and 202 bodies is `unknown`; only a 200 carries the result.
-  return { ...result, data: result.response.status === 200 ? (result.data as RunCommandResult) : undefined };
+  return withData(result, result.response.status === 200 ? (result.data as RunCommandResult) : undefined);
 }

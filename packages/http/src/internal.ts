@@ -9,6 +9,7 @@ export {
   createClient,
   createConfig,
   responseText,
+  withData,
   type Client,
   type ClientOptions,
   type Config,

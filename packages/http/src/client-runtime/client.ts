@@ -124,3 +124,12 @@ export function createClient(initial: Config = {}): Client {
     },
   } as Client;
 }
+
+/**
+ * `result` with `data` replaced, in place: a spread (`{ ...result, data }`) would read the lazy
+ * `request` getter and build a `Request` per call; this keeps it lazy.
+ */
+export function withData<R extends { data: unknown }, D>(result: R, data: D): Omit<R, 'data'> & { data: D } {
+  (result as { data: unknown }).data = data;
+  return result as unknown as Omit<R, 'data'> & { data: D };
+}
