@@ -76,6 +76,11 @@ export async function toPipelineRequest(input: string | URL | Request, init?: Re
 /** Stands in for a call made without a signal; nothing ever aborts it. Made on first use. */
 let neverAborted: AbortSignal | undefined;
 
+/** True for the stand-in signal of a call made without one: listening to it is pointless. */
+export function isNeverAborted(signal: AbortSignal): boolean {
+  return signal === neverAborted;
+}
+
 /**
  * Reads a call of the client runtime into a {@link PipelineRequest}: its headers are the call's own
  * (no copy), the internal marks are read and removed from them as in {@link toPipelineRequest}.

@@ -74,7 +74,7 @@ export async function platformSend(options: TransportOptions): Promise<DirectSen
         method: request.method as Dispatcher.HttpMethod,
         headers: request.headers as unknown as Iterable<[string, string]>,
         body: request.body ? new Uint8Array(request.body) : null,
-        signal,
+        signal: signal as AbortSignal,
       });
       const status = answer.statusCode;
       const body = NULL_BODY_STATUSES.has(status) ? (await answer.body.dump(), null) : await answer.body.arrayBuffer();

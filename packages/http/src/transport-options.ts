@@ -69,4 +69,12 @@ export const NULL_BODY_STATUSES = new Set([204, 205, 304]);
  * A platform's own way to send one attempt (Node: the shared dispatcher's `request`): resolves with
  * the answer and the body it read whole (null: none); rejects like fetch (`TypeError` with a cause).
  */
-export type DirectSend = (request: PipelineRequest, signal: AbortSignal) => Promise<{ response: Response; body: ArrayBuffer | null }>;
+export type DirectSend = (request: PipelineRequest, signal: AbortLike) => Promise<{ response: Response; body: ArrayBuffer | null }>;
+
+/** What undici's `request` accepts as a signal: an AbortSignal, or any object with this shape. */
+export interface AbortLike {
+  readonly aborted: boolean;
+  readonly reason: unknown;
+  addEventListener(type: 'abort', listener: () => void, options?: { once?: boolean }): void;
+  removeEventListener(type: 'abort', listener: () => void): void;
+}

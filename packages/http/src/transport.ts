@@ -2,7 +2,7 @@ import { NetworkError, RequestTimeoutError } from './errors/transport-errors.js'
 import { redactText } from './logging/redact.js';
 import { platformFetchInit, platformSend } from '#platform';
 import { rememberBody } from './client-runtime/call.js';
-import type { PipelineRequest, SendRequest } from './pipeline-request.js';
+import { isNeverAborted, type PipelineRequest, type SendRequest } from './pipeline-request.js';
 import { NULL_BODY_STATUSES, type DirectSend, type TransportOptions } from './transport-options.js';
 
 /** The buffered body gets a Response of its own; encoding headers no longer describe it. */
@@ -19,27 +19,53 @@ function rebuild(response: Response, body: ArrayBuffer | null): Response {
 }
 
 /**
- * One attempt's time limit: a signal that aborts when the caller's does or when `tryTimeoutInMs`
- * passes. Forwarded by hand, as `AbortSignal.any` costs tens of µs a call and leaves WeakRefs behind.
+ * The signal of one attempt on the direct sender (undici's `request`, which takes any object with
+ * `aborted`, `reason` and `addEventListener`/`removeEventListener`): none of an AbortController's
+ * per-call cost (a transferable EventTarget). fetch still gets a real AbortController's signal.
  */
-function attemptTimeout(callerSignal: AbortSignal, tryTimeoutInMs: number) {
-  const controller = new AbortController();
+class AttemptSignal {
+  aborted = false;
+  reason: unknown = undefined;
+  readonly #listeners = new Set<() => void>();
+  addEventListener(_type: 'abort', listener: () => void): void {
+    this.#listeners.add(listener);
+  }
+  removeEventListener(_type: 'abort', listener: () => void): void {
+    this.#listeners.delete(listener);
+  }
+  abort(reason: unknown = new DOMException('This operation was aborted', 'AbortError')): void {
+    if (this.aborted) return;
+    this.aborted = true;
+    this.reason = reason;
+    for (const listener of this.#listeners) listener();
+    this.#listeners.clear();
+  }
+}
+
+/**
+ * One attempt's time limit: a signal that aborts when the caller's does or when `tryTimeoutInMs`
+ * passes. Forwarded by hand, as `AbortSignal.any` costs tens of µs a call and leaves WeakRefs behind;
+ * a caller's signal that can never abort (a call made without one) gets no listener.
+ */
+function attemptTimeout(callerSignal: AbortSignal, tryTimeoutInMs: number, direct: boolean) {
+  const controller = direct ? new AttemptSignal() : new AbortController();
   const forward = () => controller.abort(callerSignal.reason);
+  const listen = !isNeverAborted(callerSignal);
   let timedOut = false;
   if (callerSignal.aborted) forward();
-  else callerSignal.addEventListener('abort', forward, { once: true });
+  else if (listen) callerSignal.addEventListener('abort', forward, { once: true });
   const timer = setTimeout(() => {
     timedOut = true;
     controller.abort();
   }, tryTimeoutInMs);
   return {
-    signal: controller.signal,
+    signal: controller instanceof AttemptSignal ? controller : controller.signal,
     get timedOut() {
       return timedOut;
     },
     clear() {
       clearTimeout(timer);
-      callerSignal.removeEventListener('abort', forward);
+      if (listen) callerSignal.removeEventListener('abort', forward);
     },
   };
 }
@@ -65,14 +91,21 @@ export function fetchTransport(
   // using it); browsers: nothing.
   const direct: Promise<DirectSend | undefined> = fetchImpl ? Promise.resolve(undefined) : platformSend(transportOptions);
   const extra: Promise<object> = fetchImpl ? platformFetchInit(transportOptions) : Promise.resolve({});
-  direct.catch(() => {}); // surfaced by the first request
+  // Once known, the sender is used without awaiting (a microtask per attempt saved).
+  let known: { send: DirectSend | undefined } | undefined;
+  direct.then((send) => (known = { send }), () => {}); // a failure is surfaced by the first request
   extra.catch(() => {});
   const viaFetch = fetchImpl ?? ((input: string, init: RequestInit) => globalThis.fetch(input, init));
   return async (request) => {
-    const timeout = tryTimeoutInMs === undefined ? undefined : attemptTimeout(request.abortSignal, tryTimeoutInMs);
+    let send: DirectSend | undefined;
+    try {
+      send = known ? known.send : await direct;
+    } catch (error) {
+      throw transportError(request, error, undefined, redact);
+    }
+    const timeout = tryTimeoutInMs === undefined ? undefined : attemptTimeout(request.abortSignal, tryTimeoutInMs, send !== undefined);
     const signal = timeout?.signal ?? request.abortSignal;
     try {
-      const send = await direct;
       if (send) {
         const { response, body } = await send(request, signal);
         rememberBody(response, body);
@@ -80,7 +113,7 @@ export function fetchTransport(
       }
       const init = await extra;
       const response = await viaFetch(request.url, {
-        ...init, method: request.method, headers: request.headers, body: request.body ?? null, signal, redirect: 'manual',
+        ...init, method: request.method, headers: request.headers, body: request.body ?? null, signal: signal as AbortSignal, redirect: 'manual',
       });
       return rebuild(response, NULL_BODY_STATUSES.has(response.status) ? null : await response.arrayBuffer());
     } catch (error) {
