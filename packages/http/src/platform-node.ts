@@ -2,6 +2,7 @@
 // Node's fetch, so proxies and a connection cap work as users expect. Never loaded in browsers.
 import { createRequire } from 'node:module';
 import type { Dispatcher, EnvHttpProxyAgent as EnvHttpProxyAgentType } from 'undici';
+import { BufferedResponse } from './buffered-response.js';
 import { DEFAULT_MAX_CONNECTIONS_PER_ORIGIN, NULL_BODY_STATUSES, proxyUrl, type DirectSend, type TransportOptions } from './transport-options.js';
 
 /** Loopback is never proxied (as in Go's net/http): the emulator and test servers stay direct. */
@@ -58,7 +59,8 @@ export async function platformFetchInit(options: TransportOptions): Promise<{ di
 
 /**
  * Node's sender when the caller gave no `fetch`: the shared dispatcher's `request` (undici), so one
- * call costs no fetch machinery (Request, web streams, a second Response). Same wire behaviour as
+ * call costs no fetch machinery (Request, web streams, a second Response): the answer is a
+ * BufferedResponse around the body read whole. Same wire behaviour as
  * fetch through that dispatcher (proxy, connection cap, no redirect followed), except that no
  * `accept-encoding` is sent, so bodies come uncompressed. A failure rejects as fetch does: a
  * TypeError('fetch failed') whose `cause` is undici's error (its `code`, e.g. ECONNREFUSED, kept).
@@ -84,7 +86,7 @@ export async function platformSend(options: TransportOptions): Promise<DirectSen
         if (Array.isArray(value)) for (const item of value) headers.append(name, item);
         else if (value !== undefined) headers.append(name, value);
       }
-      return { response: new Response(body, { status, statusText: (answer as { statusText?: string }).statusText ?? '', headers }), body };
+      return new BufferedResponse(body, { status, statusText: (answer as { statusText?: string }).statusText ?? '', headers });
     } catch (error) {
       throw new TypeError('fetch failed', { cause: error });
     }

@@ -67,9 +67,9 @@ export const NULL_BODY_STATUSES = new Set([204, 205, 304]);
 
 /**
  * A platform's own way to send one attempt (Node: the shared dispatcher's `request`): resolves with
- * the answer and the body it read whole (null: none); rejects like fetch (`TypeError` with a cause).
+ * the answer, its body read whole (a BufferedResponse); rejects like fetch (`TypeError` with a cause).
  */
-export type DirectSend = (request: PipelineRequest, signal: AbortLike) => Promise<{ response: Response; body: ArrayBuffer | null }>;
+export type DirectSend = (request: PipelineRequest, signal: AbortLike) => Promise<Response>;
 
 /** What undici's `request` accepts as a signal: an AbortSignal, or any object with this shape. */
 export interface AbortLike {

@@ -1,3 +1,5 @@
+import { BufferedResponse } from '../buffered-response.js';
+
 /**
  * One request as the client runtime hands it to a pipeline: no `Request` is built. The headers
  * object is the pipeline's to change (it was made for this call); `body` is already serialized.
@@ -27,19 +29,11 @@ export function sendCallOf(fetch: object | undefined): SendCall | undefined {
   return fetch ? senders.get(fetch) : undefined;
 }
 
-/** Where a transport keeps the body it already read, so a caller decodes it without reading a stream again. */
-const bodies = new WeakMap<Response, ArrayBuffer | null>();
-
-/** Records the bytes `response` was built from (null: no body). */
-export function rememberBody(response: Response, body: ArrayBuffer | null): void {
-  bodies.set(response, body);
-}
-
-/** The body as text: from the transport's buffer when it kept one, else read from the stream. */
+/** The body as text: decoded from the bytes a transport already read (BufferedResponse), else read from the stream. */
 export async function responseText(response: Response): Promise<string> {
-  const body = bodies.get(response);
-  if (body === undefined) return response.text();
-  return body === null ? '' : decoder.decode(body);
+  const bytes = BufferedResponse.bytesOf(response);
+  if (bytes === undefined) return response.text();
+  return bytes === null ? '' : decoder.decode(bytes);
 }
 
 const decoder = new TextDecoder();
