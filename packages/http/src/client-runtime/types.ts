@@ -61,9 +61,11 @@ export type RequestResult<TData = unknown, TError = unknown, ThrowOnError extend
   ? Promise<{ data: Picked<TData>; request: Request; response: Response }>
   : Promise<({ data: Picked<TData>; error: undefined } | { data: undefined; error: Picked<TError> }) & { request: Request; response: Response }>;
 
+// NoInfer: TData/TError come from the generated call's type arguments (or default to unknown),
+// never from a cast of the result, as with hey-api's client (whose deferred conditional type blocks that).
 type MethodFn = <TData = unknown, TError = unknown, ThrowOnError extends boolean = false>(
   options: RequestOptions<ThrowOnError>,
-) => RequestResult<TData, TError, ThrowOnError>;
+) => RequestResult<NoInfer<TData>, NoInfer<TError>, ThrowOnError>;
 
 /** The client the generated functions call. */
 export interface Client {
@@ -75,7 +77,7 @@ export interface Client {
   head: MethodFn;
   request: <TData = unknown, TError = unknown, ThrowOnError extends boolean = false>(
     options: RequestOptions<ThrowOnError> & { method: string },
-  ) => RequestResult<TData, TError, ThrowOnError>;
+  ) => RequestResult<NoInfer<TData>, NoInfer<TError>, ThrowOnError>;
   /** The URL a call would go to (path parameters checked and encoded, query serialized). */
   buildUrl: (options: { url: string; baseUrl?: string; path?: Record<string, unknown>; query?: Record<string, unknown> }) => string;
   getConfig: () => Config;
