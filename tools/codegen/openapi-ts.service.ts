@@ -1,4 +1,5 @@
 import { defineConfig } from '@hey-api/openapi-ts';
+import { azlroClient } from './azlro-client-plugin.ts';
 
 /**
  * The one hey-api configuration every client package generates with, from `specs/<service>.yaml`
@@ -14,7 +15,9 @@ export function serviceConfig(service: 'containerservice' | 'batch' | 'cloudpart
     parser: { transforms: { readWrite: false } },
     plugins: [
       '@hey-api/typescript',
-      '@hey-api/client-fetch',
+      // azlro's own client runtime (@azlro/http/internal) instead of hey-api's fetch client: one
+      // pipeline call per operation, no Request, no SSE, no copied runtime in src/generated.
+      azlroClient(),
       // `client: false`: each SDK function takes the client it is given (the create…Client factory's)
       // and sdk.gen.ts does not import the module-level singleton in client.gen.ts, whose creation at
       // import time (`new Headers()`) made Node load its fetch implementation before it was needed.

@@ -9,5 +9,5 @@ export type {
   PartnerOperationList,
   PartnerOperationStep,
 } from './generated/types.gen.js';
-export type { Client } from './generated/client/index.js';
+export type { Client } from '@azlro/http/internal';
 export { PACKAGE_VERSION } from './version.js';

@@ -16,5 +16,5 @@ export type {
   RunCommandRequest,
   RunCommandResult,
 } from './generated/types.gen.js';
-export type { Client } from './generated/client/index.js';
+export type { Client } from '@azlro/http/internal';
 export { PACKAGE_VERSION } from './version.js';

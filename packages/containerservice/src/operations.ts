@@ -1,3 +1,4 @@
+import { withData } from '@azlro/http/internal';
 import {
   assertPathSegment,
   assertParams,
@@ -82,11 +83,11 @@ export async function getCommandResult(
   params: CommandResultParams,
   options: OperationOptions = {},
 ): Promise<{ data: RunCommandResult | undefined; request: Request; response: Response }> {
-  const path = clusterPath(params);
-  assertPathSegment('commandId', params.commandId);
   const result = await generated.getCommandResult({
     client: client.client,
-    path: { ...path, commandId: params.commandId },
+    // commandId: the client runtime checks and encodes every path value as one segment
+    // (RangeError/TypeError naming it, before anything is sent), as assertPathSegment did here.
+    path: { ...clusterPath(params), commandId: params.commandId },
     query: { 'api-version': COMMAND_RESULT_API_VERSION },
     headers: options.headers,
     signal: options.abortSignal,
@@ -94,5 +95,5 @@ export async function getCommandResult(
     ...(options.rawBody ? { parseAs: 'text' as const } : {}),
   });
   // The generated union of 200 and 202 bodies is `unknown`; only a 200 carries the result.
-  return { ...result, data: result.response.status === 200 ? (result.data as RunCommandResult) : undefined };
+  return withData(result, result.response.status === 200 ? (result.data as RunCommandResult) : undefined);
 }

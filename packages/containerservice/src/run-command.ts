@@ -1,3 +1,4 @@
+import { withData } from '@azlro/http/internal';
 import type { OperationOptions } from '@azlro/http';
 import type { ContainerServiceClient } from './client.js';
 import * as generated from './generated/sdk.gen.js';
@@ -55,5 +56,5 @@ export function sendRunCommand(
     throwOnError: true,
   });
   // The generated union of 200 and 202 bodies: only a 200 carries the result.
-  return sent.then((result) => ({ ...result, data: result.response.status === 200 ? (result.data as RunCommandResult) : undefined }));
+  return sent.then((result) => withData(result, result.response.status === 200 ? (result.data as RunCommandResult) : undefined));
 }

@@ -1,3 +1,4 @@
+import type { PipelineCall } from './client-runtime/call.js';
 import { THROTTLING_TO_CALLER_HEADER } from './throttling-to-caller.js';
 
 /** One logical call as it travels through the policies; the body is buffered so any attempt can resend it. */
@@ -6,7 +7,7 @@ export interface PipelineRequest {
   readonly method: string;
   readonly headers: Headers;
   readonly body: ArrayBuffer | undefined;
-  /** The caller's signal (from the Request). */
+  /** The caller's signal (from the Request or the call; a signal that never aborts when the call had none). */
   readonly abortSignal: AbortSignal;
   /** 1 for the first try, 2 for the first retry, ... */
   readonly attempt: number;
@@ -72,7 +73,45 @@ export async function toPipelineRequest(input: string | URL | Request, init?: Re
   };
 }
 
-/** A copy for one attempt: fresh headers, so nothing an attempt sets leaks into the next. */
-export function forAttempt(request: PipelineRequest, attempt: number): PipelineRequest {
+/** Stands in for a call made without a signal; nothing ever aborts it. Made on first use. */
+let neverAborted: AbortSignal | undefined;
+
+/** True for the stand-in signal of a call made without one: listening to it is pointless. */
+export function isNeverAborted(signal: AbortSignal): boolean {
+  return signal === neverAborted;
+}
+
+/**
+ * Reads a call of the client runtime into a {@link PipelineRequest}: its headers are the call's own
+ * (no copy), the internal marks are read and removed from them as in {@link toPipelineRequest}.
+ */
+export function fromCall(call: PipelineCall): PipelineRequest {
+  const { headers } = call;
+  const throttlingToCaller = headers.has(THROTTLING_TO_CALLER_HEADER);
+  if (throttlingToCaller) headers.delete(THROTTLING_TO_CALLER_HEADER);
+  const resendable = headers.get(RESENDABLE_HEADER) === 'true';
+  if (headers.has(RESENDABLE_HEADER)) headers.delete(RESENDABLE_HEADER);
+  return {
+    url: call.url,
+    method: call.method,
+    headers,
+    resendable,
+    body: call.body,
+    abortSignal: call.abortSignal ?? (neverAborted ??= new AbortController().signal),
+    throttlingToCaller,
+    attempt: 1,
+    state: { claimsChallengeAnswered: false },
+  };
+}
+
+/**
+ * The request for one attempt. With `isolate`, a copy with fresh headers, so nothing an attempt
+ * sets leaks into the next (Shared Key: an `ocp-date` set by one attempt would pass for the
+ * caller's own in the next). Without it, the first attempt uses the request as it is and later ones
+ * copy its headers: for per-attempt policies that only overwrite what they set (bearer token,
+ * logging), the headers each attempt sends are the same.
+ */
+export function forAttempt(request: PipelineRequest, attempt: number, isolate = true): PipelineRequest {
+  if (!isolate && attempt === 1) return request;
   return { ...request, headers: new Headers(request.headers), attempt };
 }

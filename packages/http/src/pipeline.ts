@@ -3,8 +3,9 @@ import { apiErrorFromResponse } from './errors/from-response.js';
 import { logger as packageLogger, redactingLogger } from './logging/logger.js';
 import { createRedactor, type Redactor } from './logging/redact.js';
 import { resolveCredential } from './credential-options.js';
+import { registerSendCall } from './client-runtime/call.js';
 import { checkPipelineOptions, type PipelineOptions } from './options.js';
-import { composePolicies, toPipelineRequest, type PipelinePolicy } from './pipeline-request.js';
+import { composePolicies, fromCall, toPipelineRequest, type PipelinePolicy } from './pipeline-request.js';
 import { bearerTokenPolicy } from './policies/bearer-token.js';
 import { credentialOriginPolicy } from './policies/credential-origin.js';
 import { loggingPolicy } from './policies/logging.js';
@@ -39,7 +40,9 @@ function throwOnErrorPolicy(redact: Redactor): PipelinePolicy {
  * Builds the request pipeline: request id, user agent, credential-origin check, retries, then per
  * attempt auth (bearer token or Shared Key), logging and fetch (in Node with the process's shared
  * undici dispatcher: proxy from the environment or `proxyOptions`, connections per origin capped). Options are checked here, so a
- * mistake throws (TypeError/RangeError naming the option) before anything is sent.
+ * mistake throws (TypeError/RangeError naming the option) before anything is sent. The returned
+ * fetch is also registered as a direct entry for the client runtime (`createClient` of
+ * `@azlro/http/internal` given it as `fetch` sends without building a `Request`).
  */
 export function createPipeline(options: PipelineOptions): PipelineFetch {
   const endpoint = checkPipelineOptions(options);
@@ -61,16 +64,20 @@ export function createPipeline(options: PipelineOptions): PipelineFetch {
       requestIdPolicy({ headerName: requestIdHeaderName, returnClientRequestId: options.returnClientRequestId ?? false }),
       userAgentPolicy(options.userAgent),
       credentialOriginPolicy(origins, credential.kind !== 'none'),
-      retryPolicy({ maxRetries: 3, retryDelayInMs: 800, maxRetryDelayInMs: 60_000, ...stripUndefined(options.retryOptions) }, log, clock),
+      // Shared Key signs into the attempt's headers (ocp-date): every attempt gets its own copy.
+      retryPolicy({ maxRetries: 3, retryDelayInMs: 800, maxRetryDelayInMs: 60_000, ...stripUndefined(options.retryOptions) }, log, clock, credential.kind === 'sharedKey'),
       ...auth,
       loggingPolicy(log, requestIdHeaderName),
     ],
-    fetchTransport(options.fetch ?? ((input, init) => globalThis.fetch(input, init)), options.tryTimeoutInMs ?? DEFAULT_TRY_TIMEOUT_IN_MS, redact, {
+    fetchTransport(options.fetch, options.tryTimeoutInMs ?? DEFAULT_TRY_TIMEOUT_IN_MS, redact, {
       proxyOptions: options.proxyOptions,
       maxConnectionsPerOrigin: options.maxConnectionsPerOrigin,
     }),
   );
-  return async (input, init) => send(await toPipelineRequest(input, init));
+  const fetch: PipelineFetch = async (input, init) => send(await toPipelineRequest(input, init));
+  // The client runtime (`@azlro/http/internal`) hands calls over directly: no Request, no header copy.
+  registerSendCall(fetch, (call) => send(fromCall(call)));
+  return fetch;
 }
 
 function stripUndefined<T extends object>(value: T | undefined): Partial<T> {

@@ -1,8 +1,13 @@
 // The browser (and any non-Node runtime) half of `#platform`: the browser owns proxies and
 // connections, so fetch gets nothing extra. Chosen by the `imports` conditions in package.json.
-import type { TransportOptions } from './transport-options.js';
+import type { DirectSend, TransportOptions } from './transport-options.js';
 
 /** Extra `fetch` init for this platform: none. */
 export async function platformFetchInit(_options: TransportOptions): Promise<Record<string, never>> {
   return {};
+}
+
+/** No sender of its own: the transport uses `globalThis.fetch`. */
+export async function platformSend(_options: TransportOptions): Promise<DirectSend | undefined> {
+  return undefined;
 }

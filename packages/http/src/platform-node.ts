@@ -2,7 +2,8 @@
 // Node's fetch, so proxies and a connection cap work as users expect. Never loaded in browsers.
 import { createRequire } from 'node:module';
 import type { Dispatcher, EnvHttpProxyAgent as EnvHttpProxyAgentType } from 'undici';
-import { DEFAULT_MAX_CONNECTIONS_PER_ORIGIN, proxyUrl, type TransportOptions } from './transport-options.js';
+import { BufferedResponse } from './buffered-response.js';
+import { DEFAULT_MAX_CONNECTIONS_PER_ORIGIN, NULL_BODY_STATUSES, proxyUrl, type DirectSend, type TransportOptions } from './transport-options.js';
 
 /** Loopback is never proxied (as in Go's net/http): the emulator and test servers stay direct. */
 const LOOPBACK = ['localhost', '127.0.0.1', '[::1]'];
@@ -20,8 +21,10 @@ let agentClass: typeof EnvHttpProxyAgentType | undefined;
 function loadAgentClass(): typeof EnvHttpProxyAgentType {
   if (agentClass) return agentClass;
   const require = createRequire(import.meta.url);
-  const dispatcher = require('undici/lib/dispatcher/dispatcher.js') as { prototype: { connect?: unknown } };
+  const dispatcher = require('undici/lib/dispatcher/dispatcher.js') as { prototype: { connect?: unknown; request?: unknown } };
   dispatcher.prototype.connect ??= require('undici/lib/api/api-connect.js');
+  // `request`, which the transport sends with (platformSend): no fetch, Request or web streams.
+  dispatcher.prototype.request ??= require('undici/lib/api/api-request.js');
   agentClass = require('undici/lib/dispatcher/env-http-proxy-agent.js') as typeof EnvHttpProxyAgentType;
   return agentClass;
 }
@@ -52,4 +55,40 @@ export function sharedDispatcher(options: TransportOptions): Dispatcher {
 /** Extra `fetch` init for Node: the shared dispatcher (a custom `fetch` that forwards init passes it on). */
 export async function platformFetchInit(options: TransportOptions): Promise<{ dispatcher: Dispatcher }> {
   return { dispatcher: sharedDispatcher(options) };
+}
+
+/**
+ * Node's sender when the caller gave no `fetch`: the shared dispatcher's `request` (undici), so one
+ * call costs no fetch machinery (Request, web streams, a second Response): the answer is a
+ * BufferedResponse around the body read whole. Same wire behaviour as
+ * fetch through that dispatcher (proxy, connection cap, no redirect followed), except that no
+ * `accept-encoding` is sent, so bodies come uncompressed. A failure rejects as fetch does: a
+ * TypeError('fetch failed') whose `cause` is undici's error (its `code`, e.g. ECONNREFUSED, kept).
+ */
+export async function platformSend(options: TransportOptions): Promise<DirectSend> {
+  const dispatcher = sharedDispatcher(options);
+  return async (request, signal) => {
+    try {
+      const { origin, pathname, search } = new URL(request.url);
+      const answer = await dispatcher.request({
+        origin,
+        path: pathname + search,
+        method: request.method as Dispatcher.HttpMethod,
+        headers: request.headers as unknown as Iterable<[string, string]>,
+        body: request.body ? new Uint8Array(request.body) : null,
+        signal: signal as AbortSignal,
+      });
+      const status = answer.statusCode;
+      const body = NULL_BODY_STATUSES.has(status) ? (await answer.body.dump(), null) : await answer.body.arrayBuffer();
+      const headers = new Headers();
+      for (const name in answer.headers) {
+        const value = answer.headers[name];
+        if (Array.isArray(value)) for (const item of value) headers.append(name, item);
+        else if (value !== undefined) headers.append(name, value);
+      }
+      return new BufferedResponse(body, { status, statusText: (answer as { statusText?: string }).statusText ?? '', headers });
+    } catch (error) {
+      throw new TypeError('fetch failed', { cause: error });
+    }
+  };
 }

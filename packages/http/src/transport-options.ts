@@ -1,3 +1,5 @@
+import type { PipelineRequest } from './pipeline-request.js';
+
 /**
  * An HTTP proxy, in the shape of `@azure/core-rest-pipeline`'s `ProxySettings`. HTTPS requests go
  * through it as `CONNECT host:443` tunnels; the proxy sees no request header, so no credential.
@@ -58,4 +60,21 @@ export function proxyUrl({ host, port, username, password }: ProxySettings): str
   const user = username === undefined ? '' : encodeURIComponent(username);
   const auth = username === undefined ? '' : `${user}${password === undefined ? '' : `:${encodeURIComponent(password)}`}@`;
   return `${url.protocol}//${auth}${url.hostname}:${port}`;
+}
+
+/** Statuses whose Response must be built without a body. */
+export const NULL_BODY_STATUSES = new Set([204, 205, 304]);
+
+/**
+ * A platform's own way to send one attempt (Node: the shared dispatcher's `request`): resolves with
+ * the answer, its body read whole (a BufferedResponse); rejects like fetch (`TypeError` with a cause).
+ */
+export type DirectSend = (request: PipelineRequest, signal: AbortLike) => Promise<Response>;
+
+/** What undici's `request` accepts as a signal: an AbortSignal, or any object with this shape. */
+export interface AbortLike {
+  readonly aborted: boolean;
+  readonly reason: unknown;
+  addEventListener(type: 'abort', listener: () => void, options?: { once?: boolean }): void;
+  removeEventListener(type: 'abort', listener: () => void): void;
 }

@@ -1,17 +1,15 @@
 import { NetworkError, RequestTimeoutError } from './errors/transport-errors.js';
 import { redactText } from './logging/redact.js';
-import { platformFetchInit } from '#platform';
-import type { PipelineRequest, SendRequest } from './pipeline-request.js';
-import type { TransportOptions } from './transport-options.js';
+import { platformFetchInit, platformSend } from '#platform';
+import { BufferedResponse } from './buffered-response.js';
+import { isNeverAborted, type PipelineRequest, type SendRequest } from './pipeline-request.js';
+import { NULL_BODY_STATUSES, type DirectSend, type TransportOptions } from './transport-options.js';
 
-/** Statuses whose Response must be built without a body. */
-const NULL_BODY_STATUSES = new Set([204, 205, 304]);
-
-/** The buffered body gets a Response of its own; encoding headers no longer describe it. */
+/** The buffered body gets a Response of its own (no stream: see BufferedResponse); encoding headers no longer describe it. */
 function rebuild(response: Response, body: ArrayBuffer | null): Response {
   if (response.type === 'opaqueredirect') return response;
   // The constructor copies the headers, so the copy is edited rather than a copy of a copy.
-  const rebuilt = new Response(body, { status: response.status, statusText: response.statusText, headers: response.headers });
+  const rebuilt = new BufferedResponse(body, { status: response.status, statusText: response.statusText, headers: response.headers });
   rebuilt.headers.delete('content-encoding');
   rebuilt.headers.delete('transfer-encoding');
   if (body) rebuilt.headers.set('content-length', String(body.byteLength));
@@ -19,38 +17,69 @@ function rebuild(response: Response, body: ArrayBuffer | null): Response {
 }
 
 /**
- * One attempt's time limit: a signal that aborts when the caller's does or when `tryTimeoutInMs`
- * passes. Forwarded by hand, as `AbortSignal.any` costs tens of µs a call and leaves WeakRefs behind.
+ * The signal of one attempt on the direct sender (undici's `request`, which takes any object with
+ * `aborted`, `reason` and `addEventListener`/`removeEventListener`): none of an AbortController's
+ * per-call cost (a transferable EventTarget). fetch still gets a real AbortController's signal.
  */
-function attemptTimeout(callerSignal: AbortSignal, tryTimeoutInMs: number) {
-  const controller = new AbortController();
+class AttemptSignal {
+  aborted = false;
+  reason: unknown = undefined;
+  readonly #listeners = new Set<() => void>();
+  addEventListener(_type: 'abort', listener: () => void): void {
+    this.#listeners.add(listener);
+  }
+  removeEventListener(_type: 'abort', listener: () => void): void {
+    this.#listeners.delete(listener);
+  }
+  abort(reason: unknown = new DOMException('This operation was aborted', 'AbortError')): void {
+    if (this.aborted) return;
+    this.aborted = true;
+    this.reason = reason;
+    for (const listener of this.#listeners) listener();
+    this.#listeners.clear();
+  }
+}
+
+/**
+ * One attempt's time limit: a signal that aborts when the caller's does or when `tryTimeoutInMs`
+ * passes. Forwarded by hand, as `AbortSignal.any` costs tens of µs a call and leaves WeakRefs behind;
+ * a caller's signal that can never abort (a call made without one) gets no listener.
+ */
+function attemptTimeout(callerSignal: AbortSignal, tryTimeoutInMs: number, direct: boolean) {
+  const controller = direct ? new AttemptSignal() : new AbortController();
   const forward = () => controller.abort(callerSignal.reason);
+  const listen = !isNeverAborted(callerSignal);
   let timedOut = false;
   if (callerSignal.aborted) forward();
-  else callerSignal.addEventListener('abort', forward, { once: true });
+  else if (listen) callerSignal.addEventListener('abort', forward, { once: true });
   const timer = setTimeout(() => {
     timedOut = true;
     controller.abort();
   }, tryTimeoutInMs);
   return {
-    signal: controller.signal,
+    signal: controller instanceof AttemptSignal ? controller : controller.signal,
     get timedOut() {
       return timedOut;
     },
     clear() {
       clearTimeout(timer);
-      callerSignal.removeEventListener('abort', forward);
+      if (listen) callerSignal.removeEventListener('abort', forward);
     },
   };
 }
 
 /**
- * Sends one attempt with `fetch` and reads the whole body, so a body cut short is a (retryable)
- * network error and `tryTimeoutInMs` covers the body too. Redirects are never followed. Without
- * `tryTimeoutInMs`, fetch gets the caller's signal as it is: no controller, timer or listener.
+ * Sends one attempt and reads the whole body, so a body cut short is a (retryable) network error
+ * and `tryTimeoutInMs` covers the body too. Redirects are never followed. With `fetchImpl`, the
+ * attempt goes to it (in Node with the shared dispatcher in its init) and its Response is rebuilt
+ * around the buffered body; without one, Node sends with the shared dispatcher's `request`
+ * (`platformSend`: no fetch machinery) and browsers with `globalThis.fetch`. Either way the
+ * resolved Response is a BufferedResponse: the client runtime (`responseText`) decodes its bytes
+ * instead of reading a stream again. Without `tryTimeoutInMs`, the caller's signal is used as
+ * it is: no controller, timer or listener.
  */
 export function fetchTransport(
-  fetchImpl: typeof fetch,
+  fetchImpl: typeof fetch | undefined,
   tryTimeoutInMs: number | undefined,
   redact: (text: string) => string = redactText,
   transportOptions: TransportOptions = {},
@@ -58,14 +87,29 @@ export function fetchTransport(
   // Node: the shared dispatcher (proxy from the environment or proxyOptions, connection cap), made
   // with the pipeline (the first request then pays nothing extra, e.g. between getting a token and
   // using it); browsers: nothing.
-  const extra: Promise<object> = platformFetchInit(transportOptions);
-  extra.catch(() => {}); // surfaced by the first request
+  const direct: Promise<DirectSend | undefined> = fetchImpl ? Promise.resolve(undefined) : platformSend(transportOptions);
+  const extra: Promise<object> = fetchImpl ? platformFetchInit(transportOptions) : Promise.resolve({});
+  // Once known, the sender is used without awaiting (a microtask per attempt saved).
+  let known: { send: DirectSend | undefined } | undefined;
+  direct.then((send) => (known = { send }), () => {}); // a failure is surfaced by the first request
+  extra.catch(() => {});
+  const viaFetch = fetchImpl ?? ((input: string, init: RequestInit) => globalThis.fetch(input, init));
   return async (request) => {
-    const timeout = tryTimeoutInMs === undefined ? undefined : attemptTimeout(request.abortSignal, tryTimeoutInMs);
+    let send: DirectSend | undefined;
     try {
+      send = known ? known.send : await direct;
+    } catch (error) {
+      throw transportError(request, error, undefined, redact);
+    }
+    const timeout = tryTimeoutInMs === undefined ? undefined : attemptTimeout(request.abortSignal, tryTimeoutInMs, send !== undefined);
+    const signal = timeout?.signal ?? request.abortSignal;
+    try {
+      if (send) {
+        return await send(request, signal);
+      }
       const init = await extra;
-      const response = await fetchImpl(request.url, {
-        ...init, method: request.method, headers: request.headers, body: request.body ?? null, signal: timeout?.signal ?? request.abortSignal, redirect: 'manual',
+      const response = await viaFetch(request.url, {
+        ...init, method: request.method, headers: request.headers, body: request.body ?? null, signal: signal as AbortSignal, redirect: 'manual',
       });
       return rebuild(response, NULL_BODY_STATUSES.has(response.status) ? null : await response.arrayBuffer());
     } catch (error) {

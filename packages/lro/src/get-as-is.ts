@@ -1,7 +1,7 @@
 import type { RequestContext } from './strategy.js';
 
-/** The slice of a generated hey-api client that {@link getAsIs} uses. */
-interface HeyApiGet {
+/** The slice of the client runtime (`@azlro/http/internal`) that {@link getAsIs} uses. */
+interface RuntimeGet {
   get(options: {
     baseUrl: string;
     url: string;
@@ -44,13 +44,13 @@ export function parseBody(text: unknown, response?: Response): unknown {
 
 /**
  * GETs a polling URL exactly as the service gave it, through the client's pipeline (auth, retries,
- * errors): for URLs that no typed operation would reproduce character for character.
+ * errors; the pipeline checks the URL's origin before a credential goes out). The URL goes out as
+ * it is: with `baseUrl: ''` and no `path`, the client runtime neither parses it nor fills templates.
  */
 export async function getAsIs(client: { readonly client: object }, url: string, context: RequestContext): Promise<PollingResponse> {
-  const { origin, pathname, search } = new URL(url);
-  const { data, response } = await (client.client as HeyApiGet).get({
-    baseUrl: origin,
-    url: `${pathname}${search}`,
+  const { data, response } = await (client.client as RuntimeGet).get({
+    baseUrl: '',
+    url,
     parseAs: 'text',
     headers: context.headers,
     signal: context.abortSignal,

@@ -28,8 +28,24 @@ export function assertCredentialTarget(url: URL, allowedOrigins: ReadonlySet<str
  * has a credential or the caller set an Authorization header of their own.
  */
 export function credentialOriginPolicy(allowedOrigins: ReadonlySet<string>, hasCredential: boolean): PipelinePolicy {
+  // `origin/` prefixes of the allowed origins that pass the protocol rule too. A URL string that
+  // starts with one has that origin (the authority ends at the first '/'), so it needs no parsing;
+  // any other spelling (upper case, default port, userinfo, ...) is parsed and checked in full.
+  const prefixes: string[] = [];
+  for (const origin of allowedOrigins) {
+    try {
+      assertCredentialTarget(new URL(origin), allowedOrigins);
+      prefixes.push(`${origin}/`);
+    } catch {
+      // refused origins stay on the full check, which names the reason
+    }
+  }
+  const trusted = (url: string) => {
+    for (const prefix of prefixes) if (url.startsWith(prefix)) return true;
+    return false;
+  };
   return (request, next) => {
-    if (hasCredential || request.headers.has('authorization')) assertCredentialTarget(new URL(request.url), allowedOrigins);
+    if ((hasCredential || request.headers.has('authorization')) && !trusted(request.url)) assertCredentialTarget(new URL(request.url), allowedOrigins);
     return next(request);
   };
 }

@@ -27,12 +27,13 @@ export interface RetryOptions {
  * (no retry before it elapses); an invalid one, or 0, or a date in the past, gets the backoff
  * instead, never an immediate resend. Every wait ends when the caller's signal aborts. A request
  * marked with `THROTTLING_TO_CALLER_HEADER` (a poll) gets its 429/503 with a valid server delay
- * back at once, however short the delay.
+ * back at once, however short the delay. `isolateAttempts` (default true): every attempt gets its own
+ * copy of the headers; false lets the first attempt use the request's own (see `forAttempt`).
  */
-export function retryPolicy(options: Required<RetryOptions>, log: AzlroLogger, clock: Clock): PipelinePolicy {
+export function retryPolicy(options: Required<RetryOptions>, log: AzlroLogger, clock: Clock, isolateAttempts = true): PipelinePolicy {
   return async (request, next) => {
     for (let retry = 0; ; retry++) {
-      const attempt = forAttempt(request, retry + 1);
+      const attempt = forAttempt(request, retry + 1, isolateAttempts);
       let response: Response | undefined;
       let failure: unknown;
       try {

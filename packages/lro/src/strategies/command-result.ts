@@ -1,5 +1,5 @@
 import type { CommandResultParams, ContainerServiceClient, RunCommandResult } from '@azlro/containerservice';
-import { assertPathSegment, validateResourceGroupName, validateResourceName, validateSubscriptionId } from '@azlro/http';
+import { assertPathSegment, encodePathSegment, validateResourceGroupName, validateResourceName, validateSubscriptionId } from '@azlro/http';
 import { readBodyStatus } from '../body-status.js';
 import { getAsIs } from '../get-as-is.js';
 import type { PollingTarget } from '../resume-token.js';
@@ -26,7 +26,8 @@ export function checkCommandParams(params: CommandResultParams): void {
  * handed out fails.
  */
 export function commandResultUrl(endpoint: string, params: CommandResultParams): string {
-  const segment = encodeURIComponent;
+  // The client runtime's encoding of a path value (@azlro/http's encodePathSegment), so both agree.
+  const segment = encodePathSegment;
   return `${endpoint}/subscriptions/${segment(params.subscriptionId)}/resourceGroups/${segment(params.resourceGroupName)}` +
     `/providers/Microsoft.ContainerService/managedClusters/${segment(params.resourceName)}/commandResults/${segment(params.commandId)}` +
     `?api-version=${COMMAND_RESULT_API_VERSION}`;
