@@ -7,6 +7,7 @@
 //   node tools/bench/run.mjs --quick    fewer iterations
 //   node tools/bench/run.mjs --smoke    one iteration of each; fails unless every benchmark produced numbers
 //   options: --only=bundle,cold,per-call,waiting,scale,codegen,cli,install   --out=<file.md>   --no-build
+//            --scale-sizes=1000,10000,100000   --scale-clients=azlro-capped,official-capped,azlro-defaults
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -36,10 +37,19 @@ const { values: args } = parseArgs({
     only: { type: 'string' },
     out: { type: 'string' },
     'no-build': { type: 'boolean', default: false },
+    'scale-sizes': { type: 'string' },
+    'scale-clients': { type: 'string' },
   },
 });
 const selected = args.only ? args.only.split(',').map((s) => s.trim()) : Object.keys(BENCHMARKS);
 for (const name of selected) if (!BENCHMARKS[name]) throw new TypeError(`--only: unknown benchmark ${name}; known: ${Object.keys(BENCHMARKS).join(', ')}`);
+const list = (value, name, parse = (s) => s) => value?.split(',').map((s) => {
+  const item = parse(s.trim());
+  if (item === '' || Number.isNaN(item)) throw new TypeError(`--${name}: ${JSON.stringify(s)} is not valid`);
+  return item;
+});
+const scaleSizes = list(args['scale-sizes'], 'scale-sizes', (s) => (/^[1-9]\d*$/.test(s) ? Number(s) : Number.NaN));
+const scaleClients = list(args['scale-clients'], 'scale-clients');
 const log = (message) => process.stderr.write(`[bench] ${message}\n`);
 
 if (!args['no-build']) {
@@ -60,6 +70,9 @@ let server;
 const ctx = {
   quick: args.quick,
   smoke: args.smoke,
+  /** Fleet sizes and clients of the scale benchmark, when given (else its own choice). */
+  scaleSizes,
+  scaleClients,
   tmp,
   log,
   get tls() {
@@ -84,6 +97,7 @@ try {
       const result = await BENCHMARKS[name](ctx);
       results.push({ name, ...result, seconds: (performance.now() - t0) / 1000 });
       if (result.numbers.length === 0 || !result.numbers.every(Number.isFinite)) failures.push(`${name}: a measurement is missing or not a number`);
+      for (const error of result.errors ?? []) failures.push(`${name}: ${error}`);
     } catch (error) {
       failures.push(`${name}: ${error.stack ?? error}`);
     }
@@ -109,7 +123,7 @@ const report = [
   '',
   markdownTable(
     ['benchmark', 'measure', 'target', 'azlro', 'met'],
-    results.flatMap((r) => r.targets).map((t) => [t.benchmark, t.what, t.target, t.actual, t.met ? 'yes' : '**no**']),
+    results.flatMap((r) => r.targets).map((t) => [t.benchmark, t.what, t.target, t.actual, t.met === undefined ? 'not run' : t.met ? 'yes' : '**no**']),
   ),
   '',
 ].join('\n');

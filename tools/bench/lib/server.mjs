@@ -42,7 +42,7 @@ export async function startBenchServer({ tls }) {
   let defaultScript;
   /** ARM-like subscription throttling: see `setThrottle`. */
   let throttle;
-  const counts = { requests: 0, byKind: { abort: 0, status: 0, location: 0, commandResult: 0, other: 0, throttled: 0 }, connections: 0, maxOpen: 0 };
+  const counts = { requests: 0, byKind: { abort: 0, status: 0, location: 0, commandResult: 0, other: 0, throttled: 0 }, succeededAnswers: 0, connections: 0, maxOpen: 0 };
 
   /**
    * While the throttle window is open, every poll (status or location GET) gets 429
@@ -111,6 +111,7 @@ export async function startBenchServer({ tls }) {
       const body = running ? '{"status":"InProgress"}' : '{"status":"Succeeded"}';
       const headers = { 'content-type': 'application/json', 'content-length': body.length };
       if (running) headers['retry-after'] = String(script.retryAfterInSeconds);
+      else counts.succeededAnswers++;
       record(script, running ? 'status:InProgress' : 'status:Succeeded', arrivedAt, running ? script.retryAfterInSeconds * 1000 : undefined);
       res.writeHead(200, headers).end(body);
     } else if (req.method === 'GET' && (match = LOCATION.exec(path))) {
@@ -172,7 +173,7 @@ export async function startBenchServer({ tls }) {
       scripts.clear();
       defaultScript = undefined;
       throttle = undefined;
-      counts.requests = counts.connections = 0;
+      counts.requests = counts.connections = counts.succeededAnswers = 0;
       counts.maxOpen = open;
       for (const key of Object.keys(counts.byKind)) counts.byKind[key] = 0;
     },

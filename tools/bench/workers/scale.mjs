@@ -1,51 +1,64 @@
-// Scale: many abort-and-wait operations at once in this one process, sockets bounded. Driven over
-// IPC by the parent, which runs the server:
-//   {type: 'run', count}  starts `count` operations at once; answered when all have settled
-//   {type: 'measure'}     sent once the server has answered every abort (all operations are then
-//                         waiting out their Retry-After): a full GC, then the live heap
-// Usage: node --expose-gc scale.mjs <kind> <endpoint> <maxSockets>
-import { performance } from 'node:perf_hooks';
+// Scale: many abort-and-wait operations at once in this one process. Driven over IPC by the
+// parent, which runs the server:
+//   {type: 'run', count, inFlight}  starts `count` operations, at most `inFlight` at a time (a
+//                                   missing `inFlight`: all at once); answered when all have settled
+// Usage: node scale.mjs <kind> <endpoint> <maxSockets>   (maxSockets 0: the client's own default)
+import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
+import { createLimiter } from '../lib/queue.mjs';
 import { createBenchClient } from './clients.mjs';
 
 const [kind, endpoint, maxSockets] = process.argv.slice(2);
-const client = await createBenchClient(kind, endpoint, { maxSockets: Number(maxSockets) });
-globalThis.gc();
+const client = await createBenchClient(kind, endpoint, Number(maxSockets) > 0 ? { maxSockets: Number(maxSockets) } : {});
+globalThis.gc?.();
 const baseline = process.memoryUsage();
-let settled = 0;
 
-async function run(count) {
-  const peak = { rss: baseline.rss, heapUsed: baseline.heapUsed };
+/** What an outcome is called in the counts: `succeeded`, or the error's name and code (never its message, which may name a URL). */
+const outcomeOf = (settled) => {
+  if (settled.status === 'fulfilled') return 'succeeded';
+  const error = settled.reason;
+  const code = error?.code ?? error?.cause?.code;
+  return `${error?.name ?? typeof error}${code ? ` ${code}` : ''}`;
+};
+
+async function run(count, inFlight = Infinity) {
+  const peak = { heapUsed: baseline.heapUsed };
   const sampler = setInterval(() => {
-    const now = process.memoryUsage();
-    peak.rss = Math.max(peak.rss, now.rss);
-    peak.heapUsed = Math.max(peak.heapUsed, now.heapUsed);
-  }, 10);
+    peak.heapUsed = Math.max(peak.heapUsed, process.memoryUsage().heapUsed);
+  }, 50);
+  const loop = monitorEventLoopDelay({ resolution: 20 });
+  loop.enable();
+  const limiter = createLimiter(inFlight);
+  const cpu = process.cpuUsage();
   const started = performance.now();
-  const outcomes = await Promise.allSettled(Array.from({ length: count }, (_, i) =>
-    Promise.resolve(client.abort(`scale-${kind}-${count}-${i}`)).finally(() => settled++)));
+  const settled = await Promise.allSettled(Array.from({ length: count }, (_, i) =>
+    limiter.run(() => client.abort(`scale-${kind}-${count}-${i}`))));
   const wallInMs = performance.now() - started;
+  const { user, system } = process.cpuUsage(cpu);
+  loop.disable();
   clearInterval(sampler);
-  const failed = outcomes.filter((o) => o.status === 'rejected');
+  const outcomes = {};
+  let firstError;
+  for (const s of settled) {
+    const outcome = outcomeOf(s);
+    outcomes[outcome] = (outcomes[outcome] ?? 0) + 1;
+    if (s.status === 'rejected') firstError ??= String(s.reason?.message ?? s.reason).slice(0, 300);
+  }
   return {
     wallInMs,
-    succeeded: outcomes.length - failed.length,
-    failed: failed.length,
-    firstError: failed[0] ? String(failed[0].reason?.message ?? failed[0].reason) : undefined,
+    cpuInMs: (user + system) / 1000,
+    succeeded: outcomes.succeeded ?? 0,
+    failed: count - (outcomes.succeeded ?? 0),
+    outcomes,
+    firstError,
     baseline: { rss: baseline.rss, heapUsed: baseline.heapUsed },
     peak,
     maxRssInBytes: process.resourceUsage().maxRSS * 1024,
+    eventLoopMaxDelayInMs: loop.max / 1e6,
   };
 }
 
-process.on('message', async ({ id, type, count }) => {
-  if (type === 'run') {
-    settled = 0;
-    process.send({ id, ...(await run(count)) });
-  } else if (type === 'measure') {
-    const pending = (count ?? 0) - settled;
-    globalThis.gc();
-    process.send({ id, liveHeap: process.memoryUsage().heapUsed, pending });
-  }
+process.on('message', async ({ id, type, count, inFlight }) => {
+  if (type === 'run') process.send({ id, ...(await run(count, inFlight ?? Infinity)) });
 });
 process.on('disconnect', () => process.exit(0));
 process.send({ id: 0, ready: true });
