@@ -11,3 +11,8 @@ export async function platformFetchInit(_options: TransportOptions): Promise<Rec
 export async function platformSend(_options: TransportOptions): Promise<DirectSend | undefined> {
   return undefined;
 }
+
+/** Turns per origin: none here (the browser queues requests for its own connections). */
+export function platformGates(_options: TransportOptions): undefined {
+  return undefined;
+}

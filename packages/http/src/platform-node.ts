@@ -3,6 +3,7 @@
 import { createRequire } from 'node:module';
 import type { Dispatcher, EnvHttpProxyAgent as EnvHttpProxyAgentType } from 'undici';
 import { BufferedResponse } from './buffered-response.js';
+import { isNeverAborted } from './pipeline-request.js';
 import { DEFAULT_MAX_CONNECTIONS_PER_ORIGIN, NULL_BODY_STATUSES, proxyUrl, type DirectSend, type TransportOptions } from './transport-options.js';
 
 /** Loopback is never proxied (as in Go's net/http): the emulator and test servers stay direct. */
@@ -50,6 +51,95 @@ export function sharedDispatcher(options: TransportOptions): Dispatcher {
     dispatchers.set(key, dispatcher);
   }
   return dispatcher;
+}
+
+/** A request waiting for its turn at one origin (a node of {@link OriginGate}'s linked queue). */
+interface Waiter {
+  next: Waiter | undefined;
+  grant: () => void;
+  /** Set when the caller aborted while this waited: skipped when its turn comes. */
+  gone: boolean;
+}
+
+/**
+ * The turns of one origin: at most `limit` attempts (the dispatcher's connections to that origin)
+ * are handed to fetch at a time; the others wait here, in order, in a linked queue (O(1) at any
+ * length, unlike `Array#shift`). A waiting request is one small node, not an undici request with
+ * its streams and timer: 100,000 concurrent operations queue cheaply, the event loop is not
+ * blocked building them, and an attempt's `tryTimeoutInMs` starts when it gets its turn, so time
+ * spent waiting for a free connection is never taken for a stalled server (issue 14).
+ */
+export class OriginGate {
+  #running = 0;
+  #head: Waiter | undefined;
+  #tail: Waiter | undefined;
+  constructor(private readonly limit: number) {}
+
+  /**
+   * Takes a turn: `undefined` when one is free now, else a promise that resolves when it is the
+   * caller's, or rejects with `signal.reason` if `signal` aborts first (the turn is then never
+   * taken). Every turn taken must be given back with {@link leave}.
+   */
+  enter(signal: AbortSignal): Promise<void> | undefined {
+    if (this.#running < this.limit && this.#head === undefined) {
+      this.#running++;
+      return undefined;
+    }
+    if (signal.aborted) return Promise.reject(signal.reason);
+    // A call made without a signal shares one that never aborts: 100,000 listeners on it would make
+    // each add and remove scan them all.
+    const listen = !isNeverAborted(signal);
+    return new Promise((resolve, reject) => {
+      const onAbort = () => {
+        waiter.gone = true;
+        reject(signal.reason);
+      };
+      const waiter: Waiter = {
+        next: undefined,
+        gone: false,
+        grant: () => {
+          if (listen) signal.removeEventListener('abort', onAbort);
+          resolve();
+        },
+      };
+      if (listen) signal.addEventListener('abort', onAbort, { once: true });
+      if (this.#tail) this.#tail.next = waiter;
+      else this.#head = waiter;
+      this.#tail = waiter;
+    });
+  }
+
+  /** Gives a turn back: the first waiter still there gets it. */
+  leave(): void {
+    let waiter = this.#head;
+    while (waiter?.gone) waiter = waiter.next;
+    this.#head = waiter?.next;
+    if (this.#head === undefined) this.#tail = undefined;
+    if (waiter) waiter.grant();
+    else this.#running--;
+  }
+}
+
+/** The gates of each dispatcher (same key as `dispatchers`), by origin. */
+const gates = new Map<string, Map<string, OriginGate>>();
+
+/**
+ * For the dispatcher of `options`: the gate of a URL's origin (see {@link OriginGate}), whose
+ * limit is that dispatcher's connections per origin.
+ */
+export function platformGates(options: TransportOptions): (url: string) => OriginGate {
+  const connections = options.maxConnectionsPerOrigin ?? DEFAULT_MAX_CONNECTIONS_PER_ORIGIN;
+  const key = `${connections} ${options.proxyOptions ? proxyUrl(options.proxyOptions) : 'environment'}`;
+  let byOrigin = gates.get(key);
+  if (!byOrigin) gates.set(key, (byOrigin = new Map()));
+  const origins = byOrigin;
+  return (url) => {
+    const pathStart = url.indexOf('/', url.indexOf('//') + 2);
+    const origin = pathStart === -1 ? url : url.slice(0, pathStart);
+    let gate = origins.get(origin);
+    if (!gate) origins.set(origin, (gate = new OriginGate(connections)));
+    return gate;
+  };
 }
 
 /** Extra `fetch` init for Node: the shared dispatcher (a custom `fetch` that forwards init passes it on). */

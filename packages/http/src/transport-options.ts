@@ -27,7 +27,10 @@ export interface TransportOptions {
   proxyOptions?: ProxySettings;
   /**
    * At most this many connections to one origin at a time, shared by every client with the same
-   * transport settings in this process; further requests wait for a free connection.
+   * transport settings in this process; further requests wait for a free connection, in order, in
+   * a queue of azlro's own (Node): nothing is built or sent for them until then, and their
+   * `tryTimeoutInMs` starts when they get one (so 100,000 concurrent operations queue cheaply and
+   * none times out waiting; issue 14).
    * @default 16
    */
   maxConnectionsPerOrigin?: number;

@@ -1,6 +1,6 @@
 import { NetworkError, RequestTimeoutError } from './errors/transport-errors.js';
 import { redactText } from './logging/redact.js';
-import { platformFetchInit, platformSend } from '#platform';
+import { platformFetchInit, platformGates, platformSend } from '#platform';
 import { BufferedResponse } from './buffered-response.js';
 import { isNeverAborted, type PipelineRequest, type SendRequest } from './pipeline-request.js';
 import { NULL_BODY_STATUSES, type DirectSend, type TransportOptions } from './transport-options.js';
@@ -94,6 +94,8 @@ export function fetchTransport(
   direct.then((send) => (known = { send }), () => {}); // a failure is surfaced by the first request
   extra.catch(() => {});
   const viaFetch = fetchImpl ?? ((input: string, init: RequestInit) => globalThis.fetch(input, init));
+  // Node: at most maxConnectionsPerOrigin attempts per origin are handed to undici at once; browsers: no turns.
+  const gateFor = platformGates(transportOptions);
   return async (request) => {
     let send: DirectSend | undefined;
     try {
@@ -101,9 +103,17 @@ export function fetchTransport(
     } catch (error) {
       throw transportError(request, error, undefined, redact);
     }
-    const timeout = tryTimeoutInMs === undefined ? undefined : attemptTimeout(request.abortSignal, tryTimeoutInMs, send !== undefined);
-    const signal = timeout?.signal ?? request.abortSignal;
+    // Wait for a turn at the origin before the attempt and its time limit start: time spent waiting
+    // for a free connection is never taken for a stalled server (issue 14, 100,000 operations).
+    const gate = gateFor?.(request.url);
+    let entered = false;
+    let timeout: ReturnType<typeof attemptTimeout> | undefined;
     try {
+      const wait = gate?.enter(request.abortSignal);
+      if (wait) await wait;
+      entered = gate !== undefined;
+      timeout = tryTimeoutInMs === undefined ? undefined : attemptTimeout(request.abortSignal, tryTimeoutInMs, send !== undefined);
+      const signal = timeout?.signal ?? request.abortSignal;
       if (send) {
         return await send(request, signal);
       }
@@ -116,6 +126,7 @@ export function fetchTransport(
       throw transportError(request, error, timeout?.timedOut === true ? tryTimeoutInMs : undefined, redact);
     } finally {
       timeout?.clear();
+      if (entered) gate!.leave();
     }
   };
 }

@@ -100,15 +100,48 @@ describe("Node's global dispatcher", () => {
 });
 
 describe('connections per origin', () => {
-  /** A server that answers after `delayInMs` and counts the sockets it was opened. */
-  async function countingServer(delayInMs: number): Promise<{ url: string; sockets: () => number; close: () => Promise<void> }> {
+  /** A server that answers after `delayInMs` and counts the sockets it was opened and the requests it got. */
+  async function countingServer(delayInMs: number): Promise<{ url: string; sockets: () => number; requests: () => number; close: () => Promise<void> }> {
     let sockets = 0;
-    const http: Server = createServer((_request, response) => setTimeout(() => response.end('{}'), delayInMs));
+    let requests = 0;
+    const http: Server = createServer((_request, response) => (requests++, setTimeout(() => response.end('{}'), delayInMs)));
     http.on('connection', () => sockets++);
     await new Promise<void>((resolve) => http.listen(0, '127.0.0.1', resolve));
     const url = `http://127.0.0.1:${(http.address() as AddressInfo).port}`;
-    return { url, sockets: () => sockets, close: () => new Promise<void>((resolve) => (http.closeAllConnections(), http.close(() => resolve()))) };
+    return { url, sockets: () => sockets, requests: () => requests, close: () => new Promise<void>((resolve) => (http.closeAllConnections(), http.close(() => resolve()))) };
   }
+
+  test('a request waiting for a connection is not timed out: tryTimeoutInMs starts when it gets its turn', async () => {
+    // One connection, each answer 1.2 s late, 2 s per attempt, no retry: the third request waits
+    // ~2.4 s for the connection, which would exceed its 2 s if the limit started when it was sent.
+    const slow = await countingServer(1200);
+    try {
+      const send = createPipeline({ endpoint: slow.url, userAgent, maxConnectionsPerOrigin: 1, tryTimeoutInMs: 2000, retryOptions: { maxRetries: 0 } });
+      const statuses = await Promise.all(Array.from({ length: 3 }, () => send(`${slow.url}/x`).then((r) => r.status)));
+      expect(statuses).toEqual([200, 200, 200]);
+      expect([slow.sockets(), slow.requests()]).toEqual([1, 3]);
+    } finally {
+      await slow.close();
+    }
+  }, 20_000);
+
+  test('a caller that aborts while waiting for its turn gets its own reason; nothing is sent for it and the next in line goes', async () => {
+    const origin = await countingServer(300);
+    try {
+      const send = createPipeline({ endpoint: origin.url, userAgent, maxConnectionsPerOrigin: 1 });
+      const controller = new AbortController();
+      const first = send(`${origin.url}/x`);
+      const waiting = send(`${origin.url}/x`, { signal: controller.signal }).catch((e: unknown) => e);
+      const third = send(`${origin.url}/x`);
+      const reason = new Error('called off');
+      controller.abort(reason);
+      expect(await waiting).toBe(reason);
+      expect([(await first).status, (await third).status]).toEqual([200, 200]);
+      expect(origin.requests()).toBe(2);
+    } finally {
+      await origin.close();
+    }
+  });
 
   test('maxConnectionsPerOrigin caps the sockets one origin gets; every request still completes', async () => {
     const capped = await countingServer(200);
