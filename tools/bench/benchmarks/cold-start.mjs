@@ -68,7 +68,9 @@ export async function coldStart(ctx) {
       g.what, formatNumber(ours), formatNumber(theirs), formatRatio(ratio(ours, theirs)),
       g.modular ? formatNumber(modular) : 'n/a', formatRatio(ratio(ours, modular)),
     ]);
-    targets.push({ benchmark: 'cold start', what: g.what, target: '≤ 0.1× official', actual: formatRatio(ratio(ours, theirs)), met: ratio(ours, theirs) <= 0.1 });
+    // Issue 14: importing @azlro/containerservice + @azlro/lro (the abort group) ≤ 0.15× the official SDK; the other groups keep the earlier 0.1×.
+    const allowed = g.key === 'abort' ? 0.15 : 0.1;
+    targets.push({ benchmark: 'cold start', what: g.what, target: `≤ ${allowed}× official`, actual: formatRatio(ratio(ours, theirs)), met: ratio(ours, theirs) <= allowed });
   }
   const bundledNet = net('abort:azlro-bundled');
   const table = markdownTable(
