@@ -7,7 +7,7 @@
 //   node tools/bench/run.mjs --quick    fewer iterations
 //   node tools/bench/run.mjs --smoke    one iteration of each; fails unless every benchmark produced numbers
 //   options: --only=bundle,cold,per-call,waiting,scale,codegen,cli,install   --out=<file.md>   --no-build
-//            --scale-sizes=1000,10000,100000   --scale-clients=azlro-capped,official-capped,azlro-defaults
+//            --scale-sizes=1000,10000,100000   --scale-clients=azlro-capped,official-capped,azlro-defaults   --scale-in-flight=N
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -39,6 +39,7 @@ const { values: args } = parseArgs({
     'no-build': { type: 'boolean', default: false },
     'scale-sizes': { type: 'string' },
     'scale-clients': { type: 'string' },
+    'scale-in-flight': { type: 'string' },
   },
 });
 const selected = args.only ? args.only.split(',').map((s) => s.trim()) : Object.keys(BENCHMARKS);
@@ -50,6 +51,7 @@ const list = (value, name, parse = (s) => s) => value?.split(',').map((s) => {
 });
 const scaleSizes = list(args['scale-sizes'], 'scale-sizes', (s) => (/^[1-9]\d*$/.test(s) ? Number(s) : Number.NaN));
 const scaleClients = list(args['scale-clients'], 'scale-clients');
+const scaleInFlight = list(args['scale-in-flight'], 'scale-in-flight', (s) => (/^[1-9]\d*$/.test(s) ? Number(s) : Number.NaN))?.[0];
 const log = (message) => process.stderr.write(`[bench] ${message}\n`);
 
 if (!args['no-build']) {
@@ -73,6 +75,8 @@ const ctx = {
   /** Fleet sizes and clients of the scale benchmark, when given (else its own choice). */
   scaleSizes,
   scaleClients,
+  /** At most this many operations started and not settled at once in the scale worker (default: all at once). */
+  scaleInFlight,
   tmp,
   log,
   get tls() {

@@ -85,7 +85,7 @@ export async function scale(ctx) {
       try {
         await worker.ready;
         const started = performance.now();
-        result = await worker.request({ type: 'run', count });
+        result = await worker.request({ type: 'run', count, inFlight: ctx.scaleInFlight });
         result.parentWallInMs = performance.now() - started;
       } finally {
         await worker.close();
@@ -142,7 +142,7 @@ export async function scale(ctx) {
     rows,
   );
   const notes = [
-    `Each abort: 202 + Retry-After: 1, then InProgress + Retry-After: 1 twice, then Succeeded (done 3 s after the abort arrived); every operation started at once (Promise.allSettled over the count). One worker process per client and size (its own memory and CPU only; the server is in the parent).`,
+    `Each abort: 202 + Retry-After: 1, then InProgress + Retry-After: 1 twice, then Succeeded (done 3 s after the abort arrived); every operation started at once (Promise.allSettled over the count)${ctx.scaleInFlight ? `, except that at most ${ctx.scaleInFlight} were started and unsettled at a time (--scale-in-flight)` : ''}. One worker process per client and size (its own memory and CPU only; the server is in the parent).`,
     'Outcomes: how each poller settled, counted by result (errors by name and code); "Succeeded answers sent": status GETs the server answered Succeeded, one per operation when all is right. Requests and sockets are counted at the server (sockets: TLS connections accepted).',
     'Wall: first start to last settle, in the worker. Peak RSS: `process.resourceUsage().maxRSS` of the worker (imports included). CPU: `process.cpuUsage()` user + system over the run, divided by the count. Event loop max delay: `monitorEventLoopDelay` (20 ms resolution) over the run.',
     `Socket caps: azlro through \`maxConnectionsPerOrigin\` (the connection limit of its shared undici dispatcher); the official client through its \`agent\` option (an \`https.Agent\` with \`maxSockets\`, which its Node http client uses for every request). azlro's defaults row sets no option at all. Polling on both sides at their defaults: azlro waits each Retry-After; the official client polls the status as soon as the 202 arrives and GETs the \`location\` at the end.`,
