@@ -37,21 +37,3 @@ export function startDeadline(timeoutInMs: number, clock: Clock): Deadline {
   );
   return { signal: fired.signal, clear: () => stop.abort() };
 }
-
-/**
- * A signal that aborts when either of two does (with that one's reason); `dispose()` removes the
- * listeners. Forwarded by hand: `AbortSignal.any` costs tens of µs a call and leaves WeakRefs behind.
- */
-export function eitherSignal(a: AbortSignal, b: AbortSignal): { signal: AbortSignal; dispose(): void } {
-  const controller = new AbortController();
-  const onA = () => controller.abort(a.reason);
-  const onB = () => controller.abort(b.reason);
-  if (a.aborted) onA();
-  else if (b.aborted) onB();
-  a.addEventListener('abort', onA, { once: true });
-  b.addEventListener('abort', onB, { once: true });
-  return {
-    signal: controller.signal,
-    dispose: () => (a.removeEventListener('abort', onA), b.removeEventListener('abort', onB)),
-  };
-}

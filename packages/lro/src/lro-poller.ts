@@ -1,5 +1,5 @@
 import { getRequestIds, isApiError, redactText, THROTTLING_TO_CALLER_HEADER } from '@azlro/http';
-import { eitherSignal, startDeadline, untilAborted } from './abortable.js';
+import { startDeadline, untilAborted } from './abortable.js';
 import { checkPollOptions, type ResolvedPollerOptions } from './check-options.js';
 import { HandedOutUrlError, isUrlFault } from './errors/handed-out-url-error.js';
 import { OperationFailedError } from './errors/operation-failed-error.js';
@@ -217,12 +217,11 @@ export class LroPoller<TClient extends { readonly endpoint: string }, TResult> i
     const scope = this.#scope(target);
     for (;;) {
       await this.#waitOutSharedPause(target, abortSignal);
-      const pause = scope?.pauseSignal;
-      const linked = pause ? eitherSignal(abortSignal, pause) : undefined;
+      const linked = scope?.enlist(abortSignal);
       try {
         return await this.#operation.strategy.poll(this.#client, target, this.#context(linked?.signal ?? abortSignal, true));
       } catch (error) {
-        if (!pause?.aborted || abortSignal.aborted) throw error;
+        if (!linked?.calledOff || abortSignal.aborted) throw error;
       } finally {
         linked?.dispose();
       }

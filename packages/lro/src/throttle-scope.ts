@@ -1,6 +1,18 @@
 import type { Clock } from '@azlro/http';
 import type { OperationThrottling } from './state.js';
 
+/** One poll of a {@link ThrottleScope} (see `enlist`). */
+export interface EnlistedPoll {
+  /** The poll's signal: aborts with the caller's signal, or when the scope's next pause begins. */
+  readonly signal: AbortSignal;
+  /** True once a pause of the scope called this poll off. */
+  calledOff: boolean;
+  /** Calls the poll off (the scope's pause). */
+  abort(reason: unknown): void;
+  /** The poll is over: leaves the scope and stops following the caller's signal. */
+  dispose(): void;
+}
+
 /**
  * The pause a 429 put on one throttling scope. ARM throttles per subscription (and per tenant), so
  * a 429 to one poll says the same about every poll of that subscription: every poller of the
@@ -11,15 +23,32 @@ export class ThrottleScope {
   /** On `#clock`'s monotonic time. */
   #until = 0;
   #cause: Omit<OperationThrottling, 'notBefore' | 'shared'> | undefined;
-  #calledOff = new AbortController();
+  /** Polls of this scope queued for a connection or in flight (see {@link enlist}). */
+  readonly #enlisted = new Set<EnlistedPoll>();
 
   /**
-   * Aborts when the next pause begins. Polls of the scope that are queued (a connection pool, a
-   * bounded fetch) or in flight then are called off rather than sent into the throttle: they are
-   * GETs, so calling one off costs at most an answer that the poll after the pause gets again.
+   * A signal for one poll of this scope: it aborts when `abortSignal` does (with its reason), or
+   * when the next pause begins, and the poll is then `calledOff`: queued (for a connection) or in
+   * flight, it is called off rather than sent into the throttle; it is a GET, so calling it off
+   * costs at most an answer that the poll after the pause gets again. Call `dispose()` once the
+   * poll is over. Polls are kept in a Set (O(1) in and out), not as listeners of one shared
+   * signal, whose listener list Node's EventTarget scans on every add and remove: with 100,000
+   * polls queued at once that was quadratic and stalled the process (issue 14).
    */
-  get pauseSignal(): AbortSignal {
-    return this.#calledOff.signal;
+  enlist(abortSignal: AbortSignal): EnlistedPoll {
+    const controller = new AbortController();
+    const forward = () => controller.abort(abortSignal.reason);
+    const enlisted = this.#enlisted;
+    const poll: EnlistedPoll = {
+      signal: controller.signal,
+      calledOff: false,
+      abort: (reason) => ((poll.calledOff = true), controller.abort(reason)),
+      dispose: () => (enlisted.delete(poll), abortSignal.removeEventListener('abort', forward)),
+    };
+    if (abortSignal.aborted) forward();
+    else abortSignal.addEventListener('abort', forward, { once: true });
+    enlisted.add(poll);
+    return poll;
   }
 
   /** Milliseconds until polls to this scope may go again (0 when not paused). */
@@ -39,9 +68,10 @@ export class ThrottleScope {
     this.#clock = clock;
     this.#until = clock.now() + ms;
     this.#cause = cause;
-    const calledOff = this.#calledOff;
-    this.#calledOff = new AbortController();
-    calledOff.abort(new Error('polls of this scope are paused by a 429'));
+    const reason = new Error('polls of this scope are paused by a 429');
+    const enlisted = [...this.#enlisted];
+    this.#enlisted.clear();
+    for (const poll of enlisted) poll.abort(reason);
   }
 }
 

@@ -85,7 +85,12 @@ export async function scale(ctx) {
       try {
         await worker.ready;
         const started = performance.now();
-        result = await worker.request({ type: 'run', count, inFlight: ctx.scaleInFlight });
+        // Long runs say how far they are (to stderr), every 30 s.
+        const progress = setInterval(() => {
+          const { abort, status, location } = server.counts.byKind;
+          ctx.log(`scale: ${count} × ${name}: ${Math.round((performance.now() - started) / 1000)} s, ${abort} aborts + ${status} status + ${location} location GETs answered, ${server.counts.succeededAnswers} Succeeded`);
+        }, 30_000);
+        result = await worker.request({ type: 'run', count, inFlight: ctx.scaleInFlight }).finally(() => clearInterval(progress));
         result.parentWallInMs = performance.now() - started;
       } finally {
         await worker.close();
