@@ -21,10 +21,6 @@ const outcomeOf = (settled) => {
 };
 
 async function run(count, inFlight = Infinity) {
-  const peak = { heapUsed: baseline.heapUsed };
-  const sampler = setInterval(() => {
-    peak.heapUsed = Math.max(peak.heapUsed, process.memoryUsage().heapUsed);
-  }, 50);
   const loop = monitorEventLoopDelay({ resolution: 20 });
   loop.enable();
   const limiter = createLimiter(inFlight);
@@ -35,7 +31,6 @@ async function run(count, inFlight = Infinity) {
   const wallInMs = performance.now() - started;
   const { user, system } = process.cpuUsage(cpu);
   loop.disable();
-  clearInterval(sampler);
   const outcomes = {};
   let firstError;
   for (const s of settled) {
@@ -51,7 +46,6 @@ async function run(count, inFlight = Infinity) {
     outcomes,
     firstError,
     baseline: { rss: baseline.rss, heapUsed: baseline.heapUsed },
-    peak,
     maxRssInBytes: process.resourceUsage().maxRSS * 1024,
     eventLoopMaxDelayInMs: loop.max / 1e6,
   };
