@@ -1,7 +1,6 @@
 // snippet:start
 import { createContainerServiceClient } from '@azlro/containerservice';
-import { isConflictError } from '@azlro/http';
-import { abortLatestOperation, isPollerTimeoutError } from '@azlro/lro';
+import { abortConflictReason, abortLatestOperation, isPollerTimeoutError } from '@azlro/lro';
 // snippet:end
 import type { RecipeContext } from './context.js';
 
@@ -19,7 +18,7 @@ export async function abortStuckUpgrade({ endpoint, credential, cluster, console
     await poller;
     console.log('upgrade aborted');
   } catch (error) {
-    if (isConflictError(error)) console.log('nothing to abort: the operation had already finished');
+    if (abortConflictReason(error) === 'NothingToAbort') console.log('nothing to abort: the operation had already finished');
     else if (isPollerTimeoutError(error)) console.log(`still aborting after 30 min; resume with: ${error.resumeToken}`);
     else throw error;
   } finally {

@@ -1,7 +1,6 @@
 // snippet:start
 import { createContainerServiceClient, type ManagedClusterParams } from '@azlro/containerservice';
-import { isConflictError } from '@azlro/http';
-import { abortLatestOperation } from '@azlro/lro';
+import { abortConflictReason, abortLatestOperation } from '@azlro/lro';
 // snippet:end
 import type { RecipeContext } from './context.js';
 
@@ -32,7 +31,8 @@ export async function fleetAbort({ endpoint, credential, fleet, console }: Recip
       await poller;
       return poller.operationState.pollCount === 0 ? 'nothing was running' : 'aborted'; // 204, or 202 and polled
     } catch (error) {
-      if (isConflictError(error)) return 'finished before the abort';
+      // A 409 is either "it finished first" or "another operation holds the cluster" (a failure here).
+      if (abortConflictReason(error) === 'NothingToAbort') return 'finished before the abort';
       throw error;
     }
   });
