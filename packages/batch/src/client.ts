@@ -1,6 +1,6 @@
 import type { TokenCredential } from '@azlro/http';
-import { batchScopeFor, createPipeline, createServiceClient, type ClientOptions, type SharedKeyCredential } from '@azlro/http';
-import { createClient, type Client } from '@azlro/http/internal';
+import { createPipeline, type ClientOptions, type SharedKeyCredential } from '@azlro/http';
+import { batchScopeFor, createClient, createServiceClient, type Client } from '@azlro/http/internal';
 import { PACKAGE_VERSION } from './version.js';
 
 /** The token scope the Batch data plane accepts (the double slash is Batch's own). */

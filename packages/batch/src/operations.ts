@@ -1,9 +1,5 @@
-import {
-  assertParams,
-  validateThumbprint,
-  validateThumbprintAlgorithm,
-  type OperationOptions,
-} from '@azlro/http';
+import type { OperationOptions } from '@azlro/http';
+import { assertParams, validateThumbprint, validateThumbprintAlgorithm } from '@azlro/http/internal';
 import type { BatchClient } from './client.js';
 import * as generated from './generated/sdk.gen.js';
 import type { CancelCertificateDeletionData } from './generated/types.gen.js';

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
-import { isCertificateRetiredError, SharedKeyCredential, verifySharedKey } from '@azlro/http';
+import { isCertificateRetiredError, SharedKeyCredential } from '@azlro/http';
+import { verifySharedKey } from '@azlro/http/internal';
 import { startTestServer, type TestServer } from '@azlro/test-server';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { sendCancelCertificateDeletion, createBatchClient } from '../src/index.js';

@@ -1,6 +1,7 @@
 // Input checks before sending, against a real loopback server that records what reaches it.
 import { startTestServer, type TestServer } from '@azlro/test-server';
-import { SharedKeyCredential, verifySharedKey } from '@azlro/http';
+import { SharedKeyCredential } from '@azlro/http';
+import { verifySharedKey } from '@azlro/http/internal';
 import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest';
 import { sendCancelCertificateDeletion, createBatchClient } from '../src/index.js';
 

@@ -1,6 +1,7 @@
 import type { BatchClient } from '@azlro/batch';
 import type { CloudPartnerClient } from '@azlro/cloudpartner';
 import type { ContainerServiceClient } from '@azlro/containerservice';
+import { isLoopbackHost } from '@azlro/http/internal';
 import { UsageError } from './args.js';
 import { batchCredential, tokenCredential } from './credentials.js';
 import { transport } from './debug.js';
@@ -29,8 +30,7 @@ export function checkEndpoint(option: string, value: string | undefined): void {
   if (!url || (url.protocol !== 'https:' && url.protocol !== 'http:')) {
     throw new UsageError(`${option} must be an absolute https URL; got ${JSON.stringify(value)}`);
   }
-  const loopback = url.hostname === 'localhost' || url.hostname === '[::1]' || /^127\.\d+\.\d+\.\d+$/.test(url.hostname);
-  if (url.protocol === 'http:' && !loopback) {
+  if (url.protocol === 'http:' && !isLoopbackHost(url.hostname)) {
     throw new UsageError(`${option} must use https (plain http only for a loopback host such as the emulator); got ${url.origin}`);
   }
 }

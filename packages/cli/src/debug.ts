@@ -1,4 +1,4 @@
-import { redactText } from '@azlro/http';
+import { redactText } from '@azlro/http/internal';
 
 /** Headers whose values are credentials: never printed, whatever they hold. */
 const SECRET_HEADERS = new Set([

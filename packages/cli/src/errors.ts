@@ -1,4 +1,4 @@
-import { escapeControl, redactText } from '@azlro/http';
+import { escapeControl, redactText } from '@azlro/http/internal';
 import { UsageError } from './args.js';
 import { abortConflictReason } from '@azlro/lro/containerservice';
 import { abortConflictHint } from './abort-hint.js';

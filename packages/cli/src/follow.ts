@@ -3,7 +3,7 @@ import { cliLogger } from './logging.js';
 import type { CommandContext } from './context.js';
 import { classifyError } from './errors.js';
 import { EXIT_CODES, interruptExitCode, type ExitCode } from './exit-codes.js';
-import { escapeControl } from '@azlro/http';
+import { escapeControl } from '@azlro/http/internal';
 import { Progress } from './progress.js';
 import { envMilliseconds, MIN_POLL_INTERVAL_ENV } from './env-knobs.js';
 import { isKnownEndpoint } from './known-endpoints.js';

@@ -1,4 +1,4 @@
-import { retryAfterInMs } from '@azlro/http';
+import { retryAfterInMs } from '@azlro/http/internal';
 
 /** One HTTP attempt as it went over the wire (retries are attempts of their own). */
 export interface Exchange {

@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { verifySharedKey } from '@azlro/http';
+import { verifySharedKey } from '@azlro/http/internal';
 import type { TestServer } from '@azlro/test-server';
 import { expectExit, expectNoSecrets, jsonOf, runCli, SECRET_KEY, SECRET_TOKEN, spawnCli, serverPerTest, SUBSCRIPTION } from './helpers.js';
 

@@ -1,6 +1,6 @@
 import type { TokenCredential } from '@azlro/http';
-import { createPipeline, createServiceClient, type ClientOptions } from '@azlro/http';
-import { createClient, type Client } from '@azlro/http/internal';
+import { createPipeline, type ClientOptions } from '@azlro/http';
+import { createClient, createServiceClient, type Client } from '@azlro/http/internal';
 import { PACKAGE_VERSION } from './version.js';
 
 /** The Cloud Partner Portal API. */

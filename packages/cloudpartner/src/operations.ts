@@ -1,4 +1,5 @@
-import { assertParams, assertPathSegment, type OperationOptions } from '@azlro/http';
+import type { OperationOptions } from '@azlro/http';
+import { assertParams, assertPathSegment } from '@azlro/http/internal';
 import type { CloudPartnerClient } from './client.js';
 import * as generated from './generated/sdk.gen.js';
 import type { CancelOperationData } from './generated/types.gen.js';

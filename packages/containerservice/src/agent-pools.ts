@@ -1,4 +1,5 @@
-import { assertPattern, markResendable, type OperationOptions } from '@azlro/http';
+import type { OperationOptions } from '@azlro/http';
+import { assertPattern, markResendable } from '@azlro/http/internal';
 import type { ContainerServiceClient } from './client.js';
 import * as generated from './generated/sdk.gen.js';
 import type { AbortAgentPoolLatestOperationData } from './generated/types.gen.js';

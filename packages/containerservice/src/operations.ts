@@ -1,13 +1,7 @@
-import { withData } from '@azlro/http/internal';
+import type { OperationOptions } from '@azlro/http';
 import {
-  assertPathSegment,
-  assertParams,
-  markResendable,
-  validateResourceGroupName,
-  validateResourceName,
-  validateSubscriptionId,
-  type OperationOptions,
-} from '@azlro/http';
+  assertPathSegment, assertParams, markResendable, validateClusterParams, withData,
+} from '@azlro/http/internal';
 import type { ContainerServiceClient } from './client.js';
 import * as generated from './generated/sdk.gen.js';
 import type {
@@ -42,9 +36,7 @@ const COMMAND_RESULT_API_VERSION = '2024-09-01' satisfies GetCommandResultData['
 /** Checks and copies the cluster parameters (TypeError/RangeError naming the parameter). */
 export function clusterPath(params: ManagedClusterParams): ManagedClusterParams {
   assertParams(params);
-  validateSubscriptionId(params.subscriptionId);
-  validateResourceGroupName(params.resourceGroupName);
-  validateResourceName(params.resourceName);
+  validateClusterParams(params);
   return {
     subscriptionId: params.subscriptionId,
     resourceGroupName: params.resourceGroupName,

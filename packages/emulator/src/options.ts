@@ -1,4 +1,5 @@
-import { checkClock, systemClock, type AzlroLogger, type Clock } from '@azlro/http';
+import { systemClock, type AzlroLogger, type Clock } from '@azlro/http';
+import { checkClock } from '@azlro/http/internal';
 import type { EmulatorTlsOptions } from './front-door.js';
 import { EMULATOR_BATCH_ACCOUNT_KEY, emulatorInfo } from './info.js';
 

@@ -1,7 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
-import { redactText } from '@azlro/http';
+import { redactText } from '@azlro/http/internal';
 
 /** Options of {@link startPrism}. */
 export interface StartPrismOptions {

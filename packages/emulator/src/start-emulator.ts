@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { createLogger, redactText, type AzlroLogger } from '@azlro/http';
+import type { AzlroLogger } from '@azlro/http';
+import { createLogger, redactingLogger } from '@azlro/http/internal';
 import { startBackend } from './backend/server.js';
 import { startFrontDoor, type FrontDoor } from './front-door.js';
 import { emulatorInfo, type EmulatorEndpoints, type EmulatorInfo, type EmulatorService } from './info.js';
@@ -35,12 +36,7 @@ const SERVICES: readonly EmulatorService[] = ['arm', 'cloudPartner', 'batch'];
 /** The caller's logger, behind redaction; else the `azlro:emulator` logger (off unless a log level is set). */
 function emulatorLogger(logger: AzlroLogger | undefined): AzlroLogger {
   if (!logger) return createLogger('azlro:emulator');
-  return {
-    verbose: (message) => logger.verbose(redactText(message)),
-    info: (message) => logger.info(redactText(message)),
-    warning: (message) => logger.warning(redactText(message)),
-    error: (message) => logger.error(redactText(message)),
-  };
+  return redactingLogger(logger);
 }
 
 /**

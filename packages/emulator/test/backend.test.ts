@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest';
-import { computeSharedKeySignature, stringToSign, type AzlroLogger } from '@azlro/http';
+import type { AzlroLogger } from '@azlro/http';
+import { computeSharedKeySignature, stringToSign } from '@azlro/http/internal';
 import { startBackend, type Backend } from '../src/backend/server.js';
 import type { BackendOptions } from '../src/backend/types.js';
 import { EMULATOR_BATCH_ACCOUNT_KEY } from '../src/info.js';

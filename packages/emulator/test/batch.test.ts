@@ -1,13 +1,6 @@
 import { afterEach, describe, expect, inject, test } from 'vitest';
-import {
-  computeSharedKeySignature,
-  isApiError,
-  isAuthError,
-  isCertificateRetiredError,
-  SharedKeyCredential,
-  StaticTokenCredential,
-  stringToSign,
-} from '@azlro/http';
+import { isApiError, isAuthError, isCertificateRetiredError, SharedKeyCredential, StaticTokenCredential } from '@azlro/http';
+import { computeSharedKeySignature, stringToSign } from '@azlro/http/internal';
 import { sendCancelCertificateDeletion, createBatchClient } from '@azlro/batch';
 import { createStrictFetch } from './helpers.js';
 

@@ -1,9 +1,18 @@
 /**
- * `@azlro/http/internal`: NOT PUBLIC. What azlro's own packages share and applications must not
- * depend on; it changes without notice, in any release. Today: the client runtime the generated
- * `sdk.gen.ts`/`client.gen.ts` of `@azlro/containerservice`, `@azlro/batch` and
- * `@azlro/cloudpartner` import (the `@azlro/http/internal` client plugin in tools/codegen).
+ * `@azlro/http/internal`: what the sibling azlro packages (`@azlro/containerservice`,
+ * `@azlro/batch`, `@azlro/cloudpartner`, `@azlro/lro`, `@azlro/cli`, `@azlro/emulator`) share and
+ * a user of the clients does not need: the client runtime the generated `sdk.gen.ts`/`client.gen.ts`
+ * import (the `@azlro/http/internal` client plugin in tools/codegen), client factories' plumbing,
+ * parameter validators, redaction, Retry-After reading, Shared Key verification, small helpers
+ * written once here.
+ *
+ * NOT PUBLIC: no semver promise. Names here change or go with any release, in step with the
+ * sibling packages that are published at the same version. Import from `@azlro/http` instead.
+ * @internal
+ * @packageDocumentation
  */
+
+// The client runtime of the generated clients (tools/codegen).
 export {
   buildUrl,
   createClient,
@@ -21,3 +30,41 @@ export {
   type RequestResult,
   type TDataShape,
 } from './client-runtime/index.js';
+
+// Client factories: a generated hey-api client behind an azlro pipeline.
+export { createServiceClient, type GeneratedClientConfig, type ServiceClient } from './service-client.js';
+export { assertParams } from './client-options.js';
+export { markResendable } from './pipeline-request.js';
+export { batchScopeFor, resourceManagerScopeFor } from './clouds.js';
+
+// Parameter validation: TypeError/RangeError naming the parameter, before anything is sent.
+export { assertLength, assertPathSegment, assertPattern, assertUuid, type LengthBounds } from './validators/assert.js';
+export { encodePathSegment } from './validators/encode-path-segment.js';
+export {
+  validateClusterParams,
+  validateResourceGroupName,
+  validateResourceName,
+  validateSubscriptionId,
+  validateThumbprint,
+  validateThumbprintAlgorithm,
+} from './validators/azure.js';
+export { isLoopbackHost } from './policies/credential-origin.js';
+export { checkClock } from './clock.js';
+
+// Logs and messages: redaction and control-character escaping.
+export { createLogger, redactingLogger } from './logging/logger.js';
+export { redactText, REDACTED } from './logging/redact.js';
+export { escapeControl } from './escape.js';
+
+// Retry-After and throttling handed to the caller (the poller).
+export { THROTTLING_STATUSES, THROTTLING_TO_CALLER_HEADER } from './throttling-to-caller.js';
+export { MAX_SERVER_DELAY_IN_MS, readRetryAfter, retryAfterInMs, type RetryAfterReading } from './retry-after.js';
+export { delay, type DelayOptions } from './delay.js';
+
+// Batch Shared Key on the server side (the emulator checks incoming requests with the client's code).
+export { stringToSign, type HeadersLike, type SharedKeyRequest } from './shared-key/string-to-sign.js';
+export { computeSharedKeySignature, verifySharedKey } from './shared-key/signature.js';
+
+// Small helpers, one implementation each.
+export { untilAborted } from './abortable.js';
+export { base64ToBytes, bytesToBase64, decodeBase64Url, encodeBase64Url } from './base64.js';

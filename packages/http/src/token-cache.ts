@@ -1,3 +1,4 @@
+import { untilAborted } from './abortable.js';
 import type { AccessToken, TokenCredential } from './credential-types.js';
 import type { Clock } from './clock.js';
 import type { AzlroLogger } from './logging/logger.js';
@@ -12,14 +13,6 @@ export interface TokenCache {
   invalidate(token: string): void;
 }
 
-function untilAborted<T>(promise: Promise<T>, signal: AbortSignal): Promise<T> {
-  return new Promise<T>((resolve, reject) => {
-    const onAbort = () => reject(signal.reason);
-    if (signal.aborted) return onAbort();
-    signal.addEventListener('abort', onAbort, { once: true });
-    promise.then(resolve, reject).finally(() => signal.removeEventListener('abort', onAbort));
-  });
-}
 
 /** Caches one token for `scopes`; concurrent callers share one in-flight refresh. */
 /** @param onToken - called with each new token (the pipeline's redactor remembers it). */

@@ -46,7 +46,7 @@ describe('without Node globals (a browser-like realm)', () => {
     const received = server.requests[0]!;
     expect(received.headers['x-ms-useragent']).toBe('azlro-batch/1.0.0');
     expect(received.headers['user-agent']).not.toContain('azlro');
-    const { verifySharedKey } = await import('@azlro/http');
+    const { verifySharedKey } = await import('@azlro/http/internal');
     expect(await verifySharedKey(received, 'acct', key)).toBe(true);
   });
 });

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { startTestServer, type TestServer } from '@azlro/test-server';
-import { ApiError, CredentialOriginError, createPipeline, markResendable } from '@azlro/http';
+import { ApiError, CredentialOriginError, createPipeline } from '@azlro/http';
+import { markResendable } from '@azlro/http/internal';
 import { buildUrl, createClient } from '@azlro/http/internal';
 import { BufferedResponse } from '../src/buffered-response.js';
 import { fakeCredential, userAgent } from './helpers.js';

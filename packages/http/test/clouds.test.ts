@@ -1,6 +1,7 @@
 // The one table of clouds: token scopes follow the endpoint for the public, China and US Government clouds.
 import { describe, expect, test } from 'vitest';
-import { AZURE_CLOUDS, batchScopeFor, resourceManagerScopeFor } from '@azlro/http';
+import { AZURE_CLOUDS } from '@azlro/http';
+import { batchScopeFor, resourceManagerScopeFor } from '@azlro/http/internal';
 
 describe('resourceManagerScopeFor', () => {
   test.each([

@@ -1,7 +1,7 @@
 import { createHook } from 'node:async_hooks';
 import { getEventListeners } from 'node:events';
 import { describe, expect, test } from 'vitest';
-import { delay } from '@azlro/http';
+import { delay } from '@azlro/http/internal';
 import { ManualClock } from '@azlro/http/testing';
 
 describe('delay', () => {

@@ -5,7 +5,8 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest';
 import { startTestServer, type TestServer } from '@azlro/test-server';
-import { createPipeline, escapeControl, markResendable, type AzlroLogger, type RetryOptions } from '@azlro/http';
+import { createPipeline, type AzlroLogger, type RetryOptions } from '@azlro/http';
+import { escapeControl, markResendable } from '@azlro/http/internal';
 import { ManualClock } from '@azlro/http/testing';
 import { apiErrorFromResponse } from '../src/errors/from-response.js';
 import { userAgent } from './helpers.js';

@@ -5,7 +5,8 @@ import { AzureLogger, setLogLevel } from '@azure/logger';
 import { build } from 'esbuild';
 import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
 import { startTestServer, type TestServer } from '@azlro/test-server';
-import { createLogger, createPipeline, logger, redactText, SharedKeyCredential, StaticTokenCredential, type AzlroLogger } from '@azlro/http';
+import { createPipeline, logger, SharedKeyCredential, StaticTokenCredential, type AzlroLogger } from '@azlro/http';
+import { createLogger, redactText } from '@azlro/http/internal';
 import { base64Json, fakeCredential, userAgent } from './helpers.js';
 
 const run = promisify(execFile);

@@ -2,9 +2,7 @@ import { readFileSync } from 'node:fs';
 import type { TokenCredential } from '@azure/core-auth';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { startTestServer, type TestServer } from '@azlro/test-server';
-import {
-  createPipeline, encodePathSegment, getRequestIds, isNotFoundError, validateResourceGroupName, validateSubscriptionId,
-} from '@azlro/http';
+import { createPipeline, getRequestIds, isNotFoundError } from '@azlro/http';
 import { fakeCredential } from './helpers.js';
 
 /** The README's example, verbatim between the markers: the README test below keeps the two identical. */
@@ -20,9 +18,7 @@ async function readmeExample(endpoint: string, credential: TokenCredential, prin
     userAgent: { packageName: 'containerservice', packageVersion: '0.1.0' },
   });
 
-  validateSubscriptionId(subscriptionId); // throws before anything is sent
-  validateResourceGroupName(resourceGroupName);
-  const url = `${endpoint}/subscriptions/${subscriptionId}/resourcegroups/${encodePathSegment(resourceGroupName)}?api-version=2021-04-01`;
+  const url = `${endpoint}/subscriptions/${subscriptionId}/resourcegroups/${encodeURIComponent(resourceGroupName)}?api-version=2021-04-01`;
   try {
     const response = await pipeline(url); // retried, authenticated, logged; non-2xx throws ApiError
     const group = (await response.json()) as { location: string };

@@ -1,5 +1,5 @@
 import { expect, test } from 'vitest';
-import { createServiceClient, type GeneratedClientConfig } from '@azlro/http';
+import { createServiceClient, type GeneratedClientConfig } from '@azlro/http/internal';
 
 const fetch = async () => new Response(null, { status: 204 });
 

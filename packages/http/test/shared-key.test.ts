@@ -1,7 +1,8 @@
 import { createHmac } from 'node:crypto';
 import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest';
 import { startTestServer, type TestServer } from '@azlro/test-server';
-import { computeSharedKeySignature, createPipeline, SharedKeyCredential, stringToSign, verifySharedKey } from '@azlro/http';
+import { createPipeline, SharedKeyCredential } from '@azlro/http';
+import { computeSharedKeySignature, stringToSign, verifySharedKey } from '@azlro/http/internal';
 import { userAgent } from './helpers.js';
 
 const ACCOUNT = 'myaccount';

@@ -2,7 +2,8 @@
 // 429/503 that carries a server delay when the request is marked, and the mark never leaves the process.
 import { startTestServer, type TestServer } from '@azlro/test-server';
 import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest';
-import { createPipeline, isApiError, THROTTLING_TO_CALLER_HEADER } from '@azlro/http';
+import { createPipeline, isApiError } from '@azlro/http';
+import { THROTTLING_TO_CALLER_HEADER } from '@azlro/http/internal';
 import { ManualClock } from '@azlro/http/testing';
 import { userAgent } from './helpers.js';
 

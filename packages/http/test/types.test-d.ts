@@ -1,9 +1,9 @@
 import { DefaultAzureCredential } from '@azure/identity';
 import { assertType, expectTypeOf, test } from 'vitest';
 import {
-  createPipeline, isApiError, SharedKeyCredential, validateSubscriptionId, validateThumbprintAlgorithm,
-  type ApiErrorKind, type PipelineFetch, type PipelineOptions,
+  createPipeline, isApiError, SharedKeyCredential, type ApiErrorKind, type PipelineFetch, type PipelineOptions,
 } from '@azlro/http';
+import { validateSubscriptionId, validateThumbprintAlgorithm } from '@azlro/http/internal';
 
 const userAgent = { packageName: 'x', packageVersion: '1.0.0' };
 

@@ -1,9 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import {
-  assertLength, assertPathSegment, assertPattern, assertUuid, encodePathSegment, validateResourceGroupName,
-  validateResourceName, validateSubscriptionId, validateThumbprint, validateThumbprintAlgorithm,
-} from '@azlro/http';
+  assertLength, assertPathSegment, assertPattern, assertUuid, encodePathSegment, validateResourceGroupName, validateResourceName, validateSubscriptionId, validateThumbprint, validateThumbprintAlgorithm,
+} from '@azlro/http/internal';
 
 /** Any UTF-16 string, lone surrogates included, plus the inputs that matter most. */
 const anyString = fc.oneof(

@@ -1,18 +1,5 @@
 import type { Clock } from '@azlro/http';
 
-/** Settles like `promise`, or rejects with the signal's reason as soon as it aborts. */
-export function untilAborted<T>(promise: Promise<T>, abortSignal: AbortSignal): Promise<T> {
-  if (abortSignal.aborted) return Promise.reject(abortSignal.reason);
-  return new Promise<T>((resolve, reject) => {
-    const onAbort = () => reject(abortSignal.reason);
-    abortSignal.addEventListener('abort', onAbort, { once: true });
-    promise.then(
-      (value) => (abortSignal.removeEventListener('abort', onAbort), resolve(value)),
-      (error: unknown) => (abortSignal.removeEventListener('abort', onAbort), reject(error)),
-    );
-  });
-}
-
 /** A deadline as an AbortSignal; `clear()` removes its timer. Infinity never fires and sets no timer. */
 export interface Deadline {
   readonly signal: AbortSignal;

@@ -1,4 +1,5 @@
-import { checkClock, createLogger, redactText, systemClock, type AzlroLogger, type Clock } from '@azlro/http';
+import { systemClock, type AzlroLogger, type Clock } from '@azlro/http';
+import { checkClock, createLogger, redactingLogger } from '@azlro/http/internal';
 import type { PollOptions, PollerOptions } from './options.js';
 
 /** {@link PollerOptions} checked, with defaults applied. */
@@ -84,8 +85,7 @@ function logger(value: unknown): AzlroLogger {
   if (typeof candidate !== 'object' || candidate === null || levels.some((level) => typeof candidate[level] !== 'function')) {
     throw new TypeError('logger must have verbose, info, warning and error methods');
   }
-  const target = candidate as AzlroLogger;
-  return Object.fromEntries(levels.map((level) => [level, (m: string) => target[level](redactText(m))])) as unknown as AzlroLogger;
+  return redactingLogger(candidate as AzlroLogger);
 }
 
 /** Checks every option, naming the offending one, before anything is sent. */

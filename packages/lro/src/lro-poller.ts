@@ -1,5 +1,6 @@
-import { getRequestIds, isApiError, redactText, THROTTLING_TO_CALLER_HEADER } from '@azlro/http';
-import { startDeadline, untilAborted } from './abortable.js';
+import { getRequestIds, isApiError } from '@azlro/http';
+import { redactText, THROTTLING_TO_CALLER_HEADER, untilAborted } from '@azlro/http/internal';
+import { startDeadline } from './abortable.js';
 import { checkPollOptions, type ResolvedPollerOptions } from './check-options.js';
 import { HandedOutUrlError, isUrlFault } from './errors/handed-out-url-error.js';
 import { OperationFailedError } from './errors/operation-failed-error.js';

@@ -1,4 +1,4 @@
-import { redactText } from '@azlro/http';
+import { redactText } from '@azlro/http/internal';
 import { PollingOriginError } from './errors/polling-origin-error.js';
 
 /**

@@ -1,5 +1,5 @@
 import type { RequestIds } from '@azlro/http';
-import { decodeBase64Url, encodeBase64Url } from './base64url.js';
+import { decodeBase64Url, encodeBase64Url } from '@azlro/http/internal';
 import { isOperationKind, OPERATION_KINDS, serviceOf, type OperationKind, type ServiceName } from './kinds.js';
 import { OperationError, type OperationErrorBody } from './errors/operation-error.js';
 import type { OperationState } from './state.js';

@@ -1,4 +1,5 @@
-import { readRetryAfter, type AzlroLogger, type Clock } from '@azlro/http';
+import type { AzlroLogger, Clock } from '@azlro/http';
+import { readRetryAfter } from '@azlro/http/internal';
 import { pollDelayInMs, type IntervalBounds } from './interval.js';
 
 /**

@@ -1,4 +1,5 @@
-import { isApiError, retryAfterInMs, THROTTLING_STATUSES, type Clock } from '@azlro/http';
+import { isApiError, type Clock } from '@azlro/http';
+import { retryAfterInMs, THROTTLING_STATUSES } from '@azlro/http/internal';
 
 /** A poll the service throttled: the status, its code and the delay it asked for. */
 export interface PollThrottled {

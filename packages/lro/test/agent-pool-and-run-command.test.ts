@@ -1,6 +1,6 @@
 // Agent Pools - Abort Latest Operation and Run Command, against a real loopback server, on a
 // ManualClock that moves only when every poller sleeps (exact waits, no wall-clock assertions).
-import { decodeBase64Url } from '../src/base64url.js';
+import { decodeBase64Url } from '@azlro/http/internal';
 import { createContainerServiceClient } from '@azlro/containerservice';
 import { isApiError } from '@azlro/http';
 import { ManualClock } from '@azlro/http/testing';

@@ -1,4 +1,5 @@
 import type { AzlroLogger } from '@azlro/http';
+import { untilAborted } from '@azlro/http/internal';
 import type { EmulatorInfo } from '@azlro/emulator';
 import type { Command } from '../args.js';
 import type { CommandContext } from '../context.js';
@@ -101,18 +102,11 @@ export async function run(command: Emulator, ctx: CommandContext): Promise<ExitC
     } else {
       io.stdout(renderInfo(emulator.info, emulator.startupInMs, ctx.outStyle, azlro));
     }
-    await untilAborted(io.signal);
+    // Until Ctrl-C/SIGTERM aborts io.signal; without a signal (in-process use), forever.
+    await untilAborted(new Promise<never>(() => {}), io.signal ?? new AbortController().signal).catch(() => {});
   } finally {
     await emulator.close();
   }
   ctx.line.print(ctx.errStyle.dim('emulator stopped'));
   return EXIT_CODES.succeeded;
-}
-
-/** Waits for the signal; without one (in-process use), forever. */
-function untilAborted(signal: AbortSignal | undefined): Promise<void> {
-  return new Promise((resolve) => {
-    if (signal?.aborted) return resolve();
-    signal?.addEventListener('abort', () => resolve(), { once: true });
-  });
 }

@@ -1,5 +1,5 @@
 import { randomBytes, randomUUID } from 'node:crypto';
-import { verifySharedKey } from '@azlro/http';
+import { verifySharedKey } from '@azlro/http/internal';
 import { ORIGINAL_TARGET_HEADER } from '../front-door.js';
 import { OUTCOME_PREFIXES } from '../info.js';
 import { hasBearerToken, startsWith } from './replies.js';

@@ -46,3 +46,19 @@ export function validateThumbprintAlgorithm(value: unknown, name = 'thumbprintAl
   assertString(name, value);
   if (value !== 'sha1') throw new RangeError(`${name} must be 'sha1'; got ${JSON.stringify(value)}`);
 }
+
+/**
+ * Throws unless `params` names a managed cluster: `subscriptionId` (a UUID), `resourceGroupName`
+ * and `resourceName` as {@link validateSubscriptionId}, {@link validateResourceGroupName} and
+ * {@link validateResourceName} check them (TypeError/RangeError naming the parameter). The one
+ * check of the three path parameters of every AKS cluster operation (the containerservice spec's).
+ */
+export function validateClusterParams(params: {
+  readonly subscriptionId: unknown;
+  readonly resourceGroupName: unknown;
+  readonly resourceName: unknown;
+}): asserts params is { subscriptionId: string; resourceGroupName: string; resourceName: string } {
+  validateSubscriptionId(params.subscriptionId);
+  validateResourceGroupName(params.resourceGroupName);
+  validateResourceName(params.resourceName);
+}

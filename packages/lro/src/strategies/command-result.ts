@@ -1,5 +1,5 @@
 import type { CommandResultParams, ContainerServiceClient, RunCommandResult } from '@azlro/containerservice';
-import { assertPathSegment, encodePathSegment, validateResourceGroupName, validateResourceName, validateSubscriptionId } from '@azlro/http';
+import { assertPathSegment, encodePathSegment, validateClusterParams } from '@azlro/http/internal';
 import { readBodyStatus } from '../body-status.js';
 import { getAsIs } from '../get-as-is.js';
 import type { PollingTarget } from '../resume-token.js';
@@ -11,9 +11,7 @@ const COMMAND_RESULT_API_VERSION = '2024-09-01';
 /** Throws (TypeError/RangeError naming the parameter) unless `params` identify a command. */
 export function checkCommandParams(params: CommandResultParams): void {
   if (typeof params !== 'object' || params === null) throw new TypeError(`params must be an object with the operation's parameters; got ${params === null ? 'null' : typeof params}`);
-  validateSubscriptionId(params.subscriptionId);
-  validateResourceGroupName(params.resourceGroupName);
-  validateResourceName(params.resourceName);
+  validateClusterParams(params);
   assertPathSegment('commandId', params.commandId);
 }
 

@@ -1,5 +1,5 @@
 import { sendRunCommand, type ContainerServiceClient, type ManagedClusterParams, type RunCommandRequest, type RunCommandResult } from '@azlro/containerservice';
-import { assertPathSegment } from '@azlro/http';
+import { assertPathSegment } from '@azlro/http/internal';
 import type { OperationDescriptor } from '../../operation.js';
 import type { PollingTarget } from '../../resume-token.js';
 import { commandResult, commandResultUrl, readCommandResult } from '../../strategies/command-result.js';
