@@ -12,7 +12,7 @@ const LOOPBACK = ['localhost', '127.0.0.1', '[::1]'];
 let agentClass: typeof EnvHttpProxyAgentType | undefined;
 
 /**
- * undici's `EnvHttpProxyAgent`, loaded when the first pipeline is made, from its own modules rather than the
+ * undici's `EnvHttpProxyAgent`, loaded when the first request is sent, from its own modules rather than the
  * package's index. The index also loads fetch, WebSocket, the cache and mocks (about 3× the time), and it installs its own `Agent` as the process's global dispatcher when Node's
  * fetch has not made one yet, which would change every other `fetch` in the process: azlro changes
  * nothing outside its own requests. The one piece of wiring the index does that a proxy needs, the
@@ -31,23 +31,58 @@ function loadAgentClass(): typeof EnvHttpProxyAgentType {
 }
 
 /** One dispatcher per distinct transport setting, for the whole process: clients share connections. */
-const dispatchers = new Map<string, Dispatcher>();
+const dispatchers = new Map<string, LazyDispatcher>();
+
+/**
+ * Stands in for the shared undici dispatcher of one transport setting and makes it on its first
+ * request: undici's modules (about 30, ~90 ms of CPU to load on this project's machines) load when a
+ * process first sends, not when it imports azlro or creates a client. Node's `fetch` only calls
+ * `dispatch` on `init.dispatcher`; `close`/`destroy` reach the real agent once there is one.
+ */
+export class LazyDispatcher {
+  #agent: Dispatcher | undefined;
+  readonly #make: () => Dispatcher;
+
+  constructor(make: () => Dispatcher) {
+    this.#make = make;
+  }
+
+  /** The real dispatcher, made (and undici loaded) on first use. */
+  get agent(): Dispatcher {
+    return (this.#agent ??= this.#make());
+  }
+
+  dispatch(options: Dispatcher.DispatchOptions, handler: Dispatcher.DispatchHandler): boolean {
+    return this.agent.dispatch(options, handler);
+  }
+
+  close(): Promise<void> {
+    return this.#agent ? this.#agent.close() : Promise.resolve();
+  }
+
+  destroy(error?: Error | null): Promise<void> {
+    return this.#agent ? this.#agent.destroy(error ?? null) : Promise.resolve();
+  }
+}
 
 /**
  * The shared dispatcher for `options`: undici's `EnvHttpProxyAgent`, which reads `HTTPS_PROXY`,
- * `HTTP_PROXY` and `NO_PROXY` (when it is first created) unless `proxyOptions` names a proxy, with
- * `connections` per origin capped.
+ * `HTTP_PROXY` and `NO_PROXY` (when the first request of this setting is sent) unless
+ * `proxyOptions` names a proxy, with `connections` per origin capped. Loaded lazily (see
+ * {@link LazyDispatcher}).
  */
-export function sharedDispatcher(options: TransportOptions): Dispatcher {
+export function sharedDispatcher(options: TransportOptions): LazyDispatcher {
   const connections = options.maxConnectionsPerOrigin ?? DEFAULT_MAX_CONNECTIONS_PER_ORIGIN;
   const proxy = options.proxyOptions ? proxyUrl(options.proxyOptions) : undefined;
   const key = `${connections} ${proxy ?? 'environment'}`;
   let dispatcher = dispatchers.get(key);
   if (!dispatcher) {
-    const env = process.env;
-    const noProxy = [env.NO_PROXY ?? env.no_proxy ?? '', ...LOOPBACK].filter(Boolean).join(',');
-    const EnvHttpProxyAgent = loadAgentClass();
-    dispatcher = new EnvHttpProxyAgent({ connections, noProxy, ...(proxy ? { httpProxy: proxy, httpsProxy: proxy } : {}) });
+    dispatcher = new LazyDispatcher(() => {
+      const env = process.env;
+      const noProxy = [env.NO_PROXY ?? env.no_proxy ?? '', ...LOOPBACK].filter(Boolean).join(',');
+      const EnvHttpProxyAgent = loadAgentClass();
+      return new EnvHttpProxyAgent({ connections, noProxy, ...(proxy ? { httpProxy: proxy, httpsProxy: proxy } : {}) });
+    });
     dispatchers.set(key, dispatcher);
   }
   return dispatcher;
@@ -143,7 +178,7 @@ export function platformGates(options: TransportOptions): (url: string) => Origi
 }
 
 /** Extra `fetch` init for Node: the shared dispatcher (a custom `fetch` that forwards init passes it on). */
-export async function platformFetchInit(options: TransportOptions): Promise<{ dispatcher: Dispatcher }> {
+export async function platformFetchInit(options: TransportOptions): Promise<{ dispatcher: LazyDispatcher }> {
   return { dispatcher: sharedDispatcher(options) };
 }
 
@@ -160,7 +195,7 @@ export async function platformSend(options: TransportOptions): Promise<DirectSen
   return async (request, signal) => {
     try {
       const { origin, pathname, search } = new URL(request.url);
-      const answer = await dispatcher.request({
+      const answer = await dispatcher.agent.request({
         origin,
         path: pathname + search,
         method: request.method as Dispatcher.HttpMethod,

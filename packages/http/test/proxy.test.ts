@@ -99,6 +99,30 @@ describe("Node's global dispatcher", () => {
   }, 20_000);
 });
 
+describe('undici', () => {
+  test('loads with the first request, not on import or when a pipeline is created (cold start)', async () => {
+    const { outputFiles } = await build({
+      entryPoints: [fileURLToPath(new URL('../src/index.ts', import.meta.url))], bundle: true, format: 'esm', platform: 'node',
+      conditions: ['@azlro/source'], packages: 'external', write: false,
+    });
+    const script = `${outputFiles[0]!.text}
+      import { createRequire as __require } from 'node:module';
+      import { createServer as __server } from 'node:http';
+      const undiciModules = () => Object.keys(__require(import.meta.url).cache).filter((file) => file.includes('/undici/')).length;
+      const server = __server((q, r) => r.end('ok')).listen(0, '127.0.0.1');
+      await new Promise((r) => server.once('listening', r));
+      const url = 'http://127.0.0.1:' + server.address().port + '/';
+      const send = createPipeline({ endpoint: url, userAgent: { packageName: 't', packageVersion: '1' } });
+      await new Promise((r) => setTimeout(r, 10));
+      const beforeRequest = undiciModules();
+      const status = (await send(url)).status;
+      console.log(JSON.stringify({ beforeRequest, afterRequest: undiciModules() > 0, status }));
+      server.close();`;
+    const { stdout } = await run(process.execPath, ['--input-type=module', '-e', script], { cwd: fileURLToPath(new URL('..', import.meta.url)) });
+    expect(JSON.parse(stdout)).toEqual({ beforeRequest: 0, afterRequest: true, status: 200 });
+  }, 20_000);
+});
+
 describe('connections per origin', () => {
   /** A server that answers after `delayInMs` and counts the sockets it was opened and the requests it got. */
   async function countingServer(delayInMs: number): Promise<{ url: string; sockets: () => number; requests: () => number; close: () => Promise<void> }> {
