@@ -20,6 +20,15 @@ afterEach(async () => {
   proxy = server = undefined;
 });
 
+/** This package's source bundled into one ESM module (dependencies left as imports), to run in a fresh Node process. */
+async function bundledSource(): Promise<string> {
+  const { outputFiles } = await build({
+    entryPoints: [fileURLToPath(new URL('../src/index.ts', import.meta.url))], bundle: true, format: 'esm', platform: 'node',
+    conditions: ['@azlro/source'], packages: 'external', write: false,
+  });
+  return outputFiles[0]!.text;
+}
+
 describe('proxyOptions', () => {
   test('an https endpoint is reached through CONNECT to the proxy, which sees no credential', async () => {
     proxy = await startConnectProxy();
@@ -59,11 +68,7 @@ describe('proxyOptions', () => {
 describe('environment', () => {
   test('HTTPS_PROXY is honoured by default (a fresh process), NO_PROXY exempts a host', async () => {
     proxy = await startConnectProxy();
-    const { outputFiles } = await build({
-      entryPoints: [fileURLToPath(new URL('../src/index.ts', import.meta.url))], bundle: true, format: 'esm', platform: 'node',
-      conditions: ['@azlro/source'], packages: 'external', write: false,
-    });
-    const script = `${outputFiles[0]!.text}
+    const script = `${await bundledSource()}
       const send = (host) => createPipeline({ endpoint: 'https://' + host, userAgent: { packageName: 't', packageVersion: '1' }, retryOptions: { maxRetries: 0 } })('https://' + host + '/').catch((e) => e);
       await send('management.azure.com');
       await send('skip.invalid');`;
@@ -78,11 +83,7 @@ describe('environment', () => {
 
 describe("Node's global dispatcher", () => {
   test('is left alone: plain fetch in the same process behaves as before azlro was used', async () => {
-    const { outputFiles } = await build({
-      entryPoints: [fileURLToPath(new URL('../src/index.ts', import.meta.url))], bundle: true, format: 'esm', platform: 'node',
-      conditions: ['@azlro/source'], packages: 'external', write: false,
-    });
-    const script = `${outputFiles[0]!.text}
+    const script = `${await bundledSource()}
       import { createServer as __server } from 'node:http';
       const server = __server((q, r) => r.end('ok')).listen(0, '127.0.0.1');
       await new Promise((r) => server.once('listening', r));
@@ -101,11 +102,7 @@ describe("Node's global dispatcher", () => {
 
 describe('undici', () => {
   test('loads with the first request, not on import or when a pipeline is created (cold start)', async () => {
-    const { outputFiles } = await build({
-      entryPoints: [fileURLToPath(new URL('../src/index.ts', import.meta.url))], bundle: true, format: 'esm', platform: 'node',
-      conditions: ['@azlro/source'], packages: 'external', write: false,
-    });
-    const script = `${outputFiles[0]!.text}
+    const script = `${await bundledSource()}
       import { createRequire as __require } from 'node:module';
       import { createServer as __server } from 'node:http';
       const undiciModules = () => Object.keys(__require(import.meta.url).cache).filter((file) => file.includes('/undici/')).length;
