@@ -100,8 +100,14 @@ describe("Node's global dispatcher", () => {
   }, 20_000);
 });
 
-describe('undici', () => {
-  test('loads with the first request, not on import or when a pipeline is created (cold start)', async () => {
+describe('cold start', () => {
+  test('@azure/logger is not imported with the package: the first logger use loads it', async () => {
+    const source = await bundledSource();
+    expect(source).toContain('import.meta.resolve("@azure/logger")');
+    expect(source).not.toMatch(/^import\b[^;]*["']@azure\/logger["']/m);
+  });
+
+  test('undici loads with the first request, not on import or when a pipeline is created', async () => {
     const script = `${await bundledSource()}
       import { createRequire as __require } from 'node:module';
       import { createServer as __server } from 'node:http';

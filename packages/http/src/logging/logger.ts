@@ -1,4 +1,5 @@
-import { createClientLogger, type AzureLogger } from '@azure/logger';
+import type { AzureLogger } from '@azure/logger';
+import { azureLoggerModule } from '#platform';
 import { redactText } from './redact.js';
 
 /** Log levels, least to most severe, as in `@azure/logger`. */
@@ -14,8 +15,12 @@ export interface AzlroLogger {
 
 const LEVELS: readonly AzlroLogLevel[] = ['verbose', 'info', 'warning', 'error'];
 
-/** The `@azure/logger` logger behind each logger {@link createLogger} made: its level is known before a line is built. */
-const azureLoggers = new WeakMap<AzlroLogger, AzureLogger>();
+/**
+ * The `@azure/logger` logger behind each logger {@link createLogger} made, made on first use (so
+ * `@azure/logger` loads with the first log line or level check, not on import): its level is known
+ * before a line is built.
+ */
+const azureLoggers = new WeakMap<AzlroLogger, () => AzureLogger>();
 
 function wrap(target: AzlroLogger | AzureLogger, redact: (text: string) => string): AzlroLogger {
   return {
@@ -33,8 +38,15 @@ function wrap(target: AzlroLogger | AzureLogger, redact: (text: string) => strin
  * keeps no logging state of its own. Every message is redacted ({@link redactText}) first.
  */
 export function createLogger(namespace: string): AzlroLogger {
-  const azure = createClientLogger(namespace);
-  const log = wrap(azure, redactText);
+  let made: AzureLogger | undefined;
+  const azure = () => (made ??= azureLoggerModule().createClientLogger(namespace));
+  const lazy: AzlroLogger = {
+    verbose: (message) => azure().verbose(message),
+    info: (message) => azure().info(message),
+    warning: (message) => azure().warning(message),
+    error: (message) => azure().error(message),
+  };
+  const log = wrap(lazy, redactText);
   azureLoggers.set(log, azure);
   return log;
 }
@@ -45,7 +57,7 @@ export function createLogger(namespace: string): AzlroLogger {
  */
 export function isLogEnabled(log: AzlroLogger, level: AzlroLogLevel): boolean {
   const azure = azureLoggers.get(log);
-  return azure === undefined || LEVELS.includes(level) === false || azure[level].enabled;
+  return azure === undefined || LEVELS.includes(level) === false || azure()[level].enabled;
 }
 
 /**
