@@ -1,7 +1,7 @@
 // The Node half of `#platform` (package.json `imports`, condition `node`): an undici dispatcher for
 // Node's fetch, so proxies and a connection cap work as users expect. Never loaded in browsers.
 import { createRequire } from 'node:module';
-import { fileURLToPath } from 'node:url';
+import { dirname, join } from 'node:path';
 import type * as AzureLoggerModule from '@azure/logger';
 import type { Dispatcher, EnvHttpProxyAgent as EnvHttpProxyAgentType } from 'undici';
 import { BufferedResponse } from './buffered-response.js';
@@ -226,9 +226,16 @@ let azureLogger: typeof AzureLoggerModule | undefined;
  * `@azure/logger`, loaded the first time a logger is used (a log line, or the pipeline asking
  * whether a level is on), not on import: it and the `@typespec/ts-http-runtime` modules under it
  * are about a third of the CPU of importing azlro. Node (>= 20.19) `require()`s the ES module that
- * `import '@azure/logger'` resolves to, and shares one module instance between the two, so
- * `setLogLevel()` and `AzureLogger.log` from the caller's own import still apply.
+ * `import '@azure/logger'` resolves to (its exports' `import` target, read from its package.json:
+ * `import.meta.resolve` is missing in some module runners, e.g. Vite's), and shares one module
+ * instance between the two, so `setLogLevel()` and `AzureLogger.log` from the caller's own import
+ * still apply.
  */
 export function azureLoggerModule(): typeof AzureLoggerModule {
-  return (azureLogger ??= createRequire(import.meta.url)(fileURLToPath(import.meta.resolve('@azure/logger'))) as typeof AzureLoggerModule);
+  if (azureLogger) return azureLogger;
+  const require = createRequire(import.meta.url);
+  const manifestPath = require.resolve('@azure/logger/package.json');
+  const manifest = require(manifestPath) as { exports: { '.': { import: { default: string } } } };
+  azureLogger = require(join(dirname(manifestPath), manifest.exports['.'].import.default)) as typeof AzureLoggerModule;
+  return azureLogger;
 }
