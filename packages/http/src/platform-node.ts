@@ -4,7 +4,7 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import type * as AzureLoggerModule from '@azure/logger';
 import type { Dispatcher, EnvHttpProxyAgent as EnvHttpProxyAgentType } from 'undici';
-import { BufferedResponse } from './buffered-response.js';
+import { bufferedResponse } from './buffered-response.js';
 import { isNeverAborted } from './pipeline-request.js';
 import { DEFAULT_MAX_CONNECTIONS_PER_ORIGIN, NULL_BODY_STATUSES, proxyUrl, type DirectSend, type TransportOptions } from './transport-options.js';
 
@@ -187,7 +187,7 @@ export async function platformFetchInit(options: TransportOptions): Promise<{ di
 /**
  * Node's sender when the caller gave no `fetch`: the shared dispatcher's `request` (undici), so one
  * call costs no fetch machinery (Request, web streams, a second Response): the answer is a
- * BufferedResponse around the body read whole. Same wire behaviour as
+ * bufferedResponse around the body read whole. Same wire behaviour as
  * fetch through that dispatcher (proxy, connection cap, no redirect followed), except that no
  * `accept-encoding` is sent, so bodies come uncompressed. A failure rejects as fetch does: a
  * TypeError('fetch failed') whose `cause` is undici's error (its `code`, e.g. ECONNREFUSED, kept).
@@ -213,7 +213,7 @@ export async function platformSend(options: TransportOptions): Promise<DirectSen
         if (Array.isArray(value)) for (const item of value) headers.append(name, item);
         else if (value !== undefined) headers.append(name, value);
       }
-      return new BufferedResponse(body, { status, statusText: (answer as { statusText?: string }).statusText ?? '', headers });
+      return bufferedResponse(body, { status, statusText: (answer as { statusText?: string }).statusText ?? '', headers });
     } catch (error) {
       throw new TypeError('fetch failed', { cause: error });
     }

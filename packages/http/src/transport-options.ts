@@ -70,7 +70,7 @@ export const NULL_BODY_STATUSES = new Set([204, 205, 304]);
 
 /**
  * A platform's own way to send one attempt (Node: the shared dispatcher's `request`): resolves with
- * the answer, its body read whole (a BufferedResponse); rejects like fetch (`TypeError` with a cause).
+ * the answer, its body read whole (a bufferedResponse); rejects like fetch (`TypeError` with a cause).
  */
 export type DirectSend = (request: PipelineRequest, signal: AbortLike) => Promise<Response>;
 

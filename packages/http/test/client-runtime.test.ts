@@ -3,7 +3,7 @@ import { startTestServer, type TestServer } from '@azlro/test-server';
 import { ApiError, CredentialOriginError, createPipeline } from '@azlro/http';
 import { markResendable } from '@azlro/http/internal';
 import { buildUrl, createClient } from '@azlro/http/internal';
-import { BufferedResponse } from '../src/buffered-response.js';
+import { bufferedBytesOf, bufferedResponse } from '../src/buffered-response.js';
 import { fakeCredential, userAgent } from './helpers.js';
 
 let server: TestServer;
@@ -108,7 +108,7 @@ describe('createClient on a pipeline', () => {
 });
 
 describe('BufferedResponse', () => {
-  const make = () => new BufferedResponse(new TextEncoder().encode('{"a":1}').buffer as ArrayBuffer, { status: 200, headers: { 'content-type': 'application/json' } });
+  const make = () => bufferedResponse(new TextEncoder().encode('{"a":1}').buffer as ArrayBuffer, { status: 200, headers: { 'content-type': 'application/json' } });
 
   test('is a Response whose body reads once, as the Fetch standard says', async () => {
     const response = make();
@@ -125,8 +125,16 @@ describe('BufferedResponse', () => {
     const copy = response.clone();
     expect(await new Response(response.body).text()).toBe('{"a":1}');
     expect(await (await copy.blob()).text()).toBe('{"a":1}');
-    const none = new BufferedResponse(null, { status: 204 });
+    const none = bufferedResponse(null, { status: 204 });
     expect(none.body).toBeNull();
     expect(await none.text()).toBe('');
+  });
+
+  test('bufferedBytesOf hands out the bytes unread, and nothing for any other Response', async () => {
+    const bytes = new TextEncoder().encode('{"a":1}').buffer as ArrayBuffer;
+    const response = bufferedResponse(bytes, { status: 200 });
+    expect(bufferedBytesOf(response)).toBe(bytes);
+    expect(response.bodyUsed).toBe(false);
+    expect(bufferedBytesOf(new Response('{"a":1}'))).toBeUndefined();
   });
 });

@@ -106,6 +106,18 @@ describe('cold start', () => {
     expect(source).not.toMatch(/^import\b[^;]*["']@azure\/logger["']/m);
   });
 
+  test("Node's own fetch is not loaded by importing the package or creating a pipeline", async () => {
+    // Touching the global Response (e.g. a class extending it at import) makes Node load its fetch
+    // implementation, ~35 ms of a cold start; bufferedResponse defines its class on first use.
+    const script = `${await bundledSource()}
+      const fetchLoaded = () => process.moduleLoadList.includes('NativeModule internal/deps/undici/undici');
+      createPipeline({ endpoint: 'http://127.0.0.1:9/', userAgent: { packageName: 't', packageVersion: '1' } });
+      await new Promise((r) => setTimeout(r, 10));
+      console.log(JSON.stringify({ fetchLoaded: fetchLoaded() }));`;
+    const { stdout } = await run(process.execPath, ['--input-type=module', '-e', script], { cwd: fileURLToPath(new URL('..', import.meta.url)) });
+    expect(JSON.parse(stdout)).toEqual({ fetchLoaded: false });
+  }, 20_000);
+
   test('undici loads with the first request, not on import or when a pipeline is created', async () => {
     const script = `${await bundledSource()}
       import { createRequire as __require } from 'node:module';

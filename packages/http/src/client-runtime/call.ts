@@ -1,4 +1,4 @@
-import { BufferedResponse } from '../buffered-response.js';
+import { bufferedBytesOf } from '../buffered-response.js';
 
 /**
  * One request as the client runtime hands it to a pipeline: no `Request` is built. The headers
@@ -29,9 +29,9 @@ export function sendCallOf(fetch: object | undefined): SendCall | undefined {
   return fetch ? senders.get(fetch) : undefined;
 }
 
-/** The body as text: decoded from the bytes a transport already read (BufferedResponse), else read from the stream. */
+/** The body as text: decoded from the bytes a transport already read (bufferedResponse), else read from the stream. */
 export async function responseText(response: Response): Promise<string> {
-  const bytes = BufferedResponse.bytesOf(response);
+  const bytes = bufferedBytesOf(response);
   if (bytes === undefined) return response.text();
   return bytes === null ? '' : decoder.decode(bytes);
 }
