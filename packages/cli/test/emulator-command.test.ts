@@ -59,3 +59,10 @@ test('azlro emulator -o json: one JSON line with the endpoints at start; SIGTERM
   expectExit(run, 0);
   for (const url of Object.values(info.endpoints)) expect(await refuses(url)).toBe(true);
 }, 90_000);
+
+test('AZLRO_EMULATOR_START_TIMEOUT_MS is the start-up limit of azlro emulator: 1 ms fails the start (exit 3) naming the limit', async () => {
+  const run = await runCli(['emulator'], { env: { AZLRO_ACCESS_TOKEN: undefined, AZLRO_EMULATOR_START_TIMEOUT_MS: '1' }, limitInMs: 60_000 });
+  expectExit(run, 3);
+  expect(run.stderr).toContain('did not start within 1 ms');
+  expect(run.stderr).toContain('the emulator could not start');
+});

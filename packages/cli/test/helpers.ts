@@ -11,6 +11,12 @@ export const SECRET_TOKEN = 'eyJ0eXAiOi.azlro-cli-secret-token-8d2f4b.c2lnbmF0dX
 /** A Batch key the tests use with the test server (base64 of a sentence saying what it is). */
 export const SECRET_KEY = Buffer.from('azlro cli test: a Batch account key that must never be printed').toString('base64');
 
+/**
+ * The emulator start-up limit of every CLI process the tests start (`AZLRO_EMULATOR_START_TIMEOUT_MS`):
+ * 10 minutes, so a machine loaded far beyond a CI runner still starts it; the test's own limit stops a hang.
+ */
+const EMULATOR_START_LIMIT = '600000';
+
 export const SUBSCRIPTION = '00000000-0000-0000-0000-000000000000';
 
 /** What a finished `azlro` process did. */
@@ -34,7 +40,7 @@ export interface CliProcess {
 }
 
 export interface SpawnOptions {
-  /** Added to a minimal environment (PATH only, and AZLRO_ACCESS_TOKEN = SECRET_TOKEN unless set to undefined). */
+  /** Added to a minimal environment (PATH only, AZLRO_ACCESS_TOKEN = SECRET_TOKEN unless set to undefined, and a 10-minute AZLRO_EMULATOR_START_TIMEOUT_MS). */
   env?: Record<string, string | undefined>;
   /** Killed (SIGKILL) after this long: a hung CLI fails the test instead of the run. @default 30000 */
   limitInMs?: number;
@@ -45,7 +51,7 @@ export interface SpawnOptions {
 /** Starts `node dist/bin.js ...args`. NODE_EXTRA_CA_CERTS is left out: it slows every Node start here. */
 export function spawnCli(args: readonly string[], options: SpawnOptions = {}): CliProcess {
   const env: Record<string, string> = {};
-  for (const [name, value] of Object.entries({ PATH: process.env.PATH, AZLRO_ACCESS_TOKEN: SECRET_TOKEN, ...options.env })) {
+  for (const [name, value] of Object.entries({ PATH: process.env.PATH, AZLRO_ACCESS_TOKEN: SECRET_TOKEN, AZLRO_EMULATOR_START_TIMEOUT_MS: EMULATOR_START_LIMIT, ...options.env })) {
     if (value !== undefined) env[name] = value;
   }
   const startedAt = performance.now();

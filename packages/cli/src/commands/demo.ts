@@ -11,6 +11,7 @@ import { printReport } from '../output.js';
 import { formatDuration } from '../style.js';
 import { emulatorLogger } from './emulator.js';
 import { loadEmulator } from '../emulator-package.js';
+import { emulatorStartTimeoutInMs } from '../env-knobs.js';
 
 type Demo = Extract<Command, { name: 'demo' }>;
 
@@ -40,7 +41,7 @@ export async function run(_command: Demo, ctx: CommandContext): Promise<ExitCode
   try {
     // Only the emulator's errors reach stderr: its request log would drown the demo.
     const logger = { ...emulatorLogger(ctx), info: () => {} };
-    emulator = await startEmulator({ timings: DEMO_TIMINGS, logger, ...(io.signal ? { abortSignal: io.signal } : {}) });
+    emulator = await startEmulator({ timings: DEMO_TIMINGS, logger, startTimeoutInMs: emulatorStartTimeoutInMs(io.env), ...(io.signal ? { abortSignal: io.signal } : {}) });
   } catch (error) {
     if (io.signal?.aborted) return interruptExitCode(io.signal);
     printReport(ctx, { status: 'failed', exitCode: EXIT_CODES.serviceError, error: { ...classifyError(error).error, hint: 'the emulator could not start' } });

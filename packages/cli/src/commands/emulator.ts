@@ -9,6 +9,7 @@ import { invocation } from '../invocation.js';
 import { printReport } from '../output.js';
 import type { Style } from '../style.js';
 import { loadEmulator } from '../emulator-package.js';
+import { emulatorStartTimeoutInMs } from '../env-knobs.js';
 
 type Emulator = Extract<Command, { name: 'emulator' }>;
 
@@ -84,7 +85,7 @@ export async function run(command: Emulator, ctx: CommandContext): Promise<ExitC
   ctx.line.print(ctx.errStyle.dim('starting the emulator (three Prism proxies and the backend)…'));
   let emulator;
   try {
-    emulator = await startEmulator({ port: command.port, logger: emulatorLogger(ctx), ...(io.signal ? { abortSignal: io.signal } : {}) });
+    emulator = await startEmulator({ port: command.port, logger: emulatorLogger(ctx), startTimeoutInMs: emulatorStartTimeoutInMs(io.env), ...(io.signal ? { abortSignal: io.signal } : {}) });
   } catch (error) {
     if (io.signal?.aborted) return EXIT_CODES.succeeded;
     const { error: reportError } = classifyError(error);
