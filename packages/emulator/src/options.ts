@@ -91,7 +91,7 @@ export interface StartEmulatorOptions {
   /** One line per request (`METHOD path -> status`), never a credential. @default the `azlro:emulator` logger of `@azlro/http` (through `@azure/logger`: off unless `AZURE_LOG_LEVEL` is set) */
   logger?: AzlroLogger;
   /**
-   * How long to wait for each Prism proxy to listen.
+   * How long to wait for each Prism proxy to read its spec and listen.
    * @default 30000
    */
   startTimeoutInMs?: number;

@@ -1,6 +1,5 @@
-import { spawn, type ChildProcess } from 'node:child_process';
 import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
+import { Writable } from 'node:stream';
 import { redactText } from '@azlro/http/internal';
 
 /** Options of {@link startPrism}. */
@@ -22,117 +21,113 @@ export interface StartPrismOptions {
   errors?: boolean;
   /** Port on 127.0.0.1; `0` picks a free one, so parallel runs never collide. @default 0 */
   port?: number;
-  /** How long to wait for Prism to say it is listening. @default 30000 */
+  /** How long to wait for Prism to read the spec and listen. @default 30000 */
   startTimeoutInMs?: number;
-  /** Stops the start-up: the process is killed and the promise rejects with the signal's reason. @default none */
+  /** Stops the start-up: nothing is left listening and the promise rejects with the signal's reason. @default none */
   abortSignal?: AbortSignal | undefined;
-  /** Called if the process dies after it started listening (it should only stop through `close`). @default none */
-  onUnexpectedExit?: (detail: string) => void;
 }
 
-/** A running Prism process. */
+/** A running Prism server (in this process). */
 export interface RunningPrism {
   /** `http://127.0.0.1:PORT`. */
   readonly url: string;
-  readonly pid: number;
-  /** The end of what Prism printed, redacted (for diagnosing a failure). */
+  /** The end of what Prism logged (one JSON line per event), redacted (for diagnosing a failure). */
   output(): string;
-  /** SIGTERM, then SIGKILL after 3 s; resolves once the process has exited. */
+  /** Stops listening; resolves once the port is closed. Idempotent. */
   close(): Promise<void>;
 }
 
-const LISTENING = /Prism is listening on (http:\/\/127\.0\.0\.1:\d+)/;
-/** Prism prints a line per request; only the tail is kept. */
+/** Prism logs a line per request; only the tail is kept. */
 const MAX_OUTPUT_CHARS = 16_000;
-const live = new Set<ChildProcess>();
 
-// Last line of defence: a process that exits without calling close() must not leave Prism behind.
-process.once('exit', () => {
-  for (const child of live) child.kill('SIGKILL');
-});
+type PrismHttp = typeof import('@stoplight/prism-http');
+type PrismHttpServer = typeof import('@stoplight/prism-http-server');
+type PrismCore = typeof import('@stoplight/prism-core');
+type HttpConfig = import('@stoplight/prism-http').IHttpConfig;
 
-function prismEntry(): string {
-  const require = createRequire(import.meta.url);
-  return join(dirname(require.resolve('@stoplight/prism-cli/package.json')), 'dist', 'index.js');
+/** Prism's modules, loaded on the first start only (about a second of CPU), then shared by every server of this process. */
+let prismModules: { http: PrismHttp; server: PrismHttpServer; core: PrismCore } | undefined;
+function prism(): NonNullable<typeof prismModules> {
+  if (!prismModules) {
+    const require = createRequire(import.meta.url);
+    prismModules = {
+      http: require('@stoplight/prism-http') as PrismHttp,
+      server: require('@stoplight/prism-http-server') as PrismHttpServer,
+      core: require('@stoplight/prism-core') as PrismCore,
+    };
+  }
+  return prismModules;
+}
+
+/** Rejects when `signal` aborts, with its reason; `work` settling later is ignored. */
+function until<T>(work: Promise<T>, signal: AbortSignal): Promise<T> {
+  work.catch(() => {});
+  return new Promise<T>((resolve, reject) => {
+    const onAbort = () => reject(signal.reason);
+    if (signal.aborted) return onAbort();
+    signal.addEventListener('abort', onAbort, { once: true });
+    work.then(resolve, reject).finally(() => signal.removeEventListener('abort', onAbort));
+  });
 }
 
 /**
- * Spawns the pinned Prism CLI (`node <prism-cli>/dist/index.js`, not `npx`, whose extra processes
- * can outlive a kill) on 127.0.0.1: a mock of `spec`, or a proxy that validates requests and
- * responses against it and (by default) turns violations into errors.
+ * Starts Prism (the pinned `@stoplight/prism-http-server`, configured as `prism mock` / `prism
+ * proxy` configure it) in this process on 127.0.0.1: a mock of `spec`, or a proxy that validates
+ * requests and responses against it and (by default) turns violations into errors. Prism's modules
+ * load once per process, not once per server.
+ *
+ * @throws TypeError when `upstream` is missing in proxy mode; the abort reason when `abortSignal`
+ *   aborts; an Error when the spec cannot be read or the start takes over `startTimeoutInMs`.
  */
 export async function startPrism(options: StartPrismOptions): Promise<RunningPrism> {
   const { mode = 'proxy', port = 0, startTimeoutInMs = 30_000 } = options;
   if (mode === 'proxy' && !options.upstream) throw new TypeError('startPrism: `upstream` is required in proxy mode');
+  const upstream = mode === 'proxy' ? new URL(options.upstream!) : undefined;
   options.abortSignal?.throwIfAborted();
-  const args = [prismEntry(), mode, options.spec, ...(mode === 'proxy' ? [options.upstream!] : []), '-h', '127.0.0.1', '-p', String(port)];
-  if (options.errors ?? mode === 'proxy') args.push('--errors');
-  const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'pipe'] });
-  live.add(child);
+
   let output = '';
-  let closing = false;
-  let listening = false;
-  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-  void exited.then(() => live.delete(child));
-
-  const close = async (): Promise<void> => {
-    closing = true;
-    if (child.exitCode === null && child.signalCode === null) {
-      child.kill('SIGTERM');
-      const timer = setTimeout(() => child.kill('SIGKILL'), 3_000);
-      await exited;
-      clearTimeout(timer);
-    }
-  };
-
-  let announce: ((url: string) => void) | undefined;
-  const onData = (chunk: Buffer): void => {
-    // Keep draining for the process's whole life: a full pipe would block Prism.
-    output = (output + chunk.toString()).slice(-MAX_OUTPUT_CHARS);
-    const match = announce && LISTENING.exec(output);
-    if (match) announce!(match[1]!);
-  };
-  child.stdout.on('data', onData);
-  child.stderr.on('data', onData);
-
-  let onAbort: (() => void) | undefined;
+  const log = new Writable({
+    write(chunk: Buffer, _encoding, done) {
+      output = (output + chunk.toString()).slice(-MAX_OUTPUT_CHARS);
+      done();
+    },
+  });
+  const limit = new AbortController();
+  const timer = setTimeout(
+    () => limit.abort(new Error(`Prism did not start within ${startTimeoutInMs} ms:\n${redactText(output)}`)),
+    startTimeoutInMs,
+  );
+  const signal = options.abortSignal ? AbortSignal.any([options.abortSignal, limit.signal]) : limit.signal;
+  let server: ReturnType<PrismHttpServer['createServer']> | undefined;
+  let listening: Promise<string> | undefined;
   try {
-    const url = await new Promise<string>((resolve, reject) => {
-      const timer = setTimeout(
-        () => reject(new Error(`Prism did not start within ${startTimeoutInMs} ms:\n${redactText(output)}`)),
-        startTimeoutInMs,
-      );
-      const settle = () => {
-        clearTimeout(timer);
-        announce = undefined;
-      };
-      announce = (url) => {
-        settle();
-        resolve(url);
-      };
-      child.once('error', (error) => {
-        settle();
-        reject(error);
-      });
-      child.once('exit', (code, signal) => {
-        settle();
-        reject(new Error(`Prism exited (${signal ?? `code ${code}`}) before listening:\n${redactText(output)}`));
-      });
-      onAbort = () => {
-        settle();
-        reject(options.abortSignal!.reason);
-      };
-      options.abortSignal?.addEventListener('abort', onAbort, { once: true });
-    });
-    listening = true;
-    return { url, pid: child.pid!, output: () => redactText(output), close };
+    // Let a caller's timers run first: a start in progress is abortable.
+    await until(new Promise((resolve) => setImmediate(resolve)), signal);
+    const { http, server: httpServer, core } = prism();
+    const operations = await until(http.getHttpOperationsFromSpec(options.spec), signal);
+    if (operations.length === 0) throw new Error(`startPrism: no operations in ${options.spec}`);
+    const errors = options.errors ?? mode === 'proxy';
+    const shared = {
+      validateRequest: true,
+      validateResponse: true,
+      checkSecurity: true,
+      errors,
+      upstreamProxy: undefined,
+      mock: { dynamic: false, ignoreExamples: false },
+    };
+    const config: HttpConfig = upstream ? { ...shared, isProxy: true, upstream } : { ...shared, isProxy: false };
+    const logger = core.createLogger('CLI', { level: 'info' }, log);
+    server = httpServer.createServer(operations, { cors: true, config, components: { logger: logger.child({ name: 'HTTP SERVER' }) } });
+    listening = server.listen(port, '127.0.0.1');
+    const url = await until(listening, signal);
+    let closing: Promise<void> | undefined;
+    const running = server;
+    return { url, output: () => redactText(output), close: () => (closing ??= running.close()) };
   } catch (error) {
-    await close();
+    // A server whose listen() already started is closed once it listens (or fails to).
+    if (server && listening) await listening.then(() => server!.close(), () => {});
     throw error;
   } finally {
-    if (onAbort) options.abortSignal?.removeEventListener('abort', onAbort);
-    child.once('exit', (code, signal) => {
-      if (listening && !closing) options.onUnexpectedExit?.(`Prism (pid ${child.pid}) exited unexpectedly (${signal ?? `code ${code}`}):\n${redactText(output)}`);
-    });
+    clearTimeout(timer);
   }
 }

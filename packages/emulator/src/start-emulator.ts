@@ -22,11 +22,14 @@ export interface RunningEmulator {
   readonly info: EmulatorInfo;
   /** Wall-clock time `startEmulator` took, in milliseconds. */
   readonly startupInMs: number;
-  /** The Prism child processes, one per service (behind the front doors). */
-  readonly processes: readonly { readonly service: EmulatorService; readonly pid: number }[];
+  /**
+   * The Prism proxies, one per service, behind the front doors (`url`), and the backend behind
+   * them all (`upstream`): both unchecked by the front door's path folding, for diagnosing only.
+   */
+  readonly proxies: readonly { readonly service: EmulatorService; readonly url: string; readonly upstream: string }[];
   /** Forgets every cluster abort, command and offer operation, as if freshly started. */
   reset(): void;
-  /** Stops the Prism processes and the backend; resolves when every port is closed and every process gone. */
+  /** Stops the front doors, the Prism servers and the backend; resolves when every port is closed. Idempotent. */
   close(): Promise<void>;
 }
 
@@ -41,7 +44,7 @@ function emulatorLogger(logger: AzlroLogger | undefined): AzlroLogger {
 
 /**
  * Starts the emulator on 127.0.0.1: a stateful backend, and in front of it one Prism proxy per
- * service (started in parallel), each validating every request and response against that
+ * service (in this process, started in parallel), each validating every request and response against that
  * service's spec and turning any violation into an error response.
  *
  * @example
@@ -66,7 +69,6 @@ export async function startEmulator(options: StartEmulatorOptions = {}): Promise
         upstream: backend.url,
         startTimeoutInMs: settings.startTimeoutInMs,
         abortSignal: settings.abortSignal,
-        onUnexpectedExit: (detail) => logger.error(detail),
       });
       let door: FrontDoor;
       try {
@@ -107,7 +109,7 @@ export async function startEmulator(options: StartEmulatorOptions = {}): Promise
     endpoints,
     info: { ...emulatorInfo, endpoints, batch: { ...emulatorInfo.batch, accountName: account.name, accountKey: account.key } },
     startupInMs,
-    processes: started.map(({ service, proxy }) => ({ service, pid: proxy.pid })),
+    proxies: started.map(({ service, proxy }) => ({ service, url: proxy.url, upstream: backend.url })),
     reset: () => backend.reset(),
     close: () => (closing ??= stop()),
   };

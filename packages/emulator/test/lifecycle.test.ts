@@ -1,4 +1,3 @@
-import { execFileSync } from 'node:child_process';
 import { createServer, type AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { ManualClock } from '@azlro/http/testing';
@@ -9,13 +8,15 @@ import { startEmulator, type RunningEmulator } from '@azlro/emulator';
 const sub = '00000000-0000-0000-0000-000000000000';
 const bearer = { authorization: 'Bearer t' };
 
-function isRunning(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
+/** How many servers of this process listen (Prism runs in this process: its servers count too). */
+function listeningServers(): number {
+  return process.getActiveResourcesInfo().filter((resource) => resource === 'TCPServerWrap').length;
+}
+
+/** The count once closed servers' handles are gone: Node drops them in the loop turn after their 'close' event. */
+async function settledServers(): Promise<number> {
+  await new Promise((r) => setTimeout(r, 0));
+  return listeningServers();
 }
 
 /** Resolves to whether something accepts connections on `url`'s port. */
@@ -23,11 +24,6 @@ function isListening(url: string): Promise<boolean> {
   return fetch(url).then(() => true, () => false);
 }
 
-/** Process ids of this process's children whose command line mentions Prism. */
-function prismChildren(): number[] {
-  const out = execFileSync('ps', ['-o', 'pid=,args=', '--ppid', String(process.pid)], { encoding: 'utf8' });
-  return out.split('\n').filter((line) => line.includes('prism-cli')).map((line) => Number.parseInt(line, 10));
-}
 
 /** A port whose next two are (very likely) free too. */
 async function freePortRun(): Promise<number> {
@@ -51,7 +47,7 @@ const clock = new ManualClock();
 beforeAll(async () => {
   port = await freePortRun();
   const started = performance.now();
-  // Two minutes for Prism on a loaded machine (it takes ~2 s on a quiet one).
+  // Two minutes for Prism on a loaded machine (about a second on a quiet one).
   emulator = await startEmulator({ port, clock, timings: { abortInMs: 60_000 }, faults: { invalidResponseBodies: true }, startTimeoutInMs: 120_000 });
   waitedInMs = performance.now() - started;
   console.info(`emulator start-up: ${emulator.startupInMs} ms (three Prism proxies in parallel)`);
@@ -67,9 +63,9 @@ describe('startEmulator', () => {
     });
     expect(emulator.url).toBe(emulator.endpoints.arm);
     expect(emulator.info.endpoints).toEqual(emulator.endpoints);
-    expect(emulator.processes.map((p) => p.service)).toEqual(['arm', 'cloudPartner', 'batch']);
+    expect(emulator.proxies.map((p) => p.service)).toEqual(['arm', 'cloudPartner', 'batch']);
     // startupInMs is the start-up's own time: what the caller waited, less the hand-off of the result
-    // (the 250 ms of slack is for a loaded machine; Prism alone takes well over a second to start).
+    // (the 250 ms of slack is for a loaded machine; reading three specs takes far longer).
     expect(emulator.startupInMs).toBeLessThanOrEqual(Math.ceil(waitedInMs));
     expect(emulator.startupInMs).toBeGreaterThanOrEqual(waitedInMs - 250);
   });
@@ -93,20 +89,20 @@ describe('startEmulator', () => {
     await expect(startEmulator({ abortSignal: AbortSignal.abort(reason) })).rejects.toBe(reason);
   });
 
-  test('aborting mid start-up stops every process started so far', async () => {
-    const before = prismChildren();
+  test('aborting mid start-up stops every server started so far', async () => {
+    const before = listeningServers();
     const controller = new AbortController();
     const starting = startEmulator({ abortSignal: controller.signal });
-    // Abort once the three Prism processes are there (they take over a second to listen).
-    let during = prismChildren();
-    while (during.length - before.length < 3) {
-      await new Promise((r) => setTimeout(r, 10));
-      during = prismChildren();
+    // Abort once the backend listens (the Prism servers are still reading their specs).
+    let during = listeningServers();
+    while (during === before) {
+      await new Promise((r) => setTimeout(r, 1));
+      during = listeningServers();
     }
     controller.abort(new Error('changed my mind'));
     await expect(starting).rejects.toThrow('changed my mind');
-    expect(during.length - before.length).toBe(3);
-    expect(prismChildren()).toEqual(before);
+    expect(during).toBeGreaterThan(before);
+    expect(await settledServers()).toBe(before);
   });
 
   test('bad options throw before anything starts', async () => {
@@ -145,19 +141,17 @@ describe('Prism catches a backend that breaks the spec', () => {
 });
 
 describe('close()', () => {
-  test('stops the backend and every Prism process; nothing is left listening or running', async () => {
-    const pids = emulator.processes.map((p) => p.pid);
-    expect(pids.every(isRunning)).toBe(true);
-    // The backend's address only appears on the Prism command lines.
-    const args = execFileSync('ps', ['-o', 'args=', '-p', String(pids[0])], { encoding: 'utf8' });
-    const backendUrl = /proxy \S+ (http:\/\/127\.0\.0\.1:\d+)/.exec(args)![1]!;
-    const urls = [...Object.values(emulator.endpoints), backendUrl];
-    expect(await Promise.all(urls.map(isListening))).toEqual([true, true, true, true]);
+  test('stops the front doors, every Prism server and the backend; nothing is left listening', async () => {
+    const backendUrl = emulator.proxies[0]!.upstream;
+    expect(emulator.proxies.every((p) => p.upstream === backendUrl)).toBe(true);
+    const urls = [...Object.values(emulator.endpoints), ...emulator.proxies.map((p) => p.url), backendUrl];
+    expect(new Set(urls).size).toBe(7);
+    expect(await Promise.all(urls.map(isListening))).toEqual(urls.map(() => true));
+    const servers = listeningServers();
 
     await emulator.close();
-    expect(pids.filter(isRunning)).toEqual([]);
-    expect(prismChildren()).toEqual([]);
-    expect(await Promise.all(urls.map(isListening))).toEqual([false, false, false, false]);
+    expect(await Promise.all(urls.map(isListening))).toEqual(urls.map(() => false));
+    expect(servers - (await settledServers())).toBe(7);
     await emulator.close(); // idempotent
   });
 });
