@@ -9,9 +9,10 @@ declare module 'vitest' {
 }
 
 /**
- * How long tests wait for Prism to listen. Alone it starts in ~2 s, but three or four Prism processes
- * starting beside a build on a busy 2-core CI machine have taken 30 s and more: a start-up timeout
- * is not what these tests are about, so they wait generously (the library default stays 30 s).
+ * How long tests wait for Prism to listen. Alone it starts in about a second (loading Prism's modules,
+ * once per process), but starts beside a build on a busy 2-core CI machine have taken 30 s and more:
+ * a start-up timeout is not what these tests are about, so they wait generously (the library default
+ * stays 30 s).
  */
 export const TEST_PRISM_START_TIMEOUT_IN_MS = 120_000;
 

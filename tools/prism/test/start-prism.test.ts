@@ -5,15 +5,6 @@ import { startPrism, TEST_PRISM_START_TIMEOUT_IN_MS, type RunningPrism } from '@
 const spec = fileURLToPath(new URL('./fixtures/tiny.yaml', import.meta.url));
 const id = '00000000-0000-0000-0000-000000000000';
 
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
 describe('startPrism', () => {
   let prism: RunningPrism | undefined;
   afterEach(async () => {
@@ -37,14 +28,32 @@ describe('startPrism', () => {
     expect(problem.validation).toContainEqual(expect.objectContaining({ location: ['path', 'id'], code: 'format' }));
   });
 
-  test('close() stops the process and frees the port', async () => {
+  test('close() frees the port (Prism runs in this process); a second close() is a no-op', async () => {
     prism = await startPrism({ spec, mode: 'mock', startTimeoutInMs: TEST_PRISM_START_TIMEOUT_IN_MS });
     const port = new URL(prism.url).port;
-    const { pid } = prism;
-    expect(isAlive(pid)).toBe(true);
+    expect((await fetch(`http://127.0.0.1:${port}/things/${id}`)).status).toBe(200);
     await prism.close();
-    expect(isAlive(pid)).toBe(false);
+    await prism.close();
     await expect(fetch(`http://127.0.0.1:${port}/things/${id}`)).rejects.toThrow();
+  });
+
+  test('startTimeoutInMs: a start that takes longer rejects, naming the limit', async () => {
+    await expect(startPrism({ spec, mode: 'mock', startTimeoutInMs: 0 })).rejects.toThrow('Prism did not start within 0 ms');
+  });
+
+  test('abortSignal: an abort mid start-up rejects with its reason and leaves nothing listening', async () => {
+    const servers = () => process.getActiveResourcesInfo().filter((resource) => resource === 'TCPServerWrap').length;
+    const before = servers();
+    const controller = new AbortController();
+    const starting = startPrism({ spec, mode: 'mock', abortSignal: controller.signal, startTimeoutInMs: TEST_PRISM_START_TIMEOUT_IN_MS });
+    controller.abort(new Error('changed my mind'));
+    await expect(starting).rejects.toThrow('changed my mind');
+    await new Promise((r) => setTimeout(r, 0)); // a closed server's handle goes in the loop turn after it closes
+    expect(servers()).toBe(before);
+  });
+
+  test('a spec that cannot be read rejects (nothing listens)', async () => {
+    await expect(startPrism({ spec: fileURLToPath(new URL('./fixtures/missing.yaml', import.meta.url)), mode: 'mock' })).rejects.toThrow();
   });
 
   test('two instances run side by side on different ports', async () => {
