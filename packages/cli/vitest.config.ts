@@ -5,13 +5,13 @@ import { azlroVitestConfig } from '../../vitest.shared.ts';
 // The CLI is tested as a real process: tests spawn dist/bin.js (the test target depends on build).
 // Most of a file's time is spent waiting for those processes and the Retry-After they honour, not
 // on CPU, so two files run at once (vitest's default on 2 cores is one) and their waits overlap.
-// Not more: the files that start an emulator (three Prism processes each, ~5 s of CPU) starve
-// Prism's start-up when more than two start at once on a 2-core machine. Inside a file the spawns
-// run concurrently.
+// Not more: the files that start an emulator (Prism's modules load in each process that starts one,
+// ~1 s of CPU) and the fault matrix's bursts of processes compete for 2 cores. Inside a file the
+// spawns run concurrently.
 //
 // The order: the files that take longest first (measured: demo ~25 s, fault matrix ~20 s, ...), so
-// the two workers end together. The demo starts its own emulator with the CLI's 30 s start-up limit,
-// so the quick in-process files and a file that mostly waits run beside its start-up, not the fault
+// the two workers end together. The demo starts its own emulator (the tests give the CLI a 10-minute
+// start-up limit, AZLRO_EMULATOR_START_TIMEOUT_MS), so the quick in-process files and a file that mostly waits run beside its start-up, not the fault
 // matrix's burst of processes; then an emulator file goes next to one that is not, so two emulators
 // rarely start at the same moment. Files not listed follow in vitest's usual order.
 const LONGEST_FIRST = [
