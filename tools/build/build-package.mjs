@@ -61,7 +61,7 @@ const groupEntries = !args['bundle-workspace'] && exportEntryPoints.length > 1 ?
 rmSync(distDir, { recursive: true, force: true });
 const started = performance.now();
 const [, bundle] = await Promise.all([declarations(), javascript()]);
-console.log(`${manifest.name}: declarations + ${Object.keys(bundle.outputs).filter((file) => file.endsWith(".js")).length + groupEntries.length} file(s) (${args.platform}) in ${Math.round(performance.now() - started)} ms`);
+console.log(`${manifest.name}: declarations + ${Object.keys(bundle.outputs).filter((file) => file.endsWith('.js')).length + groupEntries.length} file(s) (${args.platform}) in ${Math.round(performance.now() - started)} ms`);
 
 /** The source file of each `exports` entry, checked against its `types` and `default` targets. */
 function exportEntries({ name, exports }) {
