@@ -1,6 +1,6 @@
 /**
- * `@azlro/lro/batch`: the Batch certificate cancel deletion alone, without loading
- * `@azlro/containerservice` and `@azlro/cloudpartner` (see `@azlro/lro/containerservice` for why).
+ * `@azlro/lro/batch`: the Batch certificate cancel deletion alone (the root's names a Batch-only
+ * program needs; it loads the same code as the root, see `@azlro/lro/containerservice`).
  * It is synchronous on the service, so there is no poller here.
  */
 export {

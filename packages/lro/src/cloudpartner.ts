@@ -1,7 +1,7 @@
 /**
  * `@azlro/lro/cloudpartner`: the Cloud Partner Portal cancel, with the poller types, resume tokens
- * and errors, and nothing that needs `@azlro/containerservice` or `@azlro/batch` (see
- * `@azlro/lro/containerservice` for why). `restorePoller` is in the root `@azlro/lro` only.
+ * and errors, nothing of AKS or Batch (it loads the same code as the root, see
+ * `@azlro/lro/containerservice`). `restorePoller` is in the root `@azlro/lro` only.
  */
 export { cancelOfferOperation, type CancelOfferOperationOptions } from './operations/cancel-offer-operation/index.js';
 export { parseResumeToken, RESUME_TOKEN_VERSION, type PollingTarget, type ResumeToken } from './resume-token.js';

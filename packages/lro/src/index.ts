@@ -1,6 +1,5 @@
-// The whole API. An AKS-only (or Cloud Partner-only, or Batch-only) program can import
-// `@azlro/lro/containerservice` (`/cloudpartner`, `/batch`) instead, so Node does not load the
-// other clients: same functions and classes, from shared chunks of the build.
+// The whole API. `@azlro/lro/containerservice` (`/cloudpartner`, `/batch`) export one service's part
+// of it: same functions and classes, from the one dist/bundle.js of the build.
 export { abortLatestOperation, type AbortLatestOperationOptions } from './operations/abort-latest-operation/index.js';
 export { waitForCommandResult, type WaitForCommandResultOptions } from './operations/wait-for-command-result/index.js';
 export { abortAgentPoolLatestOperation, type AbortAgentPoolLatestOperationOptions } from './operations/abort-agent-pool-latest-operation/index.js';
