@@ -21,7 +21,7 @@
 // built-in fails the build. Several entries share code through chunks (esbuild `splitting`), and a
 // dynamic import() of a source file becomes a chunk loaded on first use, as before.
 import { spawn } from 'node:child_process';
-import { chmodSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { builtinModules, createRequire } from 'node:module';
 import { basename, dirname, join, relative, resolve, sep } from 'node:path';
@@ -51,8 +51,8 @@ for (const entry of entryPoints) {
 }
 
 // A library with several `exports` entries puts the code of all of them in one module,
-// dist/bundle.js, and each entry's dist/<name>.js re-exports its own names from it (see
-// entryFacades): Node then loads two files for any entry (plus a chunk it shares with a `#name`
+// dist/bundle.js (or the entry that exports all the others' names, e.g. lro's root), and each other
+// entry's dist/<name>.js re-exports its own names from it (see entryFacades): Node then loads two files for any entry (plus a chunk it shares with a `#name`
 // file, and chunks of dynamic imports) instead of one chunk per combination of entries that share
 // code, and the cost of a cold import is mostly per file (resolve, read, compile, link: ~1.5 ms
 // CPU each). Bundlers still tree-shake: the facades are plain `export { ... } from`.
@@ -61,7 +61,7 @@ const groupEntries = !args['bundle-workspace'] && exportEntryPoints.length > 1 ?
 rmSync(distDir, { recursive: true, force: true });
 const started = performance.now();
 const [, bundle] = await Promise.all([declarations(), javascript()]);
-console.log(`${manifest.name}: declarations + ${Object.keys(bundle.outputs).filter((file) => file.endsWith('.js')).length + groupEntries.length} file(s) (${args.platform}) in ${Math.round(performance.now() - started)} ms`);
+console.log(`${manifest.name}: declarations + ${readdirSync(distDir).filter((file) => file.endsWith('.js')).length} JavaScript file(s) (${args.platform}) in ${Math.round(performance.now() - started)} ms`);
 
 /** The source file of each `exports` entry, checked against its `types` and `default` targets. */
 function exportEntries({ name, exports }) {
@@ -160,8 +160,13 @@ async function entryFacades() {
   for (const output of Object.values(metafile.outputs)) {
     if (output.entryPoint) names.set(resolve(packageDir, output.entryPoint), output.exports);
   }
+  // An entry exporting every name of the others (lro's root) is the bundle itself: one file fewer.
+  const all = new Set([...names.values()].flat());
+  const whole = groupEntries.find((entry) => names.get(entry).length === all.size);
+  const out = whole ? basename(whole, '.ts') : 'bundle';
   const contents = groupEntries.map((entry) => `export * from ${JSON.stringify(`./${relative(srcDir, entry).split(sep).join('/')}`)};`).join('\n');
   return {
+    out,
     plugin: {
       name: 'entries-bundle',
       setup(esbuild) {
@@ -171,10 +176,11 @@ async function entryFacades() {
     },
     write(bundleExports) {
       for (const entry of groupEntries) {
+        if (entry === whole) continue;
         const exported = names.get(entry);
         const missing = exported.filter((name) => !bundleExports.includes(name));
         if (missing.length > 0) throw new Error(`${manifest.name}: ${relative(packageDir, entry)} exports ${missing.join(', ')} that another entry exports as a different binding`);
-        const facade = `// ${relative(packageDir, entry)}: its names, from the code of all entries (tools/build/build-package.mjs).\nexport {\n${exported.map((name) => `  ${name}`).join(',\n')}\n} from "./bundle.js";\n`;
+        const facade = `// ${relative(packageDir, entry)}: its names, from the code of all entries (tools/build/build-package.mjs).\nexport {\n${exported.map((name) => `  ${name}`).join(',\n')}\n} from "./${out}.js";\n`;
         writeFileSync(join(distDir, `${basename(entry, '.ts')}.js`), exported.length > 0 ? facade : 'export {};\n');
       }
     },
@@ -185,7 +191,7 @@ async function javascript() {
   const facades = groupEntries.length > 0 ? await entryFacades() : undefined;
   const result = await build({
     ...sharedOptions(),
-    entryPoints: facades ? [{ in: 'azlro-entries-bundle', out: 'bundle' }, ...entryPoints.filter((entry) => !groupEntries.includes(entry))] : entryPoints,
+    entryPoints: facades ? [{ in: 'azlro-entries-bundle', out: facades.out }, ...entryPoints.filter((entry) => !groupEntries.includes(entry))] : entryPoints,
     sourcemap: true,
     // src/ is published beside dist/, so the maps point at it rather than embedding it.
     sourcesContent: false,
@@ -196,7 +202,7 @@ async function javascript() {
       ...(args['bundle-workspace'] ? [externalButWorkspace(Object.keys(manifest.peerDependencies ?? {}))] : []),
     ],
   });
-  if (facades) facades.write(result.metafile.outputs['dist/bundle.js'].exports);
+  if (facades) facades.write(result.metafile.outputs[`dist/${facades.out}.js`].exports);
   for (const [file, output] of Object.entries(result.metafile.outputs)) {
     const path = resolve(packageDir, file);
     // Every output directly in dist/: importMetaUrlAsBuilt relies on it.

@@ -1,8 +1,8 @@
 /**
  * `@azlro/lro/containerservice`: the AKS operations, with the poller types, resume tokens and
  * errors: the root's names an AKS-only program needs, nothing of Cloud Partner or Batch. It loads
- * the same code as the root `@azlro/lro` (the build puts all of a package's entries in one
- * dist/bundle.js, see tools/build/build-package.mjs: for a cold start the number of files costs
+ * the same code as the root `@azlro/lro` (the build puts all of lro's code in its root's
+ * dist/index.js, see tools/build/build-package.mjs: for a cold start the number of files costs
  * more than their size), so the exports are the root's own (one class, one `instanceof`);
  * `restorePoller`, which serves both pollable services, is in the root only.
  */

@@ -1,5 +1,6 @@
 // The whole API. `@azlro/lro/containerservice` (`/cloudpartner`, `/batch`) export one service's part
-// of it: same functions and classes, from the one dist/bundle.js of the build.
+// of it: same functions and classes, re-exported from this entry's dist/index.js (the build puts all
+// of the code there, see tools/build/build-package.mjs).
 export { abortLatestOperation, type AbortLatestOperationOptions } from './operations/abort-latest-operation/index.js';
 export { waitForCommandResult, type WaitForCommandResultOptions } from './operations/wait-for-command-result/index.js';
 export { abortAgentPoolLatestOperation, type AbortAgentPoolLatestOperationOptions } from './operations/abort-agent-pool-latest-operation/index.js';
