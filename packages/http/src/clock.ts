@@ -1,3 +1,4 @@
+import { onAbort } from './abortable.js';
 /** setTimeout fires at once (with a warning) past a signed 32-bit delay, so longer waits are chained. */
 const MAX_TIMER_IN_MS = 2 ** 31 - 1;
 
@@ -30,19 +31,21 @@ function systemSleep(ms: number, abortSignal?: AbortSignal): Promise<void> {
   return new Promise<void>((resolve, reject) => {
     let timer: ReturnType<typeof setTimeout> | undefined;
     const deadline = performance.now() + ms;
-    const onAbort = () => {
-      clearTimeout(timer);
-      reject(abortSignal?.reason);
-    };
+    // One subscription per sleep (onAbort: many pollers may sleep on one caller's signal).
+    const unsubscribe = abortSignal
+      ? onAbort(abortSignal, () => {
+          clearTimeout(timer);
+          reject(abortSignal.reason);
+        })
+      : undefined;
     const arm = (remaining: number) => {
       timer = setTimeout(() => {
         const left = deadline - performance.now();
         if (remaining > MAX_TIMER_IN_MS && left > 0) return arm(left);
-        abortSignal?.removeEventListener('abort', onAbort);
+        unsubscribe?.();
         resolve();
       }, Math.min(remaining, MAX_TIMER_IN_MS));
     };
-    abortSignal?.addEventListener('abort', onAbort, { once: true });
     arm(ms);
   });
 }

@@ -5,6 +5,7 @@ import { dirname, join } from 'node:path';
 import type * as AzureLoggerModule from '@azure/logger';
 import type { Dispatcher, EnvHttpProxyAgent as EnvHttpProxyAgentType } from 'undici';
 import { bufferedResponse } from './buffered-response.js';
+import { onAbort } from './abortable.js';
 import { isNeverAborted } from './pipeline-request.js';
 import { DEFAULT_MAX_CONNECTIONS_PER_ORIGIN, NULL_BODY_STATUSES, proxyUrl, type DirectSend, type TransportOptions } from './transport-options.js';
 
@@ -123,23 +124,23 @@ export class OriginGate {
       return undefined;
     }
     if (signal.aborted) return Promise.reject(signal.reason);
-    // A call made without a signal shares one that never aborts: 100,000 listeners on it would make
-    // each add and remove scan them all.
-    const listen = !isNeverAborted(signal);
+    // A call made without a signal shares one that never aborts: no subscription. Others go through
+    // onAbort, as a fleet may share one caller's signal.
     return new Promise((resolve, reject) => {
-      const onAbort = () => {
-        waiter.gone = true;
-        reject(signal.reason);
-      };
+      const unsubscribe = isNeverAborted(signal)
+        ? undefined
+        : onAbort(signal, () => {
+            waiter.gone = true;
+            reject(signal.reason);
+          });
       const waiter: Waiter = {
         next: undefined,
         gone: false,
         grant: () => {
-          if (listen) signal.removeEventListener('abort', onAbort);
+          unsubscribe?.();
           resolve();
         },
       };
-      if (listen) signal.addEventListener('abort', onAbort, { once: true });
       if (this.#tail) this.#tail.next = waiter;
       else this.#head = waiter;
       this.#tail = waiter;

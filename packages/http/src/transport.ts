@@ -1,3 +1,4 @@
+import { onAbort } from './abortable.js';
 import { NetworkError, RequestTimeoutError } from './errors/transport-errors.js';
 import { redactText } from './logging/redact.js';
 import { platformFetchInit, platformGates, platformSend } from '#platform';
@@ -43,15 +44,16 @@ class AttemptSignal {
 /**
  * One attempt's time limit: a signal that aborts when the caller's does or when `tryTimeoutInMs`
  * passes. Forwarded by hand, as `AbortSignal.any` costs tens of µs a call and leaves WeakRefs behind;
- * a caller's signal that can never abort (a call made without one) gets no listener.
+ * a caller's signal that can never abort (a call made without one) gets no subscription, others one
+ * through onAbort (one listener per signal, however many attempts share it).
  */
 function attemptTimeout(callerSignal: AbortSignal, tryTimeoutInMs: number, direct: boolean) {
   const controller = direct ? new AttemptSignal() : new AbortController();
   const forward = () => controller.abort(callerSignal.reason);
-  const listen = !isNeverAborted(callerSignal);
   let timedOut = false;
+  let unsubscribe: (() => void) | undefined;
   if (callerSignal.aborted) forward();
-  else if (listen) callerSignal.addEventListener('abort', forward, { once: true });
+  else if (!isNeverAborted(callerSignal)) unsubscribe = onAbort(callerSignal, forward);
   const timer = setTimeout(() => {
     timedOut = true;
     controller.abort();
@@ -63,7 +65,7 @@ function attemptTimeout(callerSignal: AbortSignal, tryTimeoutInMs: number, direc
     },
     clear() {
       clearTimeout(timer);
-      if (listen) callerSignal.removeEventListener('abort', forward);
+      unsubscribe?.();
     },
   };
 }

@@ -1,3 +1,5 @@
+import { onAbort } from '@azlro/http/internal';
+
 /**
  * Lets concurrent callers share one in-flight request: a second `poll()` while one is under way
  * joins it instead of sending another. Each caller may stop waiting with its own signal; the request
@@ -20,18 +22,19 @@ export function joinable<T>(run: (abortSignal: AbortSignal) => Promise<T>): (abo
     entry.waiting++;
     if (!abortSignal) entry.unstoppable = true;
     return new Promise<T>((resolve, reject) => {
-      const onAbort = () => {
-        entry.waiting--;
-        if (entry.waiting === 0 && !entry.unstoppable) {
-          if (current === entry) current = undefined;
-          entry.controller.abort(abortSignal!.reason);
-        }
-        reject(abortSignal!.reason);
-      };
-      abortSignal?.addEventListener('abort', onAbort, { once: true });
+      const unsubscribe = abortSignal
+        ? onAbort(abortSignal, () => {
+            entry.waiting--;
+            if (entry.waiting === 0 && !entry.unstoppable) {
+              if (current === entry) current = undefined;
+              entry.controller.abort(abortSignal.reason);
+            }
+            reject(abortSignal.reason);
+          })
+        : undefined;
       entry.promise.then(
-        (value) => (abortSignal?.removeEventListener('abort', onAbort), resolve(value)),
-        (error: unknown) => (abortSignal?.removeEventListener('abort', onAbort), reject(error)),
+        (value) => (unsubscribe?.(), resolve(value)),
+        (error: unknown) => (unsubscribe?.(), reject(error)),
       );
     });
   };

@@ -1,4 +1,5 @@
 import type { Clock } from '@azlro/http';
+import { onAbort } from '@azlro/http/internal';
 import type { OperationThrottling } from './state.js';
 
 /** One poll of a {@link ThrottleScope} (see `enlist`). */
@@ -39,14 +40,15 @@ export class ThrottleScope {
     const controller = new AbortController();
     const forward = () => controller.abort(abortSignal.reason);
     const enlisted = this.#enlisted;
+    // The caller's signal may be one for a whole fleet: one subscription each through onAbort.
+    const unsubscribe = abortSignal.aborted ? undefined : onAbort(abortSignal, forward);
+    if (!unsubscribe) forward();
     const poll: EnlistedPoll = {
       signal: controller.signal,
       calledOff: false,
       abort: (reason) => ((poll.calledOff = true), controller.abort(reason)),
-      dispose: () => (enlisted.delete(poll), abortSignal.removeEventListener('abort', forward)),
+      dispose: () => (enlisted.delete(poll), unsubscribe?.()),
     };
-    if (abortSignal.aborted) forward();
-    else abortSignal.addEventListener('abort', forward, { once: true });
     enlisted.add(poll);
     return poll;
   }
