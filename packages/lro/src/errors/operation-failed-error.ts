@@ -1,23 +1,21 @@
 import type { OperationError, OperationState } from '../state.js';
+import { FieldsError, isNamed } from './fields-error.js';
 
 /** The operation ended `failed` or `canceled`: `pollUntilDone()` (and `await poller`) reject with this. */
-export class OperationFailedError<TResult = unknown> extends Error {
-  override readonly name = 'OperationFailedError';
+export class OperationFailedError<TResult = unknown> extends FieldsError {
+  declare readonly name: 'OperationFailedError';
   /** `failed` or `canceled`. */
-  readonly status: 'failed' | 'canceled';
+  declare readonly status: 'failed' | 'canceled';
   /** The service's error (e.g. the `CloudErrorBody` of an ARM status body), when it sent one. */
-  readonly error: OperationError | undefined;
+  declare readonly error: OperationError | undefined;
   /** The final state, including the service's result when it sent one (e.g. a failed `RunCommandResult`). */
-  readonly operationState: OperationState<TResult>;
+  declare readonly operationState: OperationState<TResult>;
 
   constructor(operationState: OperationState<TResult>) {
     const status = operationState.status === 'canceled' ? 'canceled' : 'failed';
     const error = operationState.error;
     const detail = [error?.code, error?.message].filter(Boolean).join(': ');
-    super(`${operationState.kind}: the operation ${status}${detail ? `: ${detail}` : ''}`);
-    this.status = status;
-    this.error = error;
-    this.operationState = operationState;
+    super(`${operationState.kind}: the operation ${status}${detail ? `: ${detail}` : ''}`, { name: 'OperationFailedError', status, error, operationState });
   }
 }
 
@@ -28,9 +26,5 @@ export class OperationFailedError<TResult = unknown> extends Error {
  */
 export function isOperationFailedError<TResult = unknown>(value: unknown, _poller?: PromiseLike<TResult>): value is OperationFailedError<TResult> {
   if (value instanceof OperationFailedError) return true;
-  const candidate = value as Partial<OperationFailedError> | null;
-  return (
-    typeof candidate === 'object' && candidate !== null && candidate.name === 'OperationFailedError' &&
-    (candidate.status === 'failed' || candidate.status === 'canceled') && typeof candidate.operationState === 'object'
-  );
+  return isNamed(value, 'OperationFailedError') && (value.status === 'failed' || value.status === 'canceled') && typeof value.operationState === 'object';
 }

@@ -1,27 +1,27 @@
+import { FieldsError, isNamed } from './fields-error.js';
+
 /**
  * A polling URL (from a response header or a resume token) points outside the client's endpoint
  * origin and `allowedPollingOrigins`. Thrown before anything is sent there.
  */
-export class PollingOriginError extends Error {
-  override readonly name = 'PollingOriginError';
+export class PollingOriginError extends FieldsError {
+  declare readonly name: 'PollingOriginError';
   /** The refused origin. */
-  readonly origin: string;
+  declare readonly origin: string;
   /** The origins that were allowed. */
-  readonly allowedOrigins: readonly string[];
+  declare readonly allowedOrigins: readonly string[];
 
   constructor(origin: string, allowedOrigins: readonly string[], source: string) {
     super(
       `Refusing to poll ${origin} (from ${source}): only ${allowedOrigins.join(', ')} may be polled ` +
         '(the client endpoint origin, plus allowedPollingOrigins)',
+      { name: 'PollingOriginError', origin, allowedOrigins },
     );
-    this.origin = origin;
-    this.allowedOrigins = allowedOrigins;
   }
 }
 
 /** True for a {@link PollingOriginError}, including one from another copy of this package. */
 export function isPollingOriginError(value: unknown): value is PollingOriginError {
   if (value instanceof PollingOriginError) return true;
-  const candidate = value as Partial<PollingOriginError> | null;
-  return typeof candidate === 'object' && candidate !== null && candidate.name === 'PollingOriginError' && typeof candidate.origin === 'string';
+  return isNamed(value, 'PollingOriginError') && typeof value.origin === 'string';
 }
