@@ -7,6 +7,19 @@ import type { Observation, RequestContext, Strategy } from '../strategy.js';
 
 const text = (value: unknown) => (typeof value === 'string' ? value : undefined);
 
+/** The two headers an ARM operation hands a polling URL out in: the header, and how messages name it. */
+const HANDED_OUT = {
+  asyncOperation: ['azure-asyncoperation', 'the Azure-AsyncOperation header'],
+  location: ['location', 'the location header'],
+} as const;
+
+/** The polling target `response` hands out in the `via` header (checked by `context.follow`), if it has one. */
+function handedOut(response: Response, context: RequestContext, via: keyof typeof HANDED_OUT): PollingTarget | undefined {
+  const [header, source] = HANDED_OUT[via];
+  const value = response.headers.get(header);
+  return value ? { url: context.follow(value, source), via } : undefined;
+}
+
 /**
  * Reads an `Azure-AsyncOperation` status body: `{ status, percentComplete, startTime, endTime, error }`.
  * A body with no usable `status` is a protocol fault; a new `Azure-AsyncOperation` header on the
@@ -16,8 +29,7 @@ function readStatusBody(data: unknown, response: Response, target: PollingTarget
   const reading = readBodyStatus(data, ['status']);
   const body = (reading.body ?? {}) as Partial<OperationStatusResult>;
   const failed = reading.status === 'failed' || reading.status === 'canceled';
-  const moved = response.headers.get('azure-asyncoperation');
-  const polling = moved ? { url: context.follow(moved, 'the Azure-AsyncOperation header'), via: 'asyncOperation' as const } : target;
+  const polling = handedOut(response, context, 'asyncOperation') ?? target;
   return {
     status: reading.status,
     serviceStatus: reading.serviceStatus,
@@ -61,11 +73,10 @@ export const armVoidOperation: Strategy<ContainerServiceClient, void> = {
     const { data, response } = await getAsIs(client, target.url, context);
     if (target.via === 'asyncOperation') return readStatusBody(data, response, target, context);
     if (response.status !== 202) return readLocationDone(data, response);
-    const next = response.headers.get('location');
-    return { status: 'running', polling: next ? { url: context.follow(next, 'the location header'), via: 'location' } : target, response };
+    return { status: 'running', polling: handedOut(response, context, 'location') ?? target, response };
   },
   handedOutBy(target) {
-    return target.via === 'asyncOperation' ? 'the Azure-AsyncOperation header' : 'the location header';
+    return HANDED_OUT[target.via === 'asyncOperation' ? 'asyncOperation' : 'location'][1];
   },
   checkTarget(target) {
     if (target.via !== 'asyncOperation' && target.via !== 'location') {
@@ -77,9 +88,7 @@ export const armVoidOperation: Strategy<ContainerServiceClient, void> = {
 /** Reads the initial response of an ARM asynchronous operation: 202 names what to poll, other 2xx are done. */
 export function readArmInitial(response: Response, context: RequestContext, kind: string): Observation<void> {
   if (response.status !== 202) return { status: 'succeeded', response };
-  const asyncOperation = response.headers.get('azure-asyncoperation');
-  const location = response.headers.get('location');
-  if (asyncOperation) return { status: 'running', polling: { url: context.follow(asyncOperation, 'the Azure-AsyncOperation header'), via: 'asyncOperation' }, response };
-  if (location) return { status: 'running', polling: { url: context.follow(location, 'the location header'), via: 'location' }, response };
+  const polling = handedOut(response, context, 'asyncOperation') ?? handedOut(response, context, 'location');
+  if (polling) return { status: 'running', polling, response };
   throw new Error(`${kind}: the service answered 202 without Azure-AsyncOperation or location: nothing to poll`);
 }
