@@ -66,5 +66,6 @@ export { stringToSign, type HeadersLike, type SharedKeyRequest } from './shared-
 export { computeSharedKeySignature, verifySharedKey } from './shared-key/signature.js';
 
 // Small helpers, one implementation each.
+export { errorJson, FieldsError, isNamed } from './errors/fields-error.js';
 export { onAbort, untilAborted } from './abortable.js';
 export { base64ToBytes, bytesToBase64, decodeBase64Url, encodeBase64Url } from './base64.js';

@@ -1,3 +1,4 @@
+import { errorJson, FieldsError } from './fields-error.js';
 import type { ServiceError } from './service-error.js';
 
 /** What went wrong, for branching without matching strings. */
@@ -37,20 +38,20 @@ export interface ApiErrorInit extends ServiceError {
 }
 
 /** A final non-2xx response (after retries). Message: `METHOD url: status code: service message`. */
-export class ApiError extends Error {
-  override readonly name = 'ApiError';
-  readonly status: number;
-  readonly kind: ApiErrorKind;
-  readonly code: string | undefined;
-  readonly target: string | undefined;
-  readonly details: readonly unknown[];
-  readonly requestId: string | undefined;
-  readonly clientRequestId: string | undefined;
-  readonly method: string;
+export class ApiError extends FieldsError {
+  declare readonly name: 'ApiError';
+  declare readonly status: number;
+  declare readonly kind: ApiErrorKind;
+  declare readonly code: string | undefined;
+  declare readonly target: string | undefined;
+  declare readonly details: readonly unknown[];
+  declare readonly requestId: string | undefined;
+  declare readonly clientRequestId: string | undefined;
+  declare readonly method: string;
   /** The request URL with secret-like query values redacted. */
-  readonly url: string;
+  declare readonly url: string;
   /** The parsed JSON body, or its text when it is not JSON (secrets redacted). */
-  readonly body: unknown;
+  declare readonly body: unknown;
   /**
    * The (buffered) response, for headers such as Retry-After. Not enumerable, so it stays out of
    * logs, `inspect` and `JSON.stringify`; its body is the raw one (unlike `body`, not redacted).
@@ -60,17 +61,10 @@ export class ApiError extends Error {
   constructor(init: ApiErrorInit) {
     const code = init.code ? ` ${init.code}` : '';
     const text = init.message ?? (init.statusText || undefined);
-    super(`${init.method} ${init.url}: ${init.status}${code}${text ? `: ${text}` : ''}`);
-    this.status = init.status;
-    this.kind = kindOf(init.status, init.code);
-    this.code = init.code;
-    this.target = init.target;
-    this.details = init.details ?? [];
-    this.requestId = init.requestId;
-    this.clientRequestId = init.clientRequestId;
-    this.method = init.method;
-    this.url = init.url;
-    this.body = init.body;
+    const { status, code: serviceCode, target, requestId, clientRequestId, method, url, body } = init;
+    super(`${method} ${url}: ${status}${code}${text ? `: ${text}` : ''}`, {
+      name: 'ApiError', status, kind: kindOf(status, serviceCode), code: serviceCode, target, details: init.details ?? [], requestId, clientRequestId, method, url, body,
+    });
     Object.defineProperty(this, 'response', { value: init.response, enumerable: false });
   }
 
@@ -81,7 +75,6 @@ export class ApiError extends Error {
 
   /** Everything but the response object: no header can carry a secret into a serialized error. */
   toJSON(): Record<string, unknown> {
-    const { name, message, status, kind, code, target, details, requestId, clientRequestId, method, url, body } = this;
-    return { name, message, status, kind, code, target, details, requestId, clientRequestId, method, url, body };
+    return errorJson(this);
   }
 }

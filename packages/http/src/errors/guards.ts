@@ -1,4 +1,5 @@
 import { ApiError } from './api-error.js';
+import { isNamed } from './fields-error.js';
 
 /**
  * True for an {@link ApiError}, including one made by another copy of this package
@@ -6,11 +7,7 @@ import { ApiError } from './api-error.js';
  */
 export function isApiError(value: unknown): value is ApiError {
   if (value instanceof ApiError) return true;
-  const candidate = value as Partial<ApiError> | null;
-  return (
-    typeof candidate === 'object' && candidate !== null && candidate.name === 'ApiError' &&
-    typeof candidate.status === 'number' && typeof candidate.kind === 'string' && typeof candidate.message === 'string'
-  );
+  return isNamed(value, 'ApiError') && typeof value.status === 'number' && typeof value.kind === 'string' && typeof value.message === 'string';
 }
 
 /** 404 Not Found. */

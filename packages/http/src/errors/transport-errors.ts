@@ -1,49 +1,47 @@
+import { errorJson, FieldsError } from './fields-error.js';
+
 /** The request never produced a complete response (refused, reset, DNS failure, body cut short). */
-export class NetworkError extends Error {
-  override readonly name = 'NetworkError';
-  readonly method: string;
+export class NetworkError extends FieldsError {
+  declare readonly name: 'NetworkError';
+  declare readonly method: string;
   /** The request URL with secret-like query values redacted. */
-  readonly url: string;
+  declare readonly url: string;
 
   constructor(method: string, url: string, message: string, options: { cause: unknown }) {
-    super(`${method} ${url}: network error: ${message}`, options);
-    this.method = method;
-    this.url = url;
+    super(`${method} ${url}: network error: ${message}`, { name: 'NetworkError', method, url }, options);
   }
 
+  /** `name`, `message`, `method`, `url`: no `cause`. */
   toJSON(): Record<string, unknown> {
-    return { name: this.name, message: this.message, method: this.method, url: this.url };
+    return errorJson(this);
   }
 }
 
 /** One attempt took longer than `tryTimeoutInMs`. */
-export class RequestTimeoutError extends Error {
-  override readonly name = 'RequestTimeoutError';
-  readonly method: string;
+export class RequestTimeoutError extends FieldsError {
+  declare readonly name: 'RequestTimeoutError';
+  declare readonly method: string;
   /** The request URL with secret-like query values redacted. */
-  readonly url: string;
-  readonly timeoutInMs: number;
+  declare readonly url: string;
+  declare readonly timeoutInMs: number;
 
   constructor(method: string, url: string, timeoutInMs: number, options: { cause: unknown }) {
-    super(`${method} ${url}: no complete response within ${timeoutInMs} ms`, options);
-    this.method = method;
-    this.url = url;
-    this.timeoutInMs = timeoutInMs;
+    super(`${method} ${url}: no complete response within ${timeoutInMs} ms`, { name: 'RequestTimeoutError', method, url, timeoutInMs }, options);
   }
 
+  /** `name`, `message`, `method`, `url`, `timeoutInMs`: no `cause`. */
   toJSON(): Record<string, unknown> {
-    return { name: this.name, message: this.message, method: this.method, url: this.url, timeoutInMs: this.timeoutInMs };
+    return errorJson(this);
   }
 }
 
 /** A credential would have gone to an origin that may not receive it, or over plain http to a non-loopback host. */
-export class CredentialOriginError extends Error {
-  override readonly name = 'CredentialOriginError';
+export class CredentialOriginError extends FieldsError {
+  declare readonly name: 'CredentialOriginError';
   /** The origin the request was addressed to. */
-  readonly origin: string;
+  declare readonly origin: string;
 
   constructor(origin: string, message: string) {
-    super(message);
-    this.origin = origin;
+    super(message, { name: 'CredentialOriginError', origin });
   }
 }

@@ -29,8 +29,10 @@ export class HandedOutUrlError extends ApiError {
     this.cause = error;
   }
 
+  /** `ApiError`'s fields, then `urlSource`; not the `cause` (the original `ApiError`, which carries the same). */
   override toJSON(): Record<string, unknown> {
-    return { ...super.toJSON(), urlSource: this.urlSource };
+    const { cause: _, ...json } = super.toJSON();
+    return json;
   }
 }
 

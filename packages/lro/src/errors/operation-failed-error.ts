@@ -1,5 +1,5 @@
 import type { OperationError, OperationState } from '../state.js';
-import { FieldsError, isNamed } from './fields-error.js';
+import { FieldsError, isNamed } from '@azlro/http/internal';
 
 /** The operation ended `failed` or `canceled`: `pollUntilDone()` (and `await poller`) reject with this. */
 export class OperationFailedError<TResult = unknown> extends FieldsError {

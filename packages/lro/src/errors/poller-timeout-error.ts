@@ -1,5 +1,5 @@
 import type { OperationState } from '../state.js';
-import { FieldsError, isNamed } from './fields-error.js';
+import { FieldsError, isNamed } from '@azlro/http/internal';
 
 /** `timeoutInMs` passed before the operation finished. The operation itself goes on; resume it later with the token. */
 export class PollerTimeoutError<TResult = unknown> extends FieldsError {

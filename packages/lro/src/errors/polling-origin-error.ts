@@ -1,4 +1,4 @@
-import { FieldsError, isNamed } from './fields-error.js';
+import { FieldsError, isNamed } from '@azlro/http/internal';
 
 /**
  * A polling URL (from a response header or a resume token) points outside the client's endpoint

@@ -1,5 +1,5 @@
 import type { RequestIds } from '@azlro/http';
-import { FieldsError, isNamed } from './fields-error.js';
+import { FieldsError, isNamed } from '@azlro/http/internal';
 
 /**
  * The service kept answering polls with nothing a poller can read (an empty body, a body that does
