@@ -22,13 +22,9 @@ const LEVELS: readonly AzlroLogLevel[] = ['verbose', 'info', 'warning', 'error']
  */
 const azureLoggers = new WeakMap<AzlroLogger, () => AzureLogger>();
 
-function wrap(target: AzlroLogger | AzureLogger, redact: (text: string) => string): AzlroLogger {
-  return {
-    verbose: (message) => target.verbose(redact(message)),
-    info: (message) => target.info(redact(message)),
-    warning: (message) => target.warning(redact(message)),
-    error: (message) => target.error(redact(message)),
-  };
+/** A logger whose every level calls that level of `target()` with the message passed through `redact`. */
+function wrap(target: () => AzlroLogger | AzureLogger, redact: (text: string) => string): AzlroLogger {
+  return Object.fromEntries(LEVELS.map((level) => [level, (message: string) => target()[level](redact(message))])) as unknown as AzlroLogger;
 }
 
 /**
@@ -40,13 +36,7 @@ function wrap(target: AzlroLogger | AzureLogger, redact: (text: string) => strin
 export function createLogger(namespace: string): AzlroLogger {
   let made: AzureLogger | undefined;
   const azure = () => (made ??= azureLoggerModule().createClientLogger(namespace));
-  const lazy: AzlroLogger = {
-    verbose: (message) => azure().verbose(message),
-    info: (message) => azure().info(message),
-    warning: (message) => azure().warning(message),
-    error: (message) => azure().error(message),
-  };
-  const log = wrap(lazy, redactText);
+  const log = wrap(azure, redactText);
   azureLoggers.set(log, azure);
   return log;
 }
@@ -65,7 +55,7 @@ export function isLogEnabled(log: AzlroLogger, level: AzlroLogLevel): boolean {
  * redactor). A wrapped package logger keeps its level check.
  */
 export function redactingLogger(target: AzlroLogger, redact: (text: string) => string = redactText): AzlroLogger {
-  const log = wrap(target, redact);
+  const log = wrap(() => target, redact);
   const azure = azureLoggers.get(target);
   if (azure) azureLoggers.set(log, azure);
   return log;
