@@ -233,8 +233,9 @@ export class LroPoller<TClient extends { readonly endpoint: string }, TResult> i
   async #waitOutSharedPause(target: PollingTarget, abortSignal: AbortSignal): Promise<void> {
     const scope = this.#scope(target);
     const { clock } = this.#options;
-    for (let told = false; scope && scope.remainingInMs > 0; told = true) {
-      const cause = scope.cause!;
+    // The cause is read once per turn: a second look at the clock (remainingInMs, then cause) could
+    // find the pause just over and no cause (a TypeError under load).
+    for (let told = false, cause = scope?.cause; scope && cause; told = true, cause = scope.cause) {
       const spread = Math.random() * Math.min(cause.retryAfterInMs * RESUME_SPREAD_SHARE, MAX_RESUME_SPREAD_IN_MS);
       const wait = scope.remainingInMs + spread;
       this.#schedule.holdFor(wait);
