@@ -305,9 +305,11 @@ describe.concurrent('azlro against a scripted server', () => {
   test('--timeout while the operation runs: exit 4, the token and the wait line; wait finishes it later', async () => {
     const s = await server();
     s.route('GET', COMMAND_PATH, { status: 202, headers: { location: `${s.url}${COMMAND_PATH}?api-version=2024-09-01`, 'retry-after-ms': '50' } });
-    const run = await runCli(['aks', 'command-result', '--endpoint', s.url, '--subscription', SUBSCRIPTION, '-g', 'rg1', '-n', 'c1', '--command-id', 'cmd1', '--timeout', '1'], { env: { AZLRO_MIN_POLL_INTERVAL_MS: '0' } });
+    const run = await runCli(['aks', 'command-result', '--endpoint', s.url, '--subscription', SUBSCRIPTION, '-g', 'rg1', '-n', 'c1', '--command-id', 'cmd1', '--timeout', '5'], { env: { AZLRO_MIN_POLL_INTERVAL_MS: '0' } });
+    // 5 s, not 1: on a loaded machine the CLI's first answer took over a second, and a --timeout
+    // before any answer leaves nothing to resume (the test above). The command never ends here.
     expectExit(run, 4);
-    expect(run.stdout).toMatch(/^… aks command-result still running after --timeout 1\.0 s {2}\(\d+ requests?, /);
+    expect(run.stdout).toMatch(/^… aks command-result still running after --timeout 5\.0 s {2}\(\d+ requests?, /);
     const token = /continue with: azlro wait (\S+)/.exec(run.stdout)?.[1];
 
     s.route('GET', COMMAND_PATH, { status: 200, json: { id: 'cmd1', properties: { provisioningState: 'Succeeded', exitCode: 0, logs: 'done' } } });
