@@ -99,11 +99,13 @@ describe('tryTimeoutInMs', () => {
     expect(performance.now() - started).toBeLessThan(10_000); // and then ended: the stalled body never would
   });
 
+  // 1 s, not less: with 50 ms a loaded machine timed out before the request reached the server
+  // (arrivals 0), which is not the stalled body this test is about.
   test('a stalled body of a POST rejects with RequestTimeoutError', async () => {
     arrivals = 0;
-    const error = await createPipeline({ endpoint: stallingUrl, userAgent, tryTimeoutInMs: 50 })(`${stallingUrl}/r`, { method: 'POST' }).catch((e: unknown) => e);
+    const error = await createPipeline({ endpoint: stallingUrl, userAgent, tryTimeoutInMs: 1_000 })(`${stallingUrl}/r`, { method: 'POST' }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(RequestTimeoutError);
-    expect(error).toMatchObject({ method: 'POST', timeoutInMs: 50 });
+    expect(error).toMatchObject({ method: 'POST', timeoutInMs: 1_000 });
     expect(arrivals).toBe(1);
   });
 
