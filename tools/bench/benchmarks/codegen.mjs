@@ -16,7 +16,8 @@ function copyWorkspace(dir) {
   for (const file of ['package.json', 'package-lock.json', 'nx.json', 'tsconfig.base.json']) cpSync(join(root, file), join(dir, file));
   mkdirSync(join(dir, 'specs'));
   mkdirSync(join(dir, 'tools', 'codegen'), { recursive: true });
-  cpSync(join(root, 'tools', 'codegen', 'openapi-ts.service.ts'), join(dir, 'tools', 'codegen', 'openapi-ts.service.ts'));
+  // The shared hey-api config and the client plugin it loads (azlro's own client runtime).
+  for (const file of ['openapi-ts.service.ts', 'azlro-client-plugin.ts']) cpSync(join(root, 'tools', 'codegen', file), join(dir, 'tools', 'codegen', file));
   for (const service of services) {
     cpSync(join(root, 'specs', `${service}.yaml`), join(dir, 'specs', `${service}.yaml`));
     const from = join(root, 'packages', service);
