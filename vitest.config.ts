@@ -8,15 +8,16 @@ import { LongestFirst } from './packages/cli/test/longest-first.ts';
  * project (each its own nx task and Node process) saves vitest's start-up (~1.3 s of CPU each, 12
  * projects) and lets the idle CPU of one project's waits go to another project's files.
  *
- * Four workers for the whole run on 2 cores: most files' time is waiting (child processes, loopback
- * servers, Prism), not CPU; with two, the waits of 94 files queued behind each other (the summed test
- * time is ~435 s) where nx's three parallel vitest processes had overlapped them. The sequencer is a
- * root-only option: the CLI's longest files first, then everything else.
+ * Two workers for the whole run, the CLI's own limit: vitest refuses projects with different
+ * maxWorkers in one group ("Provide unique 'sequence.groupOrder'"), and a separate group would run
+ * the CLI's files after everyone else's. Most files' time is waiting (child processes, Prism), so
+ * more workers would overlap more of it; that needs the CLI's limit raised with it (not tried yet).
+ * The sequencer is a root-only option: the CLI's longest files first, then everything else.
  */
 export default defineConfig({
   test: {
     projects: ['packages/*/vitest.config.ts', 'tools/*/vitest.config.ts'],
-    maxWorkers: 4,
+    maxWorkers: 2,
     sequence: { sequencer: LongestFirst },
   },
 });
