@@ -1,12 +1,26 @@
 import { mergeConfig } from 'vitest/config';
-import { azlroVitestConfig } from '../../vitest.shared.ts';
-import { LongestFirst } from './test/longest-first.ts';
+import { azlroVitestConfig, longestFirst, WORKERS } from '../../vitest.shared.ts';
 
-// The CLI is tested as a real process: tests spawn dist/bin.js (the test target depends on build).
+// The CLI is tested as a real process: tests spawn dist/bin.js (the test target depends on build-js).
 // Most of a file's time is spent waiting for those processes and the Retry-After they honour, not
-// on CPU, so two files run at once (vitest's default on 2 cores is one) and their waits overlap.
-// Not more: the files that start an emulator (Prism's modules load in each process that starts one,
-// ~1 s of CPU) and the fault matrix's bursts of processes compete for 2 cores. Inside a file the
-// spawns run concurrently. The files' order (longest first) is in test/longest-first.ts; the root
-// vitest.config.ts (every project in one vitest) uses the same order.
-export default mergeConfig(azlroVitestConfig({ testTimeout: 60_000 }), { test: { maxWorkers: 2, sequence: { sequencer: LongestFirst } } });
+// on CPU, so several files run at once (vitest's default on 2 cores is one) and their waits overlap.
+// Inside a file the spawns run concurrently.
+//
+// The order when this project runs alone (`nx run @azlro/cli:test`; `npm test` uses the root
+// config's): the files that take longest first (measured: demo ~30 s, fault matrix ~30 s, ...), so
+// the workers end together. The demo starts its own emulator (the tests give the CLI a 10-minute
+// start-up limit, AZLRO_EMULATOR_START_TIMEOUT_MS); the quick in-process files run beside its start-up.
+const LONGEST_FIRST = [
+  'demo',
+  'fault-matrix',
+  'emulator-command',
+  'test-server',
+  'emulator',
+  'az-conventions',
+  'throttling-and-blame',
+  'ecosystem',
+  'nodepool-and-invoke',
+  'command-invoke-emulator',
+].map((name) => `/packages/cli/test/${name}.test.ts`);
+
+export default mergeConfig(azlroVitestConfig({ testTimeout: 60_000 }), { test: { maxWorkers: WORKERS, sequence: { sequencer: longestFirst(LONGEST_FIRST) } } });

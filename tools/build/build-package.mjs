@@ -1,7 +1,7 @@
 #!/usr/bin/env node
-// Builds one published package (the nx `build` target of every package):
-//   - declarations: tsc -p tsconfig.lib.json --emitDeclarationOnly (dist/**/*.d.ts + maps);
-//   - JavaScript: esbuild bundles each entry point into one ESM file (dist/<entry>.js + map), so
+// Builds one published package's JavaScript (the nx `build-js` target of every package; `build` is
+// this plus the declarations, which tools/typecheck/check.mjs emits from the workspace type check):
+//   - esbuild bundles each entry point into one ESM file (dist/<entry>.js + map), so
 //     Node loads one file per package instead of one per source file. @azlro/* and third-party
 //     packages stay imports (`packages: 'external'`): no package's code is copied into another's,
 //     so each class exists once and `instanceof` works across packages.
@@ -20,15 +20,13 @@
 // --platform=neutral (the default) is for code that must also run in browsers: importing a Node
 // built-in fails the build. Several entries share code through chunks (esbuild `splitting`), and a
 // dynamic import() of a source file becomes a chunk loaded on first use, as before.
-import { spawn } from 'node:child_process';
-import { chmodSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
-import { builtinModules, createRequire } from 'node:module';
+import { builtinModules } from 'node:module';
 import { basename, dirname, join, relative, resolve, sep } from 'node:path';
 import { parseArgs } from 'node:util';
 import { build } from 'esbuild';
 
-const require = createRequire(import.meta.url);
 const { values: args, positionals } = parseArgs({
   allowPositionals: true,
   options: {
@@ -58,10 +56,16 @@ for (const entry of entryPoints) {
 // CPU each). Bundlers still tree-shake: the facades are plain `export { ... } from`.
 const groupEntries = !args['bundle-workspace'] && exportEntryPoints.length > 1 ? exportEntryPoints : [];
 
-rmSync(distDir, { recursive: true, force: true });
+// The previous build's JavaScript goes (a chunk's name changes with its content); declarations stay:
+// the workspace type check writes them, possibly at the same time.
+if (existsSync(distDir)) {
+  for (const file of readdirSync(distDir)) {
+    if (/\.js(\.map)?$/.test(file) && !/\.d\.ts/.test(file)) rmSync(join(distDir, file));
+  }
+}
 const started = performance.now();
-const [, bundle] = await Promise.all([declarations(), javascript()]);
-console.log(`${manifest.name}: declarations + ${readdirSync(distDir).filter((file) => file.endsWith('.js')).length} JavaScript file(s) (${args.platform}) in ${Math.round(performance.now() - started)} ms`);
+await javascript();
+console.log(`${manifest.name}: ${readdirSync(distDir).filter((file) => file.endsWith('.js')).length} JavaScript file(s) (${args.platform}) in ${Math.round(performance.now() - started)} ms`);
 
 /** The source file of each `exports` entry, checked against its `types` and `default` targets. */
 function exportEntries({ name, exports }) {
@@ -110,15 +114,6 @@ function nodeOnlyOutputs({ imports }) {
     if (typeof target.node === 'string' && !others.includes(target.node)) nodeOnly.add(target.node.replace(/^\.\/dist\//, ''));
   }
   return nodeOnly;
-}
-
-function declarations() {
-  const tsc = require.resolve('typescript/bin/tsc');
-  return new Promise((resolvePromise, reject) => {
-    const child = spawn(process.execPath, [tsc, '-p', 'tsconfig.lib.json', '--emitDeclarationOnly'], { cwd: packageDir, stdio: 'inherit' });
-    child.once('error', reject);
-    child.once('exit', (code, signal) => (code === 0 ? resolvePromise() : reject(new Error(`${manifest.name}: tsc failed (${signal ?? `exit ${code}`})`))));
-  });
 }
 
 /** The options every esbuild pass shares: the package's own code bundled, the rest imported. */
