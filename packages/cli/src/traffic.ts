@@ -1,4 +1,4 @@
-import { retryAfterInMs } from '@azlro/http/internal';
+import { directFetch, retryAfterInMs } from '@azlro/http/internal';
 
 /** One HTTP attempt as it went over the wire (retries are attempts of their own). */
 export interface Exchange {
@@ -24,7 +24,8 @@ export class Traffic {
   readonly exchanges: Exchange[] = [];
   readonly #fetch: typeof fetch;
 
-  constructor(fetchImpl: typeof fetch = (input, init) => globalThis.fetch(input, init)) {
+  /** @param fetchImpl Sends each attempt. @default the pipeline's own sender (`directFetch`: in Node undici's `request` on the shared dispatcher, not fetch) */
+  constructor(fetchImpl: typeof fetch = directFetch()) {
     this.#fetch = fetchImpl;
   }
 

@@ -36,6 +36,8 @@ export { createServiceClient, type GeneratedClientConfig, type ServiceClient } f
 export { assertParams } from './client-options.js';
 export { markResendable } from './pipeline-request.js';
 export { batchScopeFor, resourceManagerScopeFor } from './clouds.js';
+// The pipeline's own sender in fetch's shape, for wrappers that watch each attempt (the CLI's traffic).
+export { directFetch } from './direct-fetch.js';
 
 // Parameter validation: TypeError/RangeError naming the parameter, before anything is sent.
 export { assertLength, assertPathSegment, assertPattern, assertUuid, type LengthBounds } from './validators/assert.js';
