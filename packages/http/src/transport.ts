@@ -4,7 +4,7 @@ import { redactText } from './logging/redact.js';
 import { platformFetchInit, platformGates, platformSend } from '#platform';
 import { bufferedResponse } from './buffered-response.js';
 import { isNeverAborted, type PipelineRequest, type SendRequest } from './pipeline-request.js';
-import { NULL_BODY_STATUSES, type DirectSend, type TransportOptions } from './transport-options.js';
+import { NULL_BODY_STATUSES, type AttemptController, type DirectSend, type TransportOptions } from './transport-options.js';
 
 /** The buffered body gets a Response of its own (no stream: see bufferedResponse); encoding headers no longer describe it. */
 function rebuild(response: Response, body: ArrayBuffer | null): Response {
@@ -18,37 +18,14 @@ function rebuild(response: Response, body: ArrayBuffer | null): Response {
 }
 
 /**
- * The signal of one attempt on the direct sender (undici's `request`, which takes any object with
- * `aborted`, `reason` and `addEventListener`/`removeEventListener`): none of an AbortController's
- * per-call cost (a transferable EventTarget). fetch still gets a real AbortController's signal.
- */
-class AttemptSignal {
-  aborted = false;
-  reason: unknown = undefined;
-  readonly #listeners = new Set<() => void>();
-  addEventListener(_type: 'abort', listener: () => void): void {
-    this.#listeners.add(listener);
-  }
-  removeEventListener(_type: 'abort', listener: () => void): void {
-    this.#listeners.delete(listener);
-  }
-  abort(reason: unknown = new DOMException('This operation was aborted', 'AbortError')): void {
-    if (this.aborted) return;
-    this.aborted = true;
-    this.reason = reason;
-    for (const listener of this.#listeners) listener();
-    this.#listeners.clear();
-  }
-}
-
-/**
  * One attempt's time limit: a signal that aborts when the caller's does or when `tryTimeoutInMs`
  * passes. Forwarded by hand, as `AbortSignal.any` costs tens of µs a call and leaves WeakRefs behind;
  * a caller's signal that can never abort (a call made without one) gets no subscription, others one
  * through onAbort (one listener per signal, however many attempts share it).
  */
-function attemptTimeout(callerSignal: AbortSignal, tryTimeoutInMs: number, direct: boolean) {
-  const controller = direct ? new AttemptSignal() : new AbortController();
+function attemptTimeout(callerSignal: AbortSignal, tryTimeoutInMs: number, direct: DirectSend | undefined) {
+  // The direct sender brings its own (cheaper) controller; fetch gets a real AbortController.
+  const controller: AttemptController = direct ? direct.attemptController() : new AbortController();
   const forward = () => controller.abort(callerSignal.reason);
   let timedOut = false;
   let unsubscribe: (() => void) | undefined;
@@ -59,7 +36,7 @@ function attemptTimeout(callerSignal: AbortSignal, tryTimeoutInMs: number, direc
     controller.abort();
   }, tryTimeoutInMs);
   return {
-    signal: controller instanceof AttemptSignal ? controller : controller.signal,
+    signal: controller.signal,
     get timedOut() {
       return timedOut;
     },
@@ -114,7 +91,7 @@ export function fetchTransport(
       const wait = gate?.enter(request.abortSignal);
       if (wait) await wait;
       entered = gate !== undefined;
-      timeout = tryTimeoutInMs === undefined ? undefined : attemptTimeout(request.abortSignal, tryTimeoutInMs, send !== undefined);
+      timeout = tryTimeoutInMs === undefined ? undefined : attemptTimeout(request.abortSignal, tryTimeoutInMs, send);
       const signal = timeout?.signal ?? request.abortSignal;
       if (send) {
         return await send(request, signal);
