@@ -35,6 +35,9 @@ class AttemptSignal implements AttemptController {
   }
 }
 
+/** The Response around a body the transport read whole: a {@link bufferedResponse} (no stream, body read once). */
+export const platformResponse: (body: ArrayBuffer | null, init: ResponseInit) => Response = bufferedResponse;
+
 /** Loopback is never proxied (as in Go's net/http): the emulator and test servers stay direct. */
 const LOOPBACK = ['localhost', '127.0.0.1', '[::1]'];
 

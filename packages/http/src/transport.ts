@@ -1,16 +1,15 @@
 import { onAbort } from './abortable.js';
 import { NetworkError, RequestTimeoutError } from './errors/transport-errors.js';
 import { redactText } from './logging/redact.js';
-import { platformFetchInit, platformGates, platformSend } from '#platform';
-import { bufferedResponse } from './buffered-response.js';
+import { platformFetchInit, platformGates, platformResponse, platformSend } from '#platform';
 import { isNeverAborted, type PipelineRequest, type SendRequest } from './pipeline-request.js';
 import { NULL_BODY_STATUSES, type AttemptController, type DirectSend, type TransportOptions } from './transport-options.js';
 
-/** The buffered body gets a Response of its own (no stream: see bufferedResponse); encoding headers no longer describe it. */
+/** The buffered body gets a Response of its own (the platform's: see platformResponse); encoding headers no longer describe it. */
 function rebuild(response: Response, body: ArrayBuffer | null): Response {
   if (response.type === 'opaqueredirect') return response;
   // The constructor copies the headers, so the copy is edited rather than a copy of a copy.
-  const rebuilt = bufferedResponse(body, { status: response.status, statusText: response.statusText, headers: response.headers });
+  const rebuilt = platformResponse(body, { status: response.status, statusText: response.statusText, headers: response.headers });
   rebuilt.headers.delete('content-encoding');
   rebuilt.headers.delete('transfer-encoding');
   if (body) rebuilt.headers.set('content-length', String(body.byteLength));
@@ -52,9 +51,9 @@ function attemptTimeout(callerSignal: AbortSignal, tryTimeoutInMs: number, direc
  * and `tryTimeoutInMs` covers the body too. Redirects are never followed. With `fetchImpl`, the
  * attempt goes to it (in Node with the shared dispatcher in its init) and its Response is rebuilt
  * around the buffered body; without one, Node sends with the shared dispatcher's `request`
- * (`platformSend`: no fetch machinery) and browsers with `globalThis.fetch`. Either way the
- * resolved Response is a bufferedResponse: the client runtime (`responseText`) decodes its bytes
- * instead of reading a stream again. Without `tryTimeoutInMs`, the caller's signal is used as
+ * (`platformSend`: no fetch machinery) and browsers with `globalThis.fetch`. In Node the
+ * resolved Response is a bufferedResponse either way (the client runtime's `responseText` decodes
+ * its bytes instead of reading a stream again); in browsers it is a plain Response around the body. Without `tryTimeoutInMs`, the caller's signal is used as
  * it is: no controller, timer or listener.
  */
 export function fetchTransport(
