@@ -56,21 +56,8 @@ export async function toPipelineRequest(input: string | URL | Request, init?: Re
   const request = init === undefined && input instanceof Request && !input.bodyUsed && !input.body?.locked ? input : new Request(input, init);
   // A copy: the policies set headers that must not show up on the caller's Request.
   const headers = new Headers(request.headers);
-  const throttlingToCaller = headers.has(THROTTLING_TO_CALLER_HEADER);
-  headers.delete(THROTTLING_TO_CALLER_HEADER);
-  const resendable = headers.get(RESENDABLE_HEADER) === 'true';
-  headers.delete(RESENDABLE_HEADER);
-  return {
-    url: request.url,
-    method: request.method.toUpperCase(),
-    headers,
-    resendable,
-    body: request.body ? await request.arrayBuffer() : undefined,
-    abortSignal: request.signal,
-    throttlingToCaller,
-    attempt: 1,
-    state: { claimsChallengeAnswered: false },
-  };
+  const body = request.body ? await request.arrayBuffer() : undefined;
+  return fromCall({ url: request.url, method: request.method.toUpperCase(), headers, body, abortSignal: request.signal });
 }
 
 /** Stands in for a call made without a signal; nothing ever aborts it. Made on first use. */
@@ -82,8 +69,9 @@ export function isNeverAborted(signal: AbortSignal): boolean {
 }
 
 /**
- * Reads a call of the client runtime into a {@link PipelineRequest}: its headers are the call's own
- * (no copy), the internal marks are read and removed from them as in {@link toPipelineRequest}.
+ * Reads a call of the client runtime (or a fetch-style call read by {@link toPipelineRequest}) into
+ * a {@link PipelineRequest}: its headers are the call's own (no copy); the internal marks are read
+ * and removed from them.
  */
 export function fromCall(call: PipelineCall): PipelineRequest {
   const { headers } = call;

@@ -18,6 +18,16 @@ export function platformGates(_options: TransportOptions): undefined {
   return undefined;
 }
 
+/**
+ * The Response around a body the transport read whole: the browser's own (no BufferedResponse, whose
+ * point is Node's per-call cost; it would only add to the bundle). Same status, headers and body.
+ *
+ * @param body - the whole body; null for none (204, 205, 304).
+ */
+export function platformResponse(body: ArrayBuffer | null, init: ResponseInit): Response {
+  return new Response(body, init);
+}
+
 /** `@azure/logger`: imported with the module here (bundlers resolve it; there is no lazy require). */
 export function azureLoggerModule(): typeof azureLogger {
   return azureLogger;

@@ -6,8 +6,37 @@ import type * as AzureLoggerModule from '@azure/logger';
 import type { Dispatcher, EnvHttpProxyAgent as EnvHttpProxyAgentType } from 'undici';
 import { bufferedResponse } from './buffered-response.js';
 import { onAbort } from './abortable.js';
-import { isNeverAborted } from './pipeline-request.js';
-import { DEFAULT_MAX_CONNECTIONS_PER_ORIGIN, NULL_BODY_STATUSES, proxyUrl, type DirectSend, type TransportOptions } from './transport-options.js';
+import { isNeverAborted, type PipelineRequest } from './pipeline-request.js';
+import { DEFAULT_MAX_CONNECTIONS_PER_ORIGIN, NULL_BODY_STATUSES, proxyUrl, type AbortLike, type AttemptController, type DirectSend, type TransportOptions } from './transport-options.js';
+
+/**
+ * The signal of one attempt on the direct sender (undici's `request`, which takes any object with
+ * `aborted`, `reason` and `addEventListener`/`removeEventListener`): none of an AbortController's
+ * per-call cost (a transferable EventTarget). Here, not in the transport, so browser bundles leave it out.
+ */
+class AttemptSignal implements AttemptController {
+  aborted = false;
+  /** The controller is its own signal. */
+  readonly signal: AbortLike = this;
+  reason: unknown = undefined;
+  readonly #listeners = new Set<() => void>();
+  addEventListener(_type: 'abort', listener: () => void): void {
+    this.#listeners.add(listener);
+  }
+  removeEventListener(_type: 'abort', listener: () => void): void {
+    this.#listeners.delete(listener);
+  }
+  abort(reason: unknown = new DOMException('This operation was aborted', 'AbortError')): void {
+    if (this.aborted) return;
+    this.aborted = true;
+    this.reason = reason;
+    for (const listener of this.#listeners) listener();
+    this.#listeners.clear();
+  }
+}
+
+/** The Response around a body the transport read whole: a {@link bufferedResponse} (no stream, body read once). */
+export const platformResponse: (body: ArrayBuffer | null, init: ResponseInit) => Response = bufferedResponse;
 
 /** Loopback is never proxied (as in Go's net/http): the emulator and test servers stay direct. */
 const LOOPBACK = ['localhost', '127.0.0.1', '[::1]'];
@@ -195,7 +224,7 @@ export async function platformFetchInit(options: TransportOptions): Promise<{ di
  */
 export async function platformSend(options: TransportOptions): Promise<DirectSend> {
   const dispatcher = sharedDispatcher(options);
-  return async (request, signal) => {
+  const send = async (request: PipelineRequest, signal: AbortLike): Promise<Response> => {
     try {
       const { origin, pathname, search } = new URL(request.url);
       const answer = await dispatcher.agent.request({
@@ -219,6 +248,7 @@ export async function platformSend(options: TransportOptions): Promise<DirectSen
       throw new TypeError('fetch failed', { cause: error });
     }
   };
+  return Object.assign(send, { attemptController: () => new AttemptSignal() });
 }
 
 let azureLogger: typeof AzureLoggerModule | undefined;

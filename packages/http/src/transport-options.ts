@@ -72,7 +72,16 @@ export const NULL_BODY_STATUSES = new Set([204, 205, 304]);
  * A platform's own way to send one attempt (Node: the shared dispatcher's `request`): resolves with
  * the answer, its body read whole (a bufferedResponse); rejects like fetch (`TypeError` with a cause).
  */
-export type DirectSend = (request: PipelineRequest, signal: AbortLike) => Promise<Response>;
+export type DirectSend = ((request: PipelineRequest, signal: AbortLike) => Promise<Response>) & {
+  /** A fresh controller for one attempt: its `signal` is what this sender takes. */
+  readonly attemptController: () => AttemptController;
+};
+
+/** Aborts one attempt: an AbortController, or a platform's cheaper stand-in whose signal is an {@link AbortLike}. */
+export interface AttemptController {
+  readonly signal: AbortLike;
+  abort(reason?: unknown): void;
+}
 
 /** What undici's `request` accepts as a signal: an AbortSignal, or any object with this shape. */
 export interface AbortLike {

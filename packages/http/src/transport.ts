@@ -1,44 +1,19 @@
 import { onAbort } from './abortable.js';
 import { NetworkError, RequestTimeoutError } from './errors/transport-errors.js';
 import { redactText } from './logging/redact.js';
-import { platformFetchInit, platformGates, platformSend } from '#platform';
-import { bufferedResponse } from './buffered-response.js';
+import { platformFetchInit, platformGates, platformResponse, platformSend } from '#platform';
 import { isNeverAborted, type PipelineRequest, type SendRequest } from './pipeline-request.js';
-import { NULL_BODY_STATUSES, type DirectSend, type TransportOptions } from './transport-options.js';
+import { NULL_BODY_STATUSES, type AttemptController, type DirectSend, type TransportOptions } from './transport-options.js';
 
-/** The buffered body gets a Response of its own (no stream: see bufferedResponse); encoding headers no longer describe it. */
+/** The buffered body gets a Response of its own (the platform's: see platformResponse); encoding headers no longer describe it. */
 function rebuild(response: Response, body: ArrayBuffer | null): Response {
   if (response.type === 'opaqueredirect') return response;
   // The constructor copies the headers, so the copy is edited rather than a copy of a copy.
-  const rebuilt = bufferedResponse(body, { status: response.status, statusText: response.statusText, headers: response.headers });
+  const rebuilt = platformResponse(body, { status: response.status, statusText: response.statusText, headers: response.headers });
   rebuilt.headers.delete('content-encoding');
   rebuilt.headers.delete('transfer-encoding');
   if (body) rebuilt.headers.set('content-length', String(body.byteLength));
   return rebuilt;
-}
-
-/**
- * The signal of one attempt on the direct sender (undici's `request`, which takes any object with
- * `aborted`, `reason` and `addEventListener`/`removeEventListener`): none of an AbortController's
- * per-call cost (a transferable EventTarget). fetch still gets a real AbortController's signal.
- */
-class AttemptSignal {
-  aborted = false;
-  reason: unknown = undefined;
-  readonly #listeners = new Set<() => void>();
-  addEventListener(_type: 'abort', listener: () => void): void {
-    this.#listeners.add(listener);
-  }
-  removeEventListener(_type: 'abort', listener: () => void): void {
-    this.#listeners.delete(listener);
-  }
-  abort(reason: unknown = new DOMException('This operation was aborted', 'AbortError')): void {
-    if (this.aborted) return;
-    this.aborted = true;
-    this.reason = reason;
-    for (const listener of this.#listeners) listener();
-    this.#listeners.clear();
-  }
 }
 
 /**
@@ -47,8 +22,9 @@ class AttemptSignal {
  * a caller's signal that can never abort (a call made without one) gets no subscription, others one
  * through onAbort (one listener per signal, however many attempts share it).
  */
-function attemptTimeout(callerSignal: AbortSignal, tryTimeoutInMs: number, direct: boolean) {
-  const controller = direct ? new AttemptSignal() : new AbortController();
+function attemptTimeout(callerSignal: AbortSignal, tryTimeoutInMs: number, direct: DirectSend | undefined) {
+  // The direct sender brings its own (cheaper) controller; fetch gets a real AbortController.
+  const controller: AttemptController = direct ? direct.attemptController() : new AbortController();
   const forward = () => controller.abort(callerSignal.reason);
   let timedOut = false;
   let unsubscribe: (() => void) | undefined;
@@ -59,7 +35,7 @@ function attemptTimeout(callerSignal: AbortSignal, tryTimeoutInMs: number, direc
     controller.abort();
   }, tryTimeoutInMs);
   return {
-    signal: controller instanceof AttemptSignal ? controller : controller.signal,
+    signal: controller.signal,
     get timedOut() {
       return timedOut;
     },
@@ -75,9 +51,9 @@ function attemptTimeout(callerSignal: AbortSignal, tryTimeoutInMs: number, direc
  * and `tryTimeoutInMs` covers the body too. Redirects are never followed. With `fetchImpl`, the
  * attempt goes to it (in Node with the shared dispatcher in its init) and its Response is rebuilt
  * around the buffered body; without one, Node sends with the shared dispatcher's `request`
- * (`platformSend`: no fetch machinery) and browsers with `globalThis.fetch`. Either way the
- * resolved Response is a bufferedResponse: the client runtime (`responseText`) decodes its bytes
- * instead of reading a stream again. Without `tryTimeoutInMs`, the caller's signal is used as
+ * (`platformSend`: no fetch machinery) and browsers with `globalThis.fetch`. In Node the
+ * resolved Response is a bufferedResponse either way (the client runtime's `responseText` decodes
+ * its bytes instead of reading a stream again); in browsers it is a plain Response around the body. Without `tryTimeoutInMs`, the caller's signal is used as
  * it is: no controller, timer or listener.
  */
 export function fetchTransport(
@@ -114,7 +90,7 @@ export function fetchTransport(
       const wait = gate?.enter(request.abortSignal);
       if (wait) await wait;
       entered = gate !== undefined;
-      timeout = tryTimeoutInMs === undefined ? undefined : attemptTimeout(request.abortSignal, tryTimeoutInMs, send !== undefined);
+      timeout = tryTimeoutInMs === undefined ? undefined : attemptTimeout(request.abortSignal, tryTimeoutInMs, send);
       const signal = timeout?.signal ?? request.abortSignal;
       if (send) {
         return await send(request, signal);

@@ -85,14 +85,63 @@ const operations = [
  */
 const BROWSER_ALIASES = { '@azure/batch': '@azure/batch/dist-esm/src/index.js' };
 
-async function measure(contents, platform) {
+/**
+ * `fromSource`: azlro's packages from their TypeScript source (condition @azlro/source), with a
+ * source map, for a per-module breakdown ({@link gzipBySource}).
+ */
+async function measure(contents, platform, fromSource = false) {
   const result = await build({
     stdin: { contents, resolveDir: benchDir, loader: 'js', sourcefile: 'entry.mjs' },
     bundle: true, minify: true, format: 'esm', platform, target: 'es2022', write: false, metafile: true, logLevel: 'silent',
-    outfile: 'out.js', alias: platform === 'browser' ? BROWSER_ALIASES : {},
+    outfile: 'out.js', alias: platform === 'browser' ? BROWSER_ALIASES : {}, conditions: fromSource ? ['@azlro/source'] : [],
+    sourcemap: fromSource ? 'external' : false,
   });
-  const output = result.outputFiles[0].contents;
-  return { minified: output.byteLength, gzip: gzipSync(output, { level: 9 }).byteLength, metafile: result.metafile };
+  const output = result.outputFiles.find((file) => file.path.endsWith('.js')).contents;
+  const map = fromSource ? JSON.parse(result.outputFiles.find((file) => file.path.endsWith('.map')).text) : undefined;
+  return { minified: output.byteLength, gzip: gzipSync(output, { level: 9 }).byteLength, metafile: result.metafile, output, map };
+}
+
+const BASE64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
+
+/** Source-map `mappings` as [line][segment] = [column, source index or undefined] (only the fields used here). */
+function decodeMappings(mappings) {
+  let source = 0;
+  return mappings.split(';').map((line) => {
+    let column = 0;
+    return (line === '' ? [] : line.split(',')).map((segment) => {
+      const fields = [];
+      for (let i = 0, value = 0, shift = 0; i < segment.length; i++) {
+        const digit = BASE64.indexOf(segment[i]);
+        value += (digit & 31) << shift;
+        if (digit & 32) { shift += 5; continue; }
+        fields.push(value & 1 ? -(value >>> 1) : value >>> 1);
+        value = 0; shift = 0;
+      }
+      column += fields[0];
+      if (fields.length > 1) source += fields[1];
+      return [column, fields.length > 1 ? source : undefined];
+    });
+  });
+}
+
+/**
+ * For each source module of a bundle built with a map: the gzip -9 bytes the bundle loses when the
+ * output characters mapped to that module are cut (what it adds after compression; code that uses
+ * it stays, so this is an estimate, not a build without it).
+ */
+function gzipBySource({ output, map }) {
+  const text = new TextDecoder().decode(output);
+  const lines = text.split('\n');
+  const owners = decodeMappings(map.mappings).map((segments, index) => {
+    const owner = new Int32Array(lines[index]?.length ?? 0).fill(-1);
+    segments.forEach(([column, source], i) => owner.fill(source ?? -1, column, segments[i + 1]?.[0] ?? owner.length));
+    return owner;
+  });
+  const total = gzipSync(output, { level: 9 }).byteLength;
+  return map.sources.map((name, source) => {
+    const kept = lines.map((line, index) => [...line].filter((_, column) => owners[index]?.[column] !== source).join('')).join('\n');
+    return [name.replace(/^.*?(packages\/|node_modules\/)/, '$1'), total - gzipSync(kept, { level: 9 }).byteLength];
+  }).sort((a, b) => b[1] - a[1]);
 }
 
 /** Which package or part of one a bundled input belongs to, for the "what dominates" breakdown. */
@@ -105,7 +154,7 @@ function owner(path) {
 
 /** The inputs of a bundle by bytes in the minified output, grouped by owner and by module. */
 export function breakdown(metafile) {
-  const [output] = Object.values(metafile.outputs);
+  const output = Object.entries(metafile.outputs).find(([path]) => path.endsWith('.js'))[1];
   const byOwner = new Map();
   const modules = [];
   for (const [path, { bytesInOutput }] of Object.entries(output.inputs)) {
@@ -123,6 +172,7 @@ export async function bundleSize(ctx) {
   const numbers = [];
   const targets = [];
   const details = [];
+  let sourceDetail;
   for (const platform of ctx.smoke ? ['browser'] : ['browser', 'node']) {
     for (const [key, what, azlroCall, officialCall] of operations) {
       if (ctx.smoke && key !== 'abort') continue;
@@ -148,6 +198,9 @@ export async function bundleSize(ctx) {
         });
       }
       if (platform === 'browser' && (key === 'abort' || key === 'everything')) details.push({ key, what, ...breakdown(ours.metafile), total: ours.minified });
+      // dist/ is one file per package, so the module table above names packages: the same bundle
+      // built from TypeScript source names the modules (its size differs from the dist one by bytes).
+      if (platform === 'browser' && key === 'abort' && !ctx.smoke) sourceDetail = { what, source: await measure(azlro[key], platform, true) };
     }
   }
   const table = markdownTable(
@@ -164,6 +217,17 @@ export async function bundleSize(ctx) {
     'largest modules:',
     markdownTable(['module', 'bytes'], modules.slice(0, 12)),
   ].join('\n\n'));
+  if (sourceDetail) {
+    const { what, source } = sourceDetail;
+    const minified = new Map(breakdown(source.metafile).modules);
+    const byGzip = gzipBySource(source);
+    breakdowns.push([
+      `azlro, browser, ${what}, built from TypeScript source (${formatKb(source.minified)} min / ${formatKb(source.gzip)} gzip), by source module: minified bytes, and the gzip bytes the bundle loses when that module's output is cut (largest first)`,
+      // A dependency's own source map names its sources (src/…ts), the metafile its files (dist/…js).
+      markdownTable(['module', 'minified bytes', 'gzip bytes when cut'], byGzip.slice(0, 40).map(([name, gzip]) => [name, minified.get(name) ?? 'n/a (mapped to its own sources)', gzip])),
+      `(${byGzip.length} modules in all; the gzip column sums to ${byGzip.reduce((sum, [, gzip]) => sum + gzip, 0)} of ${source.gzip} bytes)`,
+    ].join('\n\n'));
+  }
   return {
     title: '1. Bundle size',
     sections: [table, callTable, ...breakdowns],

@@ -20,6 +20,12 @@ export function bearerTokenPolicy(tokens: TokenCache, log: AzlroLogger): Pipelin
     if (response.status !== 401 || request.state.claimsChallengeAnswered) return response;
     const challenge = response.headers.get('www-authenticate');
     const claims = parseClaimsChallenge(challenge);
+    // The one resend: the request again, on a copy of its headers, with `token`.
+    const resend = (token: string) => {
+      const headers = new Headers(request.headers);
+      headers.set('authorization', `Bearer ${token}`);
+      return next({ ...request, headers });
+    };
     if (!claims) {
       if (!challenge || !INVALID_TOKEN.test(challenge)) return response;
       tokens.invalidate(sent);
@@ -27,14 +33,10 @@ export function bearerTokenPolicy(tokens: TokenCache, log: AzlroLogger): Pipelin
       if (fresh === sent) return response;
       request.state.claimsChallengeAnswered = true;
       log.info(`401 invalid_token: resending ${request.method} ${request.url} once with a fresh token`);
-      const headers = new Headers(request.headers);
-      headers.set('authorization', `Bearer ${fresh}`);
-      return next({ ...request, headers });
+      return resend(fresh);
     }
     request.state.claimsChallengeAnswered = true;
     log.info(`401 with a claims challenge: getting a new token and resending ${request.method} ${request.url} once`);
-    const headers = new Headers(request.headers);
-    headers.set('authorization', `Bearer ${await tokens.getToken(request.abortSignal, claims)}`);
-    return next({ ...request, headers });
+    return resend(await tokens.getToken(request.abortSignal, claims));
   };
 }
