@@ -38,6 +38,9 @@ function context(overrides: Partial<RecipeContext> = {}): RecipeContext & { prin
   };
 }
 
+// The recipes run at once (test.concurrent): each names its own clusters and token files, and most of
+// their time is the emulator's Retry-After (1 s) honoured in real time, so one after another took
+// ~22 s and together take about as long as the longest (the fleet, ~4 s).
 // The resume recipe writes its token file in the working directory: give it a scratch one.
 const initialCwd = process.cwd();
 let scratch: string;
@@ -50,7 +53,7 @@ afterAll(async () => {
   await rm(scratch, { recursive: true, force: true });
 });
 
-test('abort a stuck upgrade and wait: progress, done; a second abort finds nothing to abort', async () => {
+test.concurrent('abort a stuck upgrade and wait: progress, done; a second abort finds nothing to abort', async () => {
   const first = context({ cluster: clusterNamed('recipe-upgrade') });
   await abortStuckUpgrade(first);
   expect(first.printed[0]).toBe('running'); // the 202
@@ -63,7 +66,7 @@ test('abort a stuck upgrade and wait: progress, done; a second abort finds nothi
   expect(process.listenerCount('SIGINT')).toBe(0);
 });
 
-test("collect a command result that outlives az's 5 minutes: exit code and logs, or the failure's reason", async () => {
+test.concurrent("collect a command result that outlives az's 5 minutes: exit code and logs, or the failure's reason", async () => {
   const succeeded = context({ cluster: clusterNamed('recipe-command') });
   await collectCommandResult(succeeded, info.commands.succeeds);
   expect(succeeded.printed[0]).toMatch(/^exit code 0, ran \S+ → \S+$/);
@@ -74,14 +77,14 @@ test("collect a command result that outlives az's 5 minutes: exit code and logs,
   expect(failed.printed).toEqual(['command failed: ImagePullBackoff']);
 });
 
-test('resume after a restart: a fresh run sends the abort once and follows it', async () => {
+test.concurrent('resume after a restart: a fresh run sends the abort once and follows it', async () => {
   const run = context({ cluster: clusterNamed('recipe-resume-fresh') });
   await resumeAfterRestart(run);
   expect(run.printed).toEqual(['recipe-resume-fresh: abort finished']);
   expect(existsSync('recipe-resume-fresh.abort.token')).toBe(false);
 });
 
-test('resume after a restart: a token left by a process that died is followed, and the abort is not sent again', async () => {
+test.concurrent('resume after a restart: a token left by a process that died is followed, and the abort is not sent again', async () => {
   const cluster = clusterNamed('recipe-resume-restart');
   const aks = createContainerServiceClient({ endpoint: info.endpoints.arm, credential });
   // The process that died: it sent the abort and wrote the token, then stopped.
@@ -97,7 +100,7 @@ test('resume after a restart: a token left by a process that died is followed, a
   expect(run.printed).toEqual(['recipe-resume-restart: abort finished']);
 });
 
-test('fleet-wide abort with bounded concurrency: at most 4 at a time, every outcome reported', async () => {
+test.concurrent('fleet-wide abort with bounded concurrency: at most 4 at a time, every outcome reported', async () => {
   const slow = Array.from({ length: 8 }, (_, i) => clusterNamed(`recipe-fleet-${i + 1}`));
   const fleet = [
     ...slow,
@@ -123,7 +126,7 @@ test('fleet-wide abort with bounded concurrency: at most 4 at a time, every outc
   expect(elapsed).toBeLessThan(10_000);
 });
 
-test('abort a stuck node-pool upgrade: progress, done; a second abort finds nothing to abort', async () => {
+test.concurrent('abort a stuck node-pool upgrade: progress, done; a second abort finds nothing to abort', async () => {
   const first = context({ cluster: clusterNamed('recipe-pool') });
   await abortNodepoolUpgrade(first, 'nodepool1');
   expect(first.printed[0]).toBe('running');
@@ -133,7 +136,7 @@ test('abort a stuck node-pool upgrade: progress, done; a second abort finds noth
   expect(again.printed).toEqual(['nodepool1: nothing to abort']);
 });
 
-test('run a command in CI and collect its exit code: the logs, then the exit code the job exits with', async () => {
+test.concurrent('run a command in CI and collect its exit code: the logs, then the exit code the job exits with', async () => {
   const ok = context({ cluster: clusterNamed('recipe-ci') });
   expect(await runCommandInCi(ok, 'kubectl get pods -A')).toBe(0);
   expect(ok.printed[0]).toMatch(/^\$ kubectl get pods -A\n/);
