@@ -12,7 +12,8 @@ function refuses(url: string): Promise<boolean> {
   });
 }
 
-test('azlro emulator prints endpoints and commands that work as pasted; Ctrl-C closes it cleanly, exit 0', async () => {
+// The three start emulators of their own on free ports, so they run at once.
+test.concurrent('azlro emulator prints endpoints and commands that work as pasted; Ctrl-C closes it cleanly, exit 0', async () => {
   const emulator = spawnCli(['emulator'], { env: { AZLRO_ACCESS_TOKEN: undefined }, limitInMs: 60_000 });
   await emulator.waitFor(/Ctrl-C stops the emulator/, 'stdout');
   const printed = emulator.stdout;
@@ -49,7 +50,7 @@ test('azlro emulator prints endpoints and commands that work as pasted; Ctrl-C c
   for (const url of endpoints) expect(await refuses(url)).toBe(true);
 }, 90_000);
 
-test('azlro emulator -o json: one JSON line with the endpoints at start; SIGTERM also closes it, exit 0', async () => {
+test.concurrent('azlro emulator -o json: one JSON line with the endpoints at start; SIGTERM also closes it, exit 0', async () => {
   const emulator = spawnCli(['emulator', '-o', 'json'], { limitInMs: 60_000 });
   await emulator.waitFor(/\n/, 'stdout');
   const info = JSON.parse(emulator.stdout) as { status: string; endpoints: Record<string, string>; subscriptionId: string };
@@ -60,7 +61,7 @@ test('azlro emulator -o json: one JSON line with the endpoints at start; SIGTERM
   for (const url of Object.values(info.endpoints)) expect(await refuses(url)).toBe(true);
 }, 90_000);
 
-test('AZLRO_EMULATOR_START_TIMEOUT_MS is the start-up limit of azlro emulator: 1 ms fails the start (exit 3) naming the limit', async () => {
+test.concurrent('AZLRO_EMULATOR_START_TIMEOUT_MS is the start-up limit of azlro emulator: 1 ms fails the start (exit 3) naming the limit', async () => {
   const run = await runCli(['emulator'], { env: { AZLRO_ACCESS_TOKEN: undefined, AZLRO_EMULATOR_START_TIMEOUT_MS: '1' }, limitInMs: 60_000 });
   expectExit(run, 3);
   expect(run.stderr).toContain('did not start within 1 ms');
