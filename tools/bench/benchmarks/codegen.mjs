@@ -44,6 +44,8 @@ function sameAsCommitted(dir) {
 
 async function nxCodegen(dir, extra) {
   const env = childEnv({ NX_DAEMON: 'false', NX_TUI: 'false', NX_NO_CLOUD: 'true' });
+  // .ci/run exports NX_SKIP_NX_CACHE=true (CI proves a cold run): the second run here is about the cache.
+  delete env.NX_SKIP_NX_CACHE;
   const result = await runNode([nx, 'run-many', '-t', 'codegen', '--outputStyle=stream', ...extra], { cwd: dir, env, timeoutInMs: 180_000 });
   if (result.code !== 0) throw new Error(`codegen in ${dir} exited ${result.code}:\n${result.stdout}\n${result.stderr}`);
   return result;
