@@ -6,8 +6,9 @@ import { BaseSequencer, type TestSpecification } from 'vitest/node';
  * the CLI's own. One number for both: vitest refuses projects of one run with different
  * `maxWorkers` ("Provide unique 'sequence.groupOrder'"). Four on 2 cores: most test files' time is
  * waiting (CLI child processes, Chromium, Prism, Retry-After honoured in real time by the few
- * end-to-end tests), so four overlap those waits; six used more CPU for no shorter run (measured:
- * all projects in 91 s either way, 131 s CPU with four, 154 s with six).
+ * end-to-end tests), so four overlap those waits. More cost CPU for little time (every project's
+ * files in one vitest, idle 2-core machine: 4 workers 68.7 s and 107 s of CPU, 5 67.1 s and 122 s,
+ * 6 65.3 s and 123 s; the `threads` pool was no better, 71.6 s and 113 s with 4).
  */
 export const WORKERS = 4;
 

@@ -6,7 +6,7 @@ import { main } from './main.js';
 // of responses: V8's baseline compiler (Liftoff) is enough. Without this flag V8 also optimizes the
 // module with TurboFan on background threads, and the process waits for that work at exit: ~0.1 s
 // of CPU and of wall time on every command (measured on this project's 2-core machines: a 204
-// `aks abort` 0.47 → 0.38 s CPU). Set before the first request compiles the module; a library user's
+// `aks abort` 0.47 → 0.34 s CPU). Set before the first request compiles the module; a library user's
 // process is left alone.
 setFlagsFromString('--liftoff-only');
 
