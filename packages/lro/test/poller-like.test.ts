@@ -3,21 +3,20 @@
 import { startTestServer, type TestServer } from '@azlro/test-server';
 import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest';
 import { abortLatestOperation, OperationError, restorePoller, waitForCommandResult } from '../src/index.js';
-import { ABORT_PATH, accepted, aksClient, cluster, command, COMMAND_PATH, status, STATUS_PATH } from './helpers.js';
+import { ABORT_PATH, accepted, aksClient, cluster, command, COMMAND_PATH, fast, status, STATUS_PATH } from './helpers.js';
 
 let server: TestServer;
 beforeAll(async () => (server = await startTestServer()));
 afterAll(() => server.close());
 beforeEach(() => server.reset());
 
-const fast = { intervalInMs: 5 };
 const cloudError = { code: 'OperationFailed', message: 'the abort could not complete', details: [{ code: 'Inner' }] };
 
 describe('Promise semantics', () => {
   test('catch receives the failure; finally runs and passes the outcome through', async () => {
     server.route('POST', ABORT_PATH, accepted(server));
     server.route('GET', STATUS_PATH, status('Failed', { error: cloudError }));
-    const poller = abortLatestOperation(aksClient(server), cluster, fast);
+    const poller = abortLatestOperation(aksClient(server), cluster, fast());
     let finallyRan = false;
     const caught = await poller.finally(() => (finallyRan = true)).catch((error: unknown) => error);
     expect(finallyRan).toBe(true);
@@ -32,7 +31,7 @@ describe('Promise semantics', () => {
       { status: 202, headers: { location: `${server.url}${COMMAND_PATH}?poll=1` } },
       { status: 200, json: { properties: { provisioningState: 'Succeeded', exitCode: 0, logs: 'done' } } },
     ]);
-    const poller = waitForCommandResult(aksClient(server), command, fast);
+    const poller = waitForCommandResult(aksClient(server), command, fast());
     await poller.submitted();
     expect(poller.result).toBeUndefined();
     const value = await poller;
@@ -45,7 +44,7 @@ describe('state.error', () => {
   test("is an Error carrying the service's code, message and details", async () => {
     server.route('POST', ABORT_PATH, accepted(server));
     server.route('GET', STATUS_PATH, status('Failed', { error: cloudError }));
-    const poller = abortLatestOperation(aksClient(server), cluster, fast);
+    const poller = abortLatestOperation(aksClient(server), cluster, fast());
     await poller.catch(() => {});
     const error = poller.operationState.error;
     expect(error).toBeInstanceOf(Error);
@@ -61,7 +60,7 @@ describe('state.error', () => {
   test('survives a resume token as an Error', async () => {
     server.route('POST', ABORT_PATH, accepted(server));
     server.route('GET', STATUS_PATH, status('Canceled', { error: { code: 'OperationCanceled' } }));
-    const poller = abortLatestOperation(aksClient(server), cluster, fast);
+    const poller = abortLatestOperation(aksClient(server), cluster, fast());
     await poller.catch(() => {});
     const restored = restorePoller(aksClient(server), await poller.serialize());
     expect(restored.operationState.error).toBeInstanceOf(OperationError);
