@@ -132,7 +132,8 @@ const DEFAULT_TIMINGS: Required<EmulatorTimings> = {
 
 const BASE64 = /^[A-Za-z0-9+/]+={0,2}$/;
 
-function nonNegative(name: string, value: unknown, fallback: number, whole = false): number {
+/** `value`, or `fallback` when undefined. @throws TypeError/RangeError naming `name` unless a finite number ≥ 0 (an integer when `whole`). */
+export function nonNegative(name: string, value: unknown, fallback: number, whole = false): number {
   if (value === undefined) return fallback;
   if (typeof value !== 'number') throw new TypeError(`${name} must be a number; got ${typeof value}`);
   if (!Number.isFinite(value) || value < 0 || (whole && !Number.isInteger(value))) {

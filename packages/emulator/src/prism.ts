@@ -1,6 +1,7 @@
 import { createRequire } from 'node:module';
 import { Writable } from 'node:stream';
 import { redactText } from '@azlro/http/internal';
+import { nonNegative } from './options.js';
 
 /** Options of {@link startPrism}. */
 export interface StartPrismOptions {
@@ -76,11 +77,13 @@ function until<T>(work: Promise<T>, signal: AbortSignal): Promise<T> {
  * requests and responses against it and (by default) turns violations into errors. Prism's modules
  * load once per process, not once per server.
  *
- * @throws TypeError when `upstream` is missing in proxy mode; the abort reason when `abortSignal`
+ * @throws TypeError when `upstream` is missing in proxy mode; TypeError/RangeError when
+ *   `startTimeoutInMs` is not a finite number ≥ 0; the abort reason when `abortSignal`
  *   aborts; an Error when the spec cannot be read or the start takes over `startTimeoutInMs`.
  */
 export async function startPrism(options: StartPrismOptions): Promise<RunningPrism> {
-  const { mode = 'proxy', port = 0, startTimeoutInMs = 30_000 } = options;
+  const { mode = 'proxy', port = 0 } = options;
+  const startTimeoutInMs = nonNegative('startPrism: startTimeoutInMs', options.startTimeoutInMs, 30_000);
   if (mode === 'proxy' && !options.upstream) throw new TypeError('startPrism: `upstream` is required in proxy mode');
   const upstream = mode === 'proxy' ? new URL(options.upstream!) : undefined;
   options.abortSignal?.throwIfAborted();

@@ -5,7 +5,9 @@ import { startPrism, TEST_PRISM_START_TIMEOUT_IN_MS, type RunningPrism } from '@
 const spec = fileURLToPath(new URL('./fixtures/tiny.yaml', import.meta.url));
 const id = '00000000-0000-0000-0000-000000000000';
 
-describe('startPrism', () => {
+// Each test starts Prism (two at once in one test): on a busy CI machine that alone has taken over
+// 15 s, so the tests get the start-up allowance of TEST_PRISM_START_TIMEOUT_IN_MS and more.
+describe('startPrism', { timeout: 150_000 }, () => {
   let prism: RunningPrism | undefined;
   afterEach(async () => {
     await prism?.close();
@@ -64,6 +66,12 @@ describe('startPrism', () => {
       expect(a.url).not.toBe(b.url);
     } finally {
       await Promise.all([a.close(), b.close()]);
+    }
+  });
+
+  test('startTimeoutInMs must be a finite number of ms ≥ 0, checked before anything starts', async () => {
+    for (const startTimeoutInMs of [-1, Number.NaN, Infinity]) {
+      await expect(startPrism({ spec, mode: 'mock', startTimeoutInMs })).rejects.toThrow(/startTimeoutInMs must be a non-negative finite number/);
     }
   });
 
