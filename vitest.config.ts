@@ -8,8 +8,9 @@ import { azlroVitestConfig, longestFirst, WORKERS } from './vitest.shared.ts';
  * uses alone. One vitest instead of one per project saves vitest's start-up (~1.3 s of CPU each,
  * 11 projects: ~23 s of CPU over the suite) and lets one project's waits overlap another's files.
  *
- * The order: files measured at over 5 s, longest first (durations in the all-projects run, 4
- * workers), then the rest. `sequencer` is a root-only option.
+ * The order: project by project (PROJECT_ORDER), and within a project the files measured at over
+ * 5 s first, longest first (durations in the all-projects run, 4 workers), then the rest.
+ * `sequencer` is a root-only option.
  */
 const LONGEST_FIRST = [
   'packages/cli/test/demo.test.ts',
