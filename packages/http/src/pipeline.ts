@@ -56,7 +56,7 @@ export function createPipeline(options: PipelineOptions): PipelineFetch {
   const clock = options.clock ?? systemClock;
   const auth: PipelinePolicy[] =
     credential.kind === 'token' ? [bearerTokenPolicy(createTokenCache(credential.credential, credential.scopes, log, clock, redact.remember), log)]
-    : credential.kind === 'sharedKey' ? [sharedKeyPolicy(credential.signer)]
+    : credential.kind === 'sharedKey' ? [sharedKeyPolicy(credential.signer, clock)]
     : [];
   const send = composePolicies(
     [

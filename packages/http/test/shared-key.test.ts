@@ -3,6 +3,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest'
 import { startTestServer, type TestServer } from '@azlro/test-server';
 import { createPipeline, SharedKeyCredential } from '@azlro/http';
 import { computeSharedKeySignature, stringToSign, verifySharedKey } from '@azlro/http/internal';
+import { ManualClock } from '@azlro/http/testing';
 import { userAgent } from './helpers.js';
 
 const ACCOUNT = 'myaccount';
@@ -87,10 +88,10 @@ describe('Shared Key over loopback (the server verifies what it received)', () =
   afterAll(() => server.close());
   beforeEach(() => server.reset());
 
-  const pipeline = () =>
+  const pipeline = (clock?: ManualClock) =>
     createPipeline({
       endpoint: server.url, credential: new SharedKeyCredential(ACCOUNT, KEY), userAgent,
-      requestIdHeaderName: 'client-request-id', returnClientRequestId: true, retryOptions: { retryDelayInMs: 5 },
+      requestIdHeaderName: 'client-request-id', returnClientRequestId: true, retryOptions: { retryDelayInMs: 5 }, clock,
     });
 
   test('POST (empty), GET, PUT (JSON) and DELETE all verify with verifySharedKey', async () => {
@@ -129,10 +130,11 @@ describe('Shared Key over loopback (the server verifies what it received)', () =
 
   test('each retry is signed afresh, with a new ocp-date, and still verifies', async () => {
     server.route('POST', '/jobs/j1/terminate', [{ status: 503, headers: { 'retry-after-ms': '1100' } }, { status: 204 }]);
-    await pipeline()(`${server.url}/jobs/j1/terminate?timeout=30`, { method: 'POST' });
+    // ocp-date is read from the pipeline's clock, which the 1.1 s retry wait moves on.
+    await pipeline(new ManualClock({ autoAdvance: true }))(`${server.url}/jobs/j1/terminate?timeout=30`, { method: 'POST' });
     expect(server.requests).toHaveLength(2);
     for (const request of server.requests) expect(await verifySharedKey(request, ACCOUNT, KEY)).toBe(true);
     const [first, second] = server.requests.map((r) => Date.parse(String(r.headers['ocp-date'])));
-    expect(second! - first!).toBeGreaterThanOrEqual(1000);
+    expect(second! - first!).toBe(1000); // 1.1 s later, in an HTTP-date's whole seconds
   });
 });

@@ -174,7 +174,7 @@ describe('item 10: an abort is resent after a 5xx, as the Azure SDKs do', () => 
     server.route('POST', ABORT_PATH, [{ status: code }, accepted(server)]);
     server.route('GET', STATUS_PATH, status('Succeeded'));
     const clock = new ManualClock({ autoAdvance: true });
-    const client = aksClient(server, { retryOptions: { maxRetries: 3, retryDelayInMs: 800, maxRetryDelayInMs: 60_000 } });
+    const client = aksClient(server, { retryOptions: { maxRetries: 3, retryDelayInMs: 800, maxRetryDelayInMs: 60_000 }, clock });
     await abortLatestOperation(Object.assign(client), cluster, { clock });
     expect(server.requests.map((r) => r.method)).toEqual(['POST', 'POST', 'GET']);
   });
