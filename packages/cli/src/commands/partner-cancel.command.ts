@@ -19,12 +19,13 @@ export const partnerCancel = {
     ],
   },
   parse: ({ values }) => {
-    const emails = values.all('notification-emails').flatMap((list) => list.split(',')).map((e) => e.trim()).filter(Boolean);
+    const lists = values.all('notification-emails');
+    const emails = lists.flatMap((list) => list.split(',')).map((e) => e.trim()).filter(Boolean);
     return {
       name: 'partner cancel',
       publisherId: values.required('publisher'),
       offerId: values.required('offer'),
-      ...(values.all('notification-emails').length ? { notificationEmails: emails } : {}),
+      ...(lists.length ? { notificationEmails: emails } : {}),
     };
   },
   load: (): Promise<CommandModule> => import('./partner-cancel.js'),
