@@ -57,11 +57,14 @@ for (const entry of entryPoints) {
 }
 
 // A library with several `exports` entries puts the code of all of them in one module,
-// dist/bundle.js (or the entry that exports all the others' names, e.g. lro's root), and each other
-// entry's dist/<name>.js re-exports its own names from it (see entryFacades): Node then loads two files for any entry (plus a chunk it shares with a `#name`
-// file, and chunks of dynamic imports) instead of one chunk per combination of entries that share
-// code, and the cost of a cold import is mostly per file (resolve, read, compile, link: ~1.5 ms
-// CPU each). Bundlers still tree-shake: the facades are plain `export { ... } from`.
+// dist/bundle.js (or the entry that exports all the others' names: lro's root; http's ./internal,
+// which the sibling packages import alone, so Node resolves and loads one http file for them), and
+// each other entry's dist/<name>.js re-exports its own names from it (see entryFacades): Node then
+// loads two files for any entry (plus a chunk it shares with a `#name` file, and chunks of dynamic
+// imports) instead of one chunk per combination of entries that share code, and the cost of a
+// cold import is mostly per file and per bare specifier a file imports (resolve: node_modules
+// walk, package.json `exports`, realpath; read, compile, link). Bundlers still tree-shake: the
+// facades are plain `export { ... } from`.
 const groupEntries = !args['bundle-workspace'] && exportEntryPoints.length > 1 ? exportEntryPoints : [];
 
 const started = performance.now();

@@ -1,6 +1,5 @@
-import type { TokenCredential } from '@azlro/http';
-import { createPipeline, type ClientOptions, type SharedKeyCredential } from '@azlro/http';
-import { batchScopeFor, createClient, createServiceClient, type Client } from '@azlro/http/internal';
+import type { ClientOptions, SharedKeyCredential, TokenCredential } from '@azlro/http';
+import { batchScopeFor, type Client, createClient, createPipeline, createServiceClient } from '@azlro/http/internal';
 import { PACKAGE_VERSION } from './version.js';
 
 /** The token scope the Batch data plane accepts (the double slash is Batch's own). */

@@ -1,6 +1,5 @@
-import type { TokenCredential } from '@azlro/http';
-import { createPipeline, type ClientOptions } from '@azlro/http';
-import { createClient, createServiceClient, type Client } from '@azlro/http/internal';
+import type { ClientOptions, TokenCredential } from '@azlro/http';
+import { type Client, createClient, createPipeline, createServiceClient } from '@azlro/http/internal';
 import { PACKAGE_VERSION } from './version.js';
 
 /** The Cloud Partner Portal API. */

@@ -1,5 +1,4 @@
-import { systemClock, type AzlroLogger, type Clock } from '@azlro/http';
-import { checkClock } from '@azlro/http/internal';
+import { type AzlroLogger, checkClock, type Clock, systemClock } from '@azlro/http/internal';
 import type { EmulatorTlsOptions } from './front-door.js';
 import { EMULATOR_BATCH_ACCOUNT_KEY, emulatorInfo } from './info.js';
 

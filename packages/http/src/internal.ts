@@ -8,6 +8,13 @@
  *
  * NOT PUBLIC: no semver promise. Names here change or go with any release, in step with the
  * sibling packages that are published at the same version. Import from `@azlro/http` instead.
+ *
+ * It also re-exports every name of `@azlro/http` and `@azlro/http/testing`, so a sibling package
+ * imports this one module (one resolution, one file for Node to load at import): the build puts
+ * the code of all three entries in dist/internal.js, and dist/index.js and dist/testing.js
+ * re-export their names from it (tools/build/build-package.mjs). One name differs: `ClientOptions`
+ * here is the client runtime's (an explicit export wins over `export *`); a client factory's
+ * options type is `@azlro/http`'s `ClientOptions`, imported from there as a type.
  * @internal
  * @packageDocumentation
  */
@@ -71,3 +78,7 @@ export { computeSharedKeySignature, verifySharedKey } from './shared-key/signatu
 export { errorJson, FieldsError, isNamed } from './errors/fields-error.js';
 export { onAbort, untilAborted } from './abortable.js';
 export { base64ToBytes, bytesToBase64, decodeBase64Url, encodeBase64Url } from './base64.js';
+
+// Every name of the public entries (see the file comment).
+export * from './index.js';
+export * from './testing.js';

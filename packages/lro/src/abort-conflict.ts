@@ -1,4 +1,4 @@
-import { isApiError } from '@azlro/http';
+import { isApiError } from '@azlro/http/internal';
 
 /**
  * Why an abort (`abortLatestOperation`) got a 409, read from the service's code and message: both

@@ -1,5 +1,4 @@
-import { systemClock, type AzlroLogger, type Clock } from '@azlro/http';
-import { checkClock, createLogger, redactingLogger } from '@azlro/http/internal';
+import { type AzlroLogger, checkClock, type Clock, createLogger, redactingLogger, systemClock } from '@azlro/http/internal';
 import type { PollOptions, PollerOptions } from './options.js';
 
 /** {@link PollerOptions} checked, with defaults applied. */

@@ -1,5 +1,4 @@
-import { getRequestIds, isApiError } from '@azlro/http';
-import { redactText, THROTTLING_TO_CALLER_HEADER, untilAborted } from '@azlro/http/internal';
+import { getRequestIds, isApiError, redactText, THROTTLING_TO_CALLER_HEADER, untilAborted } from '@azlro/http/internal';
 import { startDeadline } from './abortable.js';
 import { checkPollOptions, type ResolvedPollerOptions } from './check-options.js';
 import { HandedOutUrlError, isUrlFault } from './errors/handed-out-url-error.js';

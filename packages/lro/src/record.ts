@@ -1,4 +1,4 @@
-import { getRequestIds } from '@azlro/http';
+import { getRequestIds } from '@azlro/http/internal';
 import type { OperationKind } from './kinds.js';
 import type { PollingTarget } from './resume-token.js';
 import { OperationError } from './errors/operation-error.js';

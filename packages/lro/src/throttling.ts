@@ -1,5 +1,4 @@
-import { isApiError, type Clock } from '@azlro/http';
-import { retryAfterInMs, THROTTLING_STATUSES } from '@azlro/http/internal';
+import { type Clock, isApiError, retryAfterInMs, THROTTLING_STATUSES } from '@azlro/http/internal';
 
 /** A poll the service throttled: the status, its code and the delay it asked for. */
 export interface PollThrottled {

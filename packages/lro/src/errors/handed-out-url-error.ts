@@ -1,4 +1,4 @@
-import { ApiError, isApiError } from '@azlro/http';
+import { ApiError, isApiError } from '@azlro/http/internal';
 
 /**
  * A polling URL that the service itself handed out (in a response header) answered a 4xx: the

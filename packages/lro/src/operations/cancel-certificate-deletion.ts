@@ -1,6 +1,6 @@
 import * as batch from '@azlro/batch';
 import type { BatchClient, CertificateParams } from '@azlro/batch';
-import { getRequestIds, type RequestIds } from '@azlro/http';
+import { getRequestIds, type RequestIds } from '@azlro/http/internal';
 import { checkClient } from '../check-client.js';
 
 /** Options for {@link cancelCertificateDeletion}. */
