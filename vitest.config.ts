@@ -1,4 +1,10 @@
 import { defineConfig } from 'vitest/config';
+import { options as batch } from './packages/batch/vitest.config.ts';
+import { options as cloudpartner } from './packages/cloudpartner/vitest.config.ts';
+import { options as containerservice } from './packages/containerservice/vitest.config.ts';
+import { options as emulator } from './packages/emulator/vitest.config.ts';
+import { options as browser } from './tools/browser/vitest.config.ts';
+import { options as officialSdk } from './tools/official-sdk/vitest.config.ts';
 import { azlroVitestConfig, longestFirst, WORKERS } from './vitest.shared.ts';
 
 /**
@@ -34,26 +40,45 @@ const LONGEST_FIRST = [
 ].map((path) => `/${path}`);
 
 /**
- * The projects without a global setup run as ONE vitest project: vitest hands a worker process to the
- * next file only when that file is of the same project, and otherwise starts a new process (~0.5-1 s
- * of CPU to load vitest and the sources again). As eleven projects they started about 33 worker
- * processes; as one they share four.
+ * Test files that read a value their project's global setup provides (`inject`: a Prism mock's or
+ * an emulator's URL, each project's own). Each runs in its own project (its vitest.config.ts, so
+ * its global setup); every other test file of the workspace runs in ONE shared project. Vitest
+ * hands a finished worker process the next file only when that file is of the same project, and
+ * otherwise starts a new process (~0.5-1 s of CPU to load vitest and the sources again): as eleven
+ * projects the suite started ~37 worker processes. A file that starts using `inject` must be added
+ * here (in the shared project `inject` gives undefined, which its test then fails on).
  */
-const SHARED_WORKERS = ['packages/cli', 'packages/http', 'packages/lro', 'tools/prism', 'tools/test-server'];
+const WITH_GLOBAL_SETUP = [
+  { name: '@azlro/browser-test', root: 'tools/browser', options: browser, files: ['test/browser.test.ts', 'test/recipes.test.ts'] },
+  { name: '@azlro/official-sdk-test', root: 'tools/official-sdk', options: officialSdk, files: ['test/official-sdk.test.ts'] },
+  {
+    name: '@azlro/emulator',
+    root: 'packages/emulator',
+    options: emulator,
+    files: ['test/agent-pools-and-run-command.test.ts', 'test/batch.test.ts', 'test/cloudpartner.test.ts', 'test/containerservice.test.ts', 'test/readme.test.ts'],
+  },
+  { name: '@azlro/containerservice', root: 'packages/containerservice', options: containerservice, files: ['test/contract.test.ts'] },
+  { name: '@azlro/cloudpartner', root: 'packages/cloudpartner', options: cloudpartner, files: ['test/contract.test.ts'] },
+  { name: '@azlro/batch', root: 'packages/batch', options: batch, files: ['test/contract.test.ts'] },
+];
 
 /**
- * Projects run one after another on the four workers, in this order: first the two whose files mostly
+ * Projects run one after another on the four workers, in this order: first those whose files mostly
  * wait (Chromium, the official SDK's real-time polls), so that waiting overlaps the CPU-bound files of
- * the big project; the quick projects last, so the run does not end on one long file.
+ * the shared project; then the shared one; the quick ones last.
  */
 const PROJECT_ORDER = ['@azlro/browser-test', '@azlro/official-sdk-test', 'azlro', '@azlro/emulator', '@azlro/containerservice', '@azlro/cloudpartner', '@azlro/batch'];
 
 export default defineConfig({
   test: {
     projects: [
-      azlroVitestConfig({ name: 'azlro', include: SHARED_WORKERS.map((dir) => `${dir}/test/**/*.test.ts`), testTimeout: 60_000 }),
-      'packages/{batch,cloudpartner,containerservice,emulator}/vitest.config.ts',
-      'tools/{browser,official-sdk}/vitest.config.ts',
+      azlroVitestConfig({
+        name: 'azlro',
+        include: ['packages/*/test/**/*.test.ts', 'tools/*/test/**/*.test.ts'],
+        exclude: WITH_GLOBAL_SETUP.flatMap(({ root, files }) => files.map((file) => `${root}/${file}`)),
+        testTimeout: 60_000,
+      }),
+      ...WITH_GLOBAL_SETUP.map(({ name, root, options, files }) => ({ ...azlroVitestConfig({ ...options, name, include: files }), root })),
     ],
     maxWorkers: WORKERS,
     sequence: { sequencer: longestFirst(LONGEST_FIRST, PROJECT_ORDER) },

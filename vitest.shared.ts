@@ -1,4 +1,4 @@
-import { defineConfig } from 'vitest/config';
+import { configDefaults, defineConfig } from 'vitest/config';
 import { BaseSequencer, type TestSpecification } from 'vitest/node';
 
 /**
@@ -46,13 +46,14 @@ export function longestFirst(longestFirst: readonly string[], projects: readonly
  * `node_modules/vitest/dist/tsconfig.tmp.tsbuildinfo`, which gave stale errors when nx ran
  * projects in parallel.
  */
-export function azlroVitestConfig(options: { globalSetup?: string[]; testTimeout?: number; include?: string[]; name?: string } = {}) {
+export function azlroVitestConfig(options: { globalSetup?: string[]; testTimeout?: number; include?: string[]; exclude?: string[]; name?: string } = {}) {
   return defineConfig({
     ssr: { resolve: { conditions: ['@azlro/source'] } },
     resolve: { conditions: ['@azlro/source'] },
     test: {
       ...(options.name ? { name: options.name } : {}),
       include: options.include ?? ['test/**/*.test.ts', 'src/**/*.test.ts'],
+      ...(options.exclude ? { exclude: [...configDefaults.exclude, ...options.exclude] } : {}),
       globalSetup: options.globalSetup ?? [],
       testTimeout: options.testTimeout ?? 15_000,
       hookTimeout: 30_000,
