@@ -45,7 +45,7 @@ const LONGEST_FIRST = [
  * its global setup); every other test file of the workspace runs in ONE shared project. Vitest
  * hands a finished worker process the next file only when that file is of the same project, and
  * otherwise starts a new process (~0.5-1 s of CPU to load vitest and the sources again): as eleven
- * projects the suite started ~37 worker processes. A file that starts using `inject` must be added
+ * projects the suite started about 35 worker processes. A file that starts using `inject` must be added
  * here (in the shared project `inject` gives undefined, which its test then fails on).
  */
 const WITH_GLOBAL_SETUP = [
@@ -74,7 +74,7 @@ export default defineConfig({
     projects: [
       azlroVitestConfig({
         name: 'azlro',
-        include: ['packages/*/test/**/*.test.ts', 'tools/*/test/**/*.test.ts'],
+        include: ['{packages,tools}/*/{test,src}/**/*.test.ts'], // what each package's own config includes
         exclude: WITH_GLOBAL_SETUP.flatMap(({ root, files }) => files.map((file) => `${root}/${file}`)),
         testTimeout: 60_000,
       }),

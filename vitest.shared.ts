@@ -15,19 +15,19 @@ export const WORKERS = 4;
 /**
  * A sequencer that runs each project's files together, projects in the order of `projects` (names;
  * any other project after them), and within a project first the files whose path ends with one of
- * `longestFirst`, in that order, then the rest in vitest's usual order.
+ * `longFiles`, in that order, then the rest in vitest's usual order.
  *
  * - Projects together: vitest gives a finished worker process the next file only when that file is
  *   of the same project; otherwise it stops the process and starts another, which loads vitest and
- *   the sources again (~0.5-1 s of CPU). Interleaved, the suite started ~33 worker processes.
+ *   the sources again (~0.5-1 s of CPU). Interleaved, the suite started about 35 worker processes.
  * - Long files first (measured durations), so the workers end together rather than one long file
  *   running alone at the end.
  */
-export function longestFirst(longestFirst: readonly string[], projects: readonly string[] = []): typeof BaseSequencer {
+export function longestFirst(longFiles: readonly string[], projects: readonly string[] = []): typeof BaseSequencer {
   return class LongestFirst extends BaseSequencer {
     override async sort(files: TestSpecification[]): Promise<TestSpecification[]> {
       const rank = (list: readonly string[], i: number) => (i === -1 ? list.length : i);
-      const fileRank = (file: TestSpecification) => rank(longestFirst, longestFirst.findIndex((suffix) => file.moduleId.endsWith(suffix)));
+      const fileRank = (file: TestSpecification) => rank(longFiles, longFiles.findIndex((suffix) => file.moduleId.endsWith(suffix)));
       const projectRank = (file: TestSpecification) => rank(projects, projects.indexOf(file.project.name));
       const usual = await super.sort(files);
       // Array#sort is stable: files of equal rank keep vitest's order.
