@@ -1,5 +1,5 @@
 import { platformSend } from '#platform';
-import type { PipelineRequest } from './pipeline-request.js';
+import { neverAbortedSignal, type PipelineRequest } from './pipeline-request.js';
 import type { TransportOptions } from './transport-options.js';
 
 /**
@@ -27,6 +27,6 @@ export function directFetch(options: TransportOptions = {}): typeof fetch {
       headers: init?.headers instanceof Headers ? init.headers : new Headers(init?.headers),
       body: init?.body ?? undefined,
     } as PipelineRequest;
-    return send(request, init?.signal ?? new AbortController().signal);
+    return send(request, init?.signal ?? neverAbortedSignal());
   };
 }

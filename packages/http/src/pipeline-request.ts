@@ -63,6 +63,11 @@ export async function toPipelineRequest(input: string | URL | Request, init?: Re
 /** Stands in for a call made without a signal; nothing ever aborts it. Made on first use. */
 let neverAborted: AbortSignal | undefined;
 
+/** The stand-in signal of a call made without one (one per process; senders skip listening to it). */
+export function neverAbortedSignal(): AbortSignal {
+  return (neverAborted ??= new AbortController().signal);
+}
+
 /** True for the stand-in signal of a call made without one: listening to it is pointless. */
 export function isNeverAborted(signal: AbortSignal): boolean {
   return signal === neverAborted;
@@ -85,7 +90,7 @@ export function fromCall(call: PipelineCall): PipelineRequest {
     headers,
     resendable,
     body: call.body,
-    abortSignal: call.abortSignal ?? (neverAborted ??= new AbortController().signal),
+    abortSignal: call.abortSignal ?? neverAbortedSignal(),
     throttlingToCaller,
     attempt: 1,
     state: { claimsChallengeAnswered: false },
