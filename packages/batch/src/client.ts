@@ -1,5 +1,6 @@
 import type { ClientOptions, SharedKeyCredential, TokenCredential } from '@azlro/http';
 import { batchScopeFor, type Client, createClient, createPipeline, createServiceClient } from '@azlro/http/internal';
+import { sendCancelCertificateDeletion } from './operations.js';
 import { PACKAGE_VERSION } from './version.js';
 
 /** The token scope the Batch data plane accepts (the double slash is Batch's own). */
@@ -56,5 +57,6 @@ export function createBatchClient(options: BatchClientOptions): BatchClient {
     returnClientRequestId,
     userAgent: { packageName: 'batch', packageVersion: PACKAGE_VERSION, prefix: options.userAgentPrefix },
   });
-  return createServiceClient('batch', endpoint, fetch, createClient);
+  // What @azlro/lro sends through this client (SERVICE_OPERATIONS): lro does not import this package.
+  return createServiceClient('batch', endpoint, fetch, createClient, { sendCancelCertificateDeletion });
 }

@@ -1,5 +1,6 @@
 import type { ClientOptions, TokenCredential } from '@azlro/http';
 import { type Client, createClient, createPipeline, createServiceClient } from '@azlro/http/internal';
+import { cancelOperation } from './operations.js';
 import { PACKAGE_VERSION } from './version.js';
 
 /** The Cloud Partner Portal API. */
@@ -43,5 +44,6 @@ export function createCloudPartnerClient(options: CloudPartnerClientOptions = {}
     requestIdHeaderName: 'x-ms-client-request-id',
     userAgent: { packageName: 'cloudpartner', packageVersion: PACKAGE_VERSION, prefix: options.userAgentPrefix },
   });
-  return createServiceClient('cloudpartner', endpoint, fetch, createClient);
+  // What @azlro/lro sends through this client (SERVICE_OPERATIONS): lro does not import this package.
+  return createServiceClient('cloudpartner', endpoint, fetch, createClient, { cancelOperation });
 }

@@ -39,7 +39,7 @@ export {
 } from './client-runtime/index.js';
 
 // Client factories: a generated hey-api client behind an azlro pipeline.
-export { createServiceClient, type GeneratedClientConfig, type ServiceClient } from './service-client.js';
+export { createServiceClient, SERVICE_OPERATIONS, type GeneratedClientConfig, type ServiceClient } from './service-client.js';
 export { assertParams } from './client-options.js';
 export { markResendable } from './pipeline-request.js';
 export { batchScopeFor, resourceManagerScopeFor } from './clouds.js';

@@ -41,3 +41,12 @@ test('bad input throws at the call, before anything is sent', () => {
   expect(() => cancelCertificateDeletion(client(), { thumbprint }, { serverTimeoutInSeconds: 0 })).toThrow('serverTimeoutInSeconds');
   expect(server.requests).toHaveLength(0);
 });
+
+test('a hand-made object with a Batch client\'s fields is refused before anything is sent', () => {
+  const made = client();
+  // The factory's client carries what lro sends through (SERVICE_OPERATIONS), off its enumerable keys.
+  expect(Object.keys(made)).toEqual(['service', 'endpoint', 'client']);
+  const copy = { service: made.service, endpoint: made.endpoint, client: made.client };
+  expect(() => cancelCertificateDeletion(copy, { thumbprint })).toThrow(new TypeError('client must be a client from createBatchClient()'));
+  expect(server.requests).toHaveLength(0);
+});

@@ -94,3 +94,12 @@ describe('cancelOfferOperation', () => {
     await expect(cancelOfferOperation(partnerClient(server), offer, fast()).submitted()).rejects.toThrow('without a Location');
   });
 });
+
+test('a hand-made object with a Cloud Partner Portal client\'s fields is refused before anything is sent', () => {
+  const made = partnerClient(server);
+  // The factory's client carries what lro sends through (SERVICE_OPERATIONS), off its enumerable keys.
+  expect(Object.keys(made)).toEqual(['service', 'endpoint', 'client']);
+  const copy = { service: made.service, endpoint: made.endpoint, client: made.client };
+  expect(() => cancelOfferOperation(copy, offer)).toThrow(new TypeError('client must be a client from createCloudPartnerClient()'));
+  expect(server.requests).toHaveLength(0);
+});

@@ -1,7 +1,7 @@
-import * as batch from '@azlro/batch';
+import type * as batch from '@azlro/batch';
 import type { BatchClient, CertificateParams } from '@azlro/batch';
 import { getRequestIds, type RequestIds } from '@azlro/http/internal';
-import { checkClient } from '../check-client.js';
+import { carriedOperations, checkClient } from '../check-client.js';
 
 /** Options for {@link cancelCertificateDeletion}. */
 export interface CancelCertificateDeletionOptions extends batch.CancelCertificateDeletionOptions {}
@@ -28,6 +28,7 @@ export function cancelCertificateDeletion(
   options?: CancelCertificateDeletionOptions,
 ): Promise<CancelCertificateDeletionResult> {
   checkClient(client, 'batch', 'createBatchClient');
-  const sent = batch.sendCancelCertificateDeletion(client, params, options);
+  const { sendCancelCertificateDeletion } = carriedOperations<Pick<typeof batch, 'sendCancelCertificateDeletion'>>(client, 'createBatchClient');
+  const sent = sendCancelCertificateDeletion(client, params, options);
   return sent.then(({ response }) => ({ status: response.status as 204, requestIds: getRequestIds(response) }));
 }

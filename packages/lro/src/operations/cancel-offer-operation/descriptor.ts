@@ -1,4 +1,6 @@
-import { cancelOperation, type CancelOperationParams, type CloudPartnerClient, type PartnerOperation } from '@azlro/cloudpartner';
+import type * as cloudpartner from '@azlro/cloudpartner';
+import type { CancelOperationParams, CloudPartnerClient, PartnerOperation } from '@azlro/cloudpartner';
+import { carriedOperations } from '../../check-client.js';
 import type { OperationDescriptor } from '../../operation.js';
 import { partnerCancellation, readPartnerInitial } from '../../strategies/partner-operation.js';
 
@@ -10,6 +12,7 @@ export const cancelOffer = {
   service: 'cloudpartner',
   strategy: partnerCancellation,
   start(client, [params], request) {
+    const { cancelOperation } = carriedOperations<Pick<typeof cloudpartner, 'cancelOperation'>>(client, 'createCloudPartnerClient');
     const sent = cancelOperation(client, params, { ...request, rawBody: true });
     return async (context) => readPartnerInitial((await sent).response, context, KIND);
   },
