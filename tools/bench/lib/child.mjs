@@ -1,5 +1,23 @@
 import { spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
+
+/**
+ * CPU (user + system, ms) of this process's children that have exited and been reaped, from
+ * `/proc/self/stat` (fields 16 and 17, `cutime` and `cstime`, in clock ticks: USER_HZ, which is 100
+ * on Linux for every architecture Node supports). The kernel keeps the sum in nanoseconds and
+ * truncates it to ticks when read, so the difference of two reads is within ±10 ms of the truth and
+ * the errors of many children average out. `undefined` where there is no /proc (not Linux).
+ */
+export function reapedChildrenCpuMs() {
+  try {
+    const stat = readFileSync('/proc/self/stat', 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return (Number(fields[13]) + Number(fields[14])) * 10;
+  } catch {
+    return undefined;
+  }
+}
 
 /**
  * The environment of every benchmark child: this one's, minus NODE_EXTRA_CA_CERTS (on this machine
@@ -14,11 +32,14 @@ export function childEnv(extra = {}) {
 }
 
 /**
- * Runs `node ...args` to completion within `timeoutInMs` and resolves with its exit code, output
- * and wall time (spawn to exit, as measured here). A child that overstays is killed by its pid.
+ * Runs `node ...args` to completion within `timeoutInMs` and resolves with its exit code, output,
+ * wall time (spawn to exit, as measured here) and `cpuMs`, the child's CPU from
+ * {@link reapedChildrenCpuMs} (undefined off Linux; meaningful only when no other child of this
+ * process exits meanwhile). A child that overstays is killed by its pid.
  */
 export function runNode(args, { env = childEnv(), cwd, timeoutInMs = 120_000 } = {}) {
   return new Promise((resolve, reject) => {
+    const cpuBefore = reapedChildrenCpuMs();
     const started = performance.now();
     const child = spawn(process.execPath, args, { env, cwd, stdio: ['ignore', 'pipe', 'pipe'] });
     let stdout = '';
@@ -30,12 +51,17 @@ export function runNode(args, { env = childEnv(), cwd, timeoutInMs = 120_000 } =
       reject(new Error(`node ${args.join(' ')} took longer than ${timeoutInMs} ms; killed\n${stderr}`));
     }, timeoutInMs);
     let ms;
+    let cpuMs;
     child.on('error', (error) => (clearTimeout(timer), reject(error)));
-    // Timed at 'exit' (the process is gone); resolved at 'close' (its output has all been read).
-    child.on('exit', () => (ms = performance.now() - started));
+    // Timed at 'exit' (the process is gone and reaped); resolved at 'close' (its output has all been read).
+    child.on('exit', () => {
+      ms = performance.now() - started;
+      const cpuAfter = reapedChildrenCpuMs();
+      cpuMs = cpuBefore === undefined || cpuAfter === undefined ? undefined : cpuAfter - cpuBefore;
+    });
     child.on('close', (code, signal) => {
       clearTimeout(timer);
-      resolve({ code, signal, stdout, stderr, ms: ms ?? performance.now() - started });
+      resolve({ code, signal, stdout, stderr, ms: ms ?? performance.now() - started, cpuMs });
     });
   });
 }

@@ -6,6 +6,11 @@ export function median(values) {
   return sorted.length % 2 === 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
 }
 
+/** The arithmetic mean (NaN for none). */
+export function mean(values) {
+  return values.length === 0 ? Number.NaN : values.reduce((sum, value) => sum + value, 0) / values.length;
+}
+
 /** `a / b`, or NaN when either is missing or `b` is zero. */
 export function ratio(a, b) {
   return Number.isFinite(a) && Number.isFinite(b) && b !== 0 ? a / b : Number.NaN;
