@@ -14,10 +14,13 @@
 //   node tools/build/build-package.mjs <package dir> --declarations
 //
 // Entry points: every `exports` entry whose `@azlro/source` is ./src/<name>.ts (its `default`
-// must be ./dist/<name>.js and its `types` ./dist/<name>.d.ts), plus each --entry (a bin), plus each
-// source file a package.json `imports` entry (`#name`) maps to. `#name` imports stay imports in the
-// output, so the runtime picks the file by condition (e.g. `node` vs `default` for browsers): a
-// Node-only dependency never enters a browser bundle.
+// must be ./dist/<name>.js and its `types` ./dist/<name>.d.ts), plus each --entry (a bin).
+// A package.json `imports` entry (`#name`, http's `#platform`) maps, under `@azlro/source` only, a
+// `node` and a `default` source file. The package is then built twice, each `#name` inlined: the
+// `default` files into dist/<name>.js (browsers and bundlers: a Node-only dependency never enters a
+// browser bundle) and the `node` files into dist/<name>.node.js, which each `exports` entry's `node`
+// condition selects. Node loads one file per entry instead of the entry, the `#name` file and the
+// chunk they share (about 2.5 ms of CPU of a ~20 ms cold import, issue 14).
 // --bundle-workspace (an application: the CLI) bundles the @azlro/* packages it imports from their
 // TypeScript source, except its optional peers (the emulator), so installing it fetches them as
 // one package; third-party packages stay imports. Nothing imports the application's classes, so
@@ -50,8 +53,9 @@ const packageDir = resolve(positionals[0]);
 const srcDir = join(packageDir, 'src');
 const distDir = join(packageDir, 'dist');
 const manifest = JSON.parse(readFileSync(join(packageDir, 'package.json'), 'utf8'));
+const platformImports = platformSources(manifest);
 const exportEntryPoints = exportEntries(manifest);
-const entryPoints = [...exportEntryPoints, ...importEntries(manifest), ...args.entry.map((entry) => join(packageDir, entry))];
+const entryPoints = [...exportEntryPoints, ...args.entry.map((entry) => join(packageDir, entry))];
 for (const entry of entryPoints) {
   if (dirname(entry) !== srcDir || !entry.endsWith('.ts')) throw new RangeError(`${manifest.name}: entry ${relative(packageDir, entry)} must be a .ts file directly in src/`);
 }
@@ -93,6 +97,11 @@ function exportEntries({ name, exports }) {
     if (!base || target.types !== `./dist/${base}.d.ts` || target.default !== `./dist/${base}.js`) {
       throw new RangeError(`${name}: exports["${subpath}"] must map @azlro/source ./src/<name>.ts, types ./dist/<name>.d.ts and default ./dist/<name>.js`);
     }
+    // With `#name` platform imports, Node must get the build that inlined their `node` files.
+    const node = platformImports.size > 0 ? `./dist/${base}.node.js` : undefined;
+    if (target.node !== node) {
+      throw new RangeError(`${name}: exports["${subpath}"].node must be ${node ?? 'absent (no #name imports)'}, got ${target.node}`);
+    }
     entries.push(join(srcDir, `${base}.ts`));
   }
   if (entries.length === 0) throw new RangeError(`${name}: no exports entry with an @azlro/source condition`);
@@ -100,37 +109,34 @@ function exportEntries({ name, exports }) {
 }
 
 /**
- * The source files of `imports` entries: each `#name` maps, under `@azlro/source`, condition by
- * condition to ./src/<file>.ts, and outside it to ./dist/<file>.js for the same files.
+ * The package's `imports` entries (`#name`): each maps, under `@azlro/source` alone, a `node` and a
+ * `default` source file, ./src/<file>.ts. Map of `#name` to its two files.
  */
-function importEntries({ name, imports }) {
-  const entries = [];
+function platformSources({ name, imports }) {
+  const sources = new Map();
   for (const [specifier, target] of Object.entries(imports ?? {})) {
-    const leaves = (value) => (typeof value === 'string' ? [value] : Object.values(value ?? {}).flatMap(leaves));
-    const { '@azlro/source': source, ...built } = typeof target === 'object' && target !== null ? target : {};
-    const sources = leaves(source).map((file) => /^\.\/src\/([\w-]+)\.ts$/.exec(file)?.[1]);
-    const outputs = leaves(built).map((file) => /^\.\/dist\/([\w-]+)\.js$/.exec(file)?.[1]);
-    if (sources.length === 0 || sources.includes(undefined) || outputs.includes(undefined) || [...new Set(sources)].sort().join() !== [...new Set(outputs)].sort().join()) {
-      throw new RangeError(`${name}: imports["${specifier}"] must map @azlro/source to ./src/<name>.ts files and its other conditions to the same ./dist/<name>.js files`);
+    const files = target?.['@azlro/source'];
+    const file = (condition) => (typeof files?.[condition] === 'string' && /^\.\/src\/[\w-]+\.ts$/.test(files[condition]) ? join(packageDir, files[condition]) : undefined);
+    if (Object.keys(target ?? {}).join() !== '@azlro/source' || Object.keys(files ?? {}).join() !== 'node,default' || !file('node') || !file('default')) {
+      throw new RangeError(`${name}: imports["${specifier}"] must map only @azlro/source, to { node: ./src/<name>.ts, default: ./src/<name>.ts } (the build inlines them)`);
     }
-    entries.push(...new Set(sources.map((base) => join(srcDir, `${base}.ts`))));
+    sources.set(specifier, { node: file('node'), default: file('default') });
   }
-  return entries;
+  return sources;
 }
 
-/**
- * dist/ files that only an `imports` entry's `node` condition selects (e.g. `#platform` →
- * ./dist/platform-node.js): Node-only by construction, so they may import Node built-ins; every
- * other output of a neutral build must stay browser-safe.
- */
-function nodeOnlyOutputs({ imports }) {
-  const nodeOnly = new Set();
-  for (const target of Object.values(imports ?? {})) {
-    if (typeof target !== 'object' || target === null) continue;
-    const others = Object.entries(target).filter(([condition]) => condition !== 'node' && condition !== '@azlro/source').map(([, file]) => file);
-    if (typeof target.node === 'string' && !others.includes(target.node)) nodeOnly.add(target.node.replace(/^\.\/dist\//, ''));
-  }
-  return nodeOnly;
+/** Resolves each `#name` import to its file for `condition` (`node` or `default`), so it is bundled in. */
+function inlinePlatform(condition) {
+  return {
+    name: 'inline-platform',
+    setup(esbuild) {
+      esbuild.onResolve({ filter: /^#/ }, ({ path }) => {
+        const files = platformImports.get(path);
+        if (!files) return { errors: [{ text: `${manifest.name}: ${path} is not in package.json "imports"` }] };
+        return { path: files[condition] };
+      });
+    },
+  };
 }
 
 /** dist/**\/*.d.ts + maps: TypeScript 7's tsc on tsconfig.lib.json (siblings through their built .d.ts). */
@@ -159,9 +165,7 @@ function sharedOptions() {
       ? { conditions: ['@azlro/source'], mainFields: [] }
       : {
           packages: 'external',
-          // `#name` imports are resolved by the runtime, by condition (see importEntries).
-          external: Object.keys(manifest.imports ?? {}),
-          // Only relative imports are resolved (everything else is external): no package fields apply.
+          // Only relative imports (and `#name` ones, by inlinePlatform) are resolved: no package fields apply.
           mainFields: [],
           conditions: [],
         }),
@@ -178,7 +182,8 @@ function sharedOptions() {
  * which fails the build here.
  */
 async function entryFacades() {
-  const { metafile } = await build({ ...sharedOptions(), entryPoints: groupEntries, write: false, metafile: true, sourcemap: false });
+  const plugins = platformImports.size > 0 ? [inlinePlatform('default')] : [];
+  const { metafile } = await build({ ...sharedOptions(), entryPoints: groupEntries, write: false, metafile: true, sourcemap: false, plugins });
   const names = new Map();
   for (const output of Object.values(metafile.outputs)) {
     if (output.entryPoint) names.set(resolve(packageDir, output.entryPoint), output.exports);
@@ -197,14 +202,15 @@ async function entryFacades() {
         esbuild.onLoad({ filter: /.*/, namespace: 'azlro-entries-bundle' }, () => ({ contents, resolveDir: srcDir, loader: 'ts' }));
       },
     },
-    write(bundleExports) {
+    /** Writes dist/<entry><suffix>.js for each other entry (`suffix`: '' or '.node', see platformSources). */
+    write(bundleExports, suffix) {
       for (const entry of groupEntries) {
         if (entry === whole) continue;
         const exported = names.get(entry);
         const missing = exported.filter((name) => !bundleExports.includes(name));
         if (missing.length > 0) throw new Error(`${manifest.name}: ${relative(packageDir, entry)} exports ${missing.join(', ')} that another entry exports as a different binding`);
-        const facade = `// ${relative(packageDir, entry)}: its names, from the code of all entries (tools/build/build-package.mjs).\nexport {\n${exported.map((name) => `  ${name}`).join(',\n')}\n} from "./${out}.js";\n`;
-        writeFileSync(join(distDir, `${basename(entry, '.ts')}.js`), exported.length > 0 ? facade : 'export {};\n');
+        const facade = `// ${relative(packageDir, entry)}: its names, from the code of all entries (tools/build/build-package.mjs).\nexport {\n${exported.map((name) => `  ${name}`).join(',\n')}\n} from "./${out}${suffix}.js";\n`;
+        writeFileSync(join(distDir, `${basename(entry, '.ts')}${suffix}.js`), exported.length > 0 ? facade : 'export {};\n');
       }
     },
   };
@@ -212,31 +218,37 @@ async function entryFacades() {
 
 async function javascript() {
   const facades = groupEntries.length > 0 ? await entryFacades() : undefined;
-  const result = await build({
-    ...sharedOptions(),
-    entryPoints: facades ? [{ in: 'azlro-entries-bundle', out: facades.out }, ...entryPoints.filter((entry) => !groupEntries.includes(entry))] : entryPoints,
-    sourcemap: true,
-    // src/ is published beside dist/, so the maps point at it rather than embedding it.
-    sourcesContent: false,
-    metafile: true,
-    plugins: [
-      importMetaUrlAsBuilt(),
-      ...(facades ? [facades.plugin] : []),
-      ...(args['bundle-workspace'] ? [externalButWorkspace(Object.keys(manifest.peerDependencies ?? {}))] : []),
-    ],
-  });
-  if (facades) facades.write(result.metafile.outputs[`dist/${facades.out}.js`].exports);
-  for (const [file, output] of Object.entries(result.metafile.outputs)) {
-    const path = resolve(packageDir, file);
-    // Every output directly in dist/: importMetaUrlAsBuilt relies on it.
-    if (dirname(path) !== distDir) throw new Error(`${manifest.name}: ${file} is not directly in dist/`);
-    if (args.platform === 'neutral' && !nodeOnlyOutputs(manifest).has(file.replace(/^dist\//, ''))) {
-      const builtins = output.imports.filter(({ path: imported }) => imported.startsWith('node:') || builtinModules.includes(imported.split('/')[0]));
-      if (builtins.length > 0) throw new Error(`${manifest.name}: ${file} imports ${builtins.map((b) => b.path).join(', ')}; build it with --platform=node or keep it browser-safe`);
+  // Without `#name` imports one build; with them, the `default` build then the `node` one (platformSources).
+  for (const condition of platformImports.size > 0 ? ['default', 'node'] : [undefined]) {
+    const suffix = condition === 'node' ? '.node' : '';
+    const result = await build({
+      ...sharedOptions(),
+      entryPoints: facades ? [{ in: 'azlro-entries-bundle', out: facades.out }, ...entryPoints.filter((entry) => !groupEntries.includes(entry))] : entryPoints,
+      ...(suffix ? { outExtension: { '.js': `${suffix}.js` } } : {}),
+      sourcemap: true,
+      // src/ is published beside dist/, so the maps point at it rather than embedding it.
+      sourcesContent: false,
+      metafile: true,
+      plugins: [
+        importMetaUrlAsBuilt(),
+        ...(condition ? [inlinePlatform(condition)] : []),
+        ...(facades ? [facades.plugin] : []),
+        ...(args['bundle-workspace'] ? [externalButWorkspace(Object.keys(manifest.peerDependencies ?? {}))] : []),
+      ],
+    });
+    if (facades) facades.write(result.metafile.outputs[`dist/${facades.out}${suffix}.js`].exports, suffix);
+    for (const [file, output] of Object.entries(result.metafile.outputs)) {
+      const path = resolve(packageDir, file);
+      // Every output directly in dist/: importMetaUrlAsBuilt relies on it.
+      if (dirname(path) !== distDir) throw new Error(`${manifest.name}: ${file} is not directly in dist/`);
+      // A neutral build stays browser-safe, except its `node` build (only Node's `node` condition selects it).
+      if (args.platform === 'neutral' && condition !== 'node') {
+        const builtins = output.imports.filter(({ path: imported }) => imported.startsWith('node:') || builtinModules.includes(imported.split('/')[0]));
+        if (builtins.length > 0) throw new Error(`${manifest.name}: ${file} imports ${builtins.map((b) => b.path).join(', ')}; build it with --platform=node or keep it browser-safe`);
+      }
+      if (file.endsWith('.js') && readFileSync(path, 'utf8').startsWith('#!')) chmodSync(path, 0o755);
     }
-    if (file.endsWith('.js') && readFileSync(path, 'utf8').startsWith('#!')) chmodSync(path, 0o755);
   }
-  return result.metafile;
 }
 
 /**

@@ -11,8 +11,9 @@
  *
  * It also re-exports every name of `@azlro/http` and `@azlro/http/testing`, so a sibling package
  * imports this one module (one resolution, one file for Node to load at import): the build puts
- * the code of all three entries in dist/internal.js, and dist/index.js and dist/testing.js
- * re-export their names from it (tools/build/build-package.mjs). One name differs: `ClientOptions`
+ * the code of all three entries in dist/internal.js (dist/internal.node.js for Node), and
+ * dist/index.js and dist/testing.js (.node.js) re-export their names from it
+ * (tools/build/build-package.mjs). One name differs: `ClientOptions`
  * here is the client runtime's (an explicit export wins over `export *`); a client factory's
  * options type is `@azlro/http`'s `ClientOptions`, imported from there as a type.
  * @internal

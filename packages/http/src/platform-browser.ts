@@ -1,5 +1,5 @@
 // The browser (and any non-Node runtime) half of `#platform`: the browser owns proxies and
-// connections, so fetch gets nothing extra. Chosen by the `imports` conditions in package.json.
+// connections, so fetch gets nothing extra. Inlined into dist/*.js (not *.node.js) by the build.
 import * as azureLogger from '@azure/logger';
 import type { DirectSend, TransportOptions } from './transport-options.js';
 

@@ -1,4 +1,5 @@
-// The Node half of `#platform` (package.json `imports`, condition `node`): an undici dispatcher for
+// The Node half of `#platform` (package.json `imports`, condition `node`; the build inlines it into
+// dist/*.node.js, tools/build/build-package.mjs): an undici dispatcher for
 // Node's fetch, so proxies and a connection cap work as users expect. Never loaded in browsers.
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
