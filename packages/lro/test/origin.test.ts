@@ -4,7 +4,7 @@ import { createContainerServiceClient } from '@azlro/containerservice';
 import { startTestServer, type TestServer } from '@azlro/test-server';
 import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest';
 import { abortLatestOperation, cancelOfferOperation, isPollingOriginError, waitForCommandResult } from '../src/index.js';
-import { ABORT_PATH, aksClient, CANCEL_PATH, cluster, command, COMMAND_PATH, credential, fast, offer, partnerClient, rejection, RESULT_PATH, SECRET, status, STATUS_PATH } from './helpers.js';
+import { ABORT_PATH, aksClient, CANCEL_PATH, cluster, command, COMMAND_PATH, credential, fast, offer, partnerClient, recordingLogger, rejection, RESULT_PATH, SECRET, status, STATUS_PATH } from './helpers.js';
 
 let server: TestServer;
 let foreign: TestServer;
@@ -30,6 +30,21 @@ describe('foreign polling URLs are refused before anything is sent', () => {
     const poller = abortLatestOperation(aksClient(server), cluster, fast());
     expectRefused(await rejection(poller));
     await expect(poller.serialize()).rejects.toSatisfy(isPollingOriginError);
+  });
+
+  test('an accepted abort whose Azure-AsyncOperation is on another origin is followed through its location instead', async () => {
+    // Both headers name the same operation; refusing one must not lose the operation the other still reaches.
+    server.route('POST', ABORT_PATH, {
+      status: 202,
+      headers: { 'azure-asyncoperation': `${foreign.url}${STATUS_PATH}?api-version=2024-02-01`, location: `${server.url}${RESULT_PATH}?api-version=2024-02-01` },
+    });
+    server.route('GET', RESULT_PATH, [{ status: 202 }, { status: 204 }]);
+    const logger = recordingLogger();
+    const poller = abortLatestOperation(aksClient(server), cluster, { ...fast(), logger });
+    await expect(poller).resolves.toBeUndefined();
+    expect(server.requests.map((r) => `${r.method} ${r.path}`)).toEqual([`POST ${ABORT_PATH}`, `GET ${RESULT_PATH}`, `GET ${RESULT_PATH}`]);
+    expect(foreign.requests).toHaveLength(0);
+    expect(logger.lines.join('\n')).toContain(`Refusing to poll ${foreign.origin}`);
   });
 
   test('a location that moves to another origin mid-way', async () => {
