@@ -29,7 +29,8 @@ function readStatusBody(data: unknown, response: Response, target: PollingTarget
   const reading = readBodyStatus(data, ['status']);
   const body = (reading.body ?? {}) as Partial<OperationStatusResult>;
   const failed = reading.status === 'failed' || reading.status === 'canceled';
-  const polling = handedOut(response, context, 'asyncOperation') ?? target;
+  // A terminal answer is not polled again: a new header on it (even one that would be refused) changes nothing.
+  const polling = isTerminal(reading.status) ? target : (handedOut(response, context, 'asyncOperation') ?? target);
   return {
     status: reading.status,
     serviceStatus: reading.serviceStatus,
