@@ -1,4 +1,5 @@
 import type { CloudPartnerClient, PartnerOperation } from '@azlro/cloudpartner';
+import { decodeOrKeep } from '@azlro/http/internal';
 import { readBodyStatus, readOperationError } from '../body-status.js';
 import { getAsIs } from '../get-as-is.js';
 import { isTerminal } from '../status.js';
@@ -11,7 +12,7 @@ import type { Observation, RequestContext, Strategy } from '../strategy.js';
 function readOperation(data: unknown, url: string): PartnerOperation {
   if (!Array.isArray(data)) return (typeof data === 'object' && data !== null ? data : {}) as PartnerOperation;
   const operations = data.filter((item): item is PartnerOperation => typeof item === 'object' && item !== null);
-  const id = decodeURIComponent(new URL(url).pathname.split('/').pop() ?? '');
+  const id = decodeOrKeep(new URL(url).pathname.split('/').pop() ?? '');
   return operations.find((operation) => operation.id === id) ?? (operations.length === 1 ? operations[0]! : ({} as PartnerOperation));
 }
 
