@@ -9,3 +9,16 @@ export function escapeControl(text: string): string {
     return code > 0xff ? `\\u${code.toString(16).padStart(4, '0')}` : `\\x${code.toString(16).padStart(2, '0')}`;
   });
 }
+
+/**
+ * `text` percent-decoded (`decodeURIComponent`), or unchanged when it holds a malformed escape
+ * (`%E0%A4%A`, `%zz`): `new URL` lets those through, and a URL azlro accepted must never make it
+ * throw a bare URIError later (in a log line, a throttling scope, an operation id).
+ */
+export function decodeOrKeep(text: string): string {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return text;
+  }
+}

@@ -64,7 +64,7 @@ export { checkClock } from './clock.js';
 // Logs and messages: redaction and control-character escaping.
 export { createLogger, redactingLogger } from './logging/logger.js';
 export { redactText, REDACTED } from './logging/redact.js';
-export { escapeControl } from './escape.js';
+export { decodeOrKeep, escapeControl } from './escape.js';
 
 // Retry-After and throttling handed to the caller (the poller).
 export { THROTTLING_STATUSES, THROTTLING_TO_CALLER_HEADER } from './throttling-to-caller.js';

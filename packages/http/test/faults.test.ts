@@ -45,6 +45,27 @@ describe('a delay hint that is zero, in the past or not valid never means "resen
     if (!/^(0|Wed.*)$/.test(value)) expect(log.lines.join('\n')).toContain(`ignoring invalid delay header retry-after: ${value}`);
   });
 
+  test.each([
+    ['retry-after-ms', '0.001'],
+    ['retry-after-ms', '0.999'],
+    ['x-ms-retry-after-ms', '0.5'],
+  ])('503 with %s: %s (under a timer tick: a resend at once) waits the backoff too', async (header, value) => {
+    server.route('POST', '/r', [{ status: 503, headers: { [header]: value } }, { status: 202 }]);
+    const clock = new ManualClock({ autoAdvance: true });
+    await pipeline(clock)(`${server.url}/r`, { method: 'POST' });
+    expect(server.requests).toHaveLength(2);
+    expect(clock.sleeps).toHaveLength(1);
+    expect(clock.sleeps[0]).toBeGreaterThanOrEqual(640);
+    expect(clock.sleeps[0]).toBeLessThanOrEqual(960);
+  });
+
+  test('retry-after-ms: 1 is a real delay, honoured exactly', async () => {
+    server.route('GET', '/r', [{ status: 503, headers: { 'retry-after-ms': '1' } }, { json: {} }]);
+    const clock = new ManualClock({ autoAdvance: true });
+    await pipeline(clock)(`${server.url}/r`);
+    expect(clock.sleeps).toEqual([1]);
+  });
+
   test('a valid hint is honoured exactly; a repeated one (fetch joins it as "20, 20") waits the largest and is logged', async () => {
     server.route('GET', '/r', [{ status: 503, headers: { 'retry-after': ['2', '7'] } as Record<string, string | string[]> }, { status: 503, headers: { 'retry-after': '3' } }, { json: {} }]);
     const clock = new ManualClock({ autoAdvance: true });

@@ -173,6 +173,7 @@ export class LroPoller<TClient extends { readonly endpoint: string }, TResult> i
       abortSignal,
       headers: poll ? { ...headers, [THROTTLING_TO_CALLER_HEADER]: '1' } : headers,
       follow: (value, source) => followablePollingUrl(value, this.#client.endpoint, pollingOrigins, source),
+      warn: (message) => this.#options.log.warning(`${this.#operation.kind}: ${message}`),
     };
   }
 

@@ -10,6 +10,8 @@ export interface RequestContext {
   readonly headers: Readonly<Record<string, string>> | undefined;
   /** Resolves a URL from a response header and checks its origin (throws `PollingOriginError`). */
   follow(value: string, source: string): string;
+  /** Logs a warning on the poller's logger, prefixed with the operation's kind. */
+  warn(message: string): void;
 }
 
 /** What one response said about the operation. */

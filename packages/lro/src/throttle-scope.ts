@@ -1,5 +1,5 @@
 import type { Clock } from '@azlro/http';
-import { onAbort } from '@azlro/http/internal';
+import { decodeOrKeep, onAbort } from '@azlro/http/internal';
 import type { OperationThrottling } from './state.js';
 
 /** One poll of a {@link ThrottleScope} (see `enlist`). */
@@ -85,12 +85,13 @@ const SUBSCRIPTION = /^\/subscriptions\/([^/]+)/i;
 
 /**
  * Which throttling budget a polling URL draws on: its ARM subscription (lower-cased), else its
- * origin (Cloud Partner Portal: one budget per client and host).
+ * origin (Cloud Partner Portal: one budget per client and host). Never throws for a URL the
+ * poller accepted: a handed-out URL it cannot decode must still be polled and serialized.
  */
 export function throttleScopeKey(url: string): string {
   const { origin, pathname } = new URL(url);
   const subscription = SUBSCRIPTION.exec(pathname)?.[1];
-  return subscription ? `subscription:${decodeURIComponent(subscription).toLowerCase()}` : `origin:${origin}`;
+  return subscription ? `subscription:${decodeOrKeep(subscription).toLowerCase()}` : `origin:${origin}`;
 }
 
 /**

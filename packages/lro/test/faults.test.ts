@@ -190,3 +190,18 @@ describe('item 11: a poll answer naming a new Azure-AsyncOperation URL moves the
     expect(server.requests.map((r) => r.path)).toEqual([ABORT_PATH, STATUS_PATH, moved]);
   });
 });
+
+describe('a polling URL whose path holds a malformed percent-escape is still followed and serialized', () => {
+  // `new URL` keeps `%E0%A4%A` as it is; the throttling scope reads the subscription out of the path.
+  const odd = '/subscriptions/%E0%A4%A/providers/Microsoft.ContainerService/locations/eastus/operations/op-1';
+
+  test('polled as handed out, to the true outcome, and its resume token restores', async () => {
+    server.route('POST', ABORT_PATH, { status: 202, headers: { 'azure-asyncoperation': `${server.url}${odd}` } });
+    server.route('GET', odd, [status('InProgress'), status('Succeeded')]);
+    const { poller } = abort();
+    await poller.poll();
+    const token = await poller.serialize();
+    await expect(restorePoller(aksClient(server), token, { clock: new ManualClock({ autoAdvance: true }) })).resolves.toBeUndefined();
+    expect(server.requests.map((r) => r.path)).toEqual([ABORT_PATH, odd, odd]);
+  });
+});

@@ -47,6 +47,16 @@ describe('cancelOfferOperation', () => {
     expect(result).toMatchObject({ id: '56615b67-2185-49fe-80d2-c4ddf77bb2e8', status: 'completed' });
   });
 
+  test('an array answer at a Location whose id holds a stray % (kept as sent by new URL) is still read as its operation', async () => {
+    const path = '/api/operations/contoso$100%off$2$preview';
+    server.route('POST', CANCEL_PATH, { status: 202, headers: { location: path } });
+    const list = (status: string) => ({ json: [operation(status, { id: 'other' }).json, operation(status, { id: 'contoso$100%off$2$preview' }).json] });
+    server.route('GET', path, [list('running'), list('completed')]);
+    const result = await cancelOfferOperation(partnerClient(server), offer, fast());
+    expect(result).toMatchObject({ id: 'contoso$100%off$2$preview', status: 'completed' });
+    expect(seen(server)).toEqual([`POST ${CANCEL_PATH}`, `GET ${path}`, `GET ${path}`]);
+  });
+
   test('a 200 that says running (or notStarted) is still running: the body decides, not the HTTP status', async () => {
     server.route('POST', CANCEL_PATH, { status: 202, headers: { location: `${OFFER_OPERATION_PATH}?api-version=2017-10-31` } });
     server.route('GET', OFFER_OPERATION_PATH, [operation('notStarted'), operation('running'), operation('running'), operation('completed')]);

@@ -1,3 +1,5 @@
+import { decodeOrKeep } from '../escape.js';
+
 /** What every secret is replaced with in logs, error messages and serialized errors. */
 export const REDACTED = 'REDACTED';
 
@@ -9,13 +11,6 @@ const SECRET_QUERY_NAME = /sig|token|key|secret|password|code|credential|auth/i;
  */
 const JWT = /\beyJ[\w-]{4,}\.[\w-]{4,}\.[\w-]*/g;
 
-function decodeName(name: string): string {
-  try {
-    return decodeURIComponent(name);
-  } catch {
-    return name;
-  }
-}
 
 /**
  * Redacts by structure, with no state: `Bearer`/`SharedKey`/`Basic` credentials, JWTs,
@@ -27,7 +22,7 @@ export function redactText(text: string): string {
     .replace(/\b(Bearer|SharedKey|Basic)\s+[^\s"',;]+/gi, `$1 ${REDACTED}`)
     .replace(JWT, REDACTED)
     .replace(/([?&]([^=&#\s"']+)=)([^&#\s"']*)/g, (match, prefix: string, name: string) =>
-      SECRET_QUERY_NAME.test(decodeName(name)) ? `${prefix}${REDACTED}` : match,
+      SECRET_QUERY_NAME.test(decodeOrKeep(name)) ? `${prefix}${REDACTED}` : match,
     )
     .replace(/(\/\/)[^/@\s"']+@/g, `$1${REDACTED}@`)
     .replace(/("(?:access_?token|refresh_?token|account_?key|client_?secret|password)"\s*:\s*")[^"]*"/gi, `$1${REDACTED}"`);

@@ -5,6 +5,9 @@ import { exponentialDelayInMs, readRetryAfter } from '../retry-after.js';
 import { isRetryableError, isRetryableStatus } from '../retry-decision.js';
 import { THROTTLING_STATUSES } from '../throttling-to-caller.js';
 
+/** Shortest server delay honoured as given, in ms: timers wait at least 1 ms, so `retry-after-ms: 0.5` would be a resend at once. */
+const MIN_SERVER_DELAY_IN_MS = 1;
+
 /** How transient failures are retried. */
 export interface RetryOptions {
   /** Retries after the first attempt (0 disables retrying). @default 3 */
@@ -24,7 +27,7 @@ export interface RetryOptions {
  * {@link markResendable}) on network errors, attempt timeouts and 408/429/500/502/503/504; other
  * methods only on 429/503 or a connection that failed before sending. A server's delay
  * (`retry-after-ms`, `x-ms-retry-after-ms`, `Retry-After` per RFC 9110 §10.2.3) is honoured exactly
- * (no retry before it elapses); an invalid one, or 0, or a date in the past, gets the backoff
+ * (no retry before it elapses); an invalid one, or 0 (or under 1 ms), or a date in the past, gets the backoff
  * instead, never an immediate resend. Every wait ends when the caller's signal aborts. A request
  * marked with `THROTTLING_TO_CALLER_HEADER` (a poll) gets its 429/503 with a valid server delay
  * back at once, however short the delay. `isolateAttempts` (default true): every attempt gets its own
@@ -46,8 +49,8 @@ export function retryPolicy(options: Required<RetryOptions>, log: AzlroLogger, c
       const hint = retryable && response ? readRetryAfter(response.headers, clock.epochNow()) : undefined;
       if (hint && hint.invalid.length > 0) log.warning(`retry ${request.method} ${request.url}: ignoring invalid delay header ${hint.invalid.join('; ')} (RFC 9110 §10.2.3); backing off instead`);
       if (hint?.repeated) log.warning(`retry ${request.method} ${request.url}: ${hint.header} was sent more than once; waiting for the largest value`);
-      // A hint of 0 (or a date in the past) is no reason to resend at once: the backoff applies.
-      const serverDelay = hint?.delayInMs ? hint.delayInMs : undefined;
+      // A hint of 0 (or a date in the past, or under a timer's 1 ms tick) is no reason to resend at once: the backoff applies.
+      const serverDelay = hint?.delayInMs !== undefined && hint.delayInMs >= MIN_SERVER_DELAY_IN_MS ? hint.delayInMs : undefined;
       // Retrying before the server allows only earns another refusal: past the cap, stop instead.
       const tooLong = serverDelay !== undefined && serverDelay > options.maxRetryDelayInMs;
       // A poller asked for its throttling back: it waits out the delay as "still running".

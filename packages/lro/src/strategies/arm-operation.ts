@@ -29,7 +29,8 @@ function readStatusBody(data: unknown, response: Response, target: PollingTarget
   const reading = readBodyStatus(data, ['status']);
   const body = (reading.body ?? {}) as Partial<OperationStatusResult>;
   const failed = reading.status === 'failed' || reading.status === 'canceled';
-  const polling = handedOut(response, context, 'asyncOperation') ?? target;
+  // A terminal answer is not polled again: a new header on it (even one that would be refused) changes nothing.
+  const polling = isTerminal(reading.status) ? target : (handedOut(response, context, 'asyncOperation') ?? target);
   return {
     status: reading.status,
     serviceStatus: reading.serviceStatus,
@@ -85,10 +86,27 @@ export const armVoidOperation: Strategy<ContainerServiceClient, void> = {
   },
 };
 
-/** Reads the initial response of an ARM asynchronous operation: 202 names what to poll, other 2xx are done. */
+/**
+ * Reads the initial response of an ARM asynchronous operation: 202 names what to poll, other 2xx
+ * are done. `Azure-AsyncOperation` is preferred; when it cannot be followed (another origin, not a
+ * URL) but `location` can, the operation is followed there (with a warning) rather than lost: both
+ * headers name the same accepted operation. Throws the `Azure-AsyncOperation` error when neither can.
+ */
 export function readArmInitial(response: Response, context: RequestContext, kind: string): Observation<void> {
   if (response.status !== 202) return { status: 'succeeded', response };
-  const polling = handedOut(response, context, 'asyncOperation') ?? handedOut(response, context, 'location');
+  let polling: PollingTarget | undefined;
+  try {
+    polling = handedOut(response, context, 'asyncOperation');
+  } catch (refused) {
+    try {
+      polling = handedOut(response, context, 'location');
+    } catch {
+      throw refused;
+    }
+    if (!polling) throw refused;
+    context.warn(`${refused instanceof Error ? refused.message : String(refused)}; following the location header instead`);
+  }
+  polling ??= handedOut(response, context, 'location');
   if (polling) return { status: 'running', polling, response };
   throw new Error(`${kind}: the service answered 202 without Azure-AsyncOperation or location: nothing to poll`);
 }

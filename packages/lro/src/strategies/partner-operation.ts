@@ -1,6 +1,8 @@
 import type { CloudPartnerClient, PartnerOperation } from '@azlro/cloudpartner';
+import { decodeOrKeep } from '@azlro/http/internal';
 import { readBodyStatus, readOperationError } from '../body-status.js';
 import { getAsIs } from '../get-as-is.js';
+import { isTerminal } from '../status.js';
 import type { Observation, RequestContext, Strategy } from '../strategy.js';
 
 /**
@@ -10,7 +12,7 @@ import type { Observation, RequestContext, Strategy } from '../strategy.js';
 function readOperation(data: unknown, url: string): PartnerOperation {
   if (!Array.isArray(data)) return (typeof data === 'object' && data !== null ? data : {}) as PartnerOperation;
   const operations = data.filter((item): item is PartnerOperation => typeof item === 'object' && item !== null);
-  const id = decodeURIComponent(new URL(url).pathname.split('/').pop() ?? '');
+  const id = decodeOrKeep(new URL(url).pathname.split('/').pop() ?? '');
   return operations.find((operation) => operation.id === id) ?? (operations.length === 1 ? operations[0]! : ({} as PartnerOperation));
 }
 
@@ -24,8 +26,9 @@ export const partnerCancellation: Strategy<CloudPartnerClient, PartnerOperation 
   async poll(client, target, context) {
     const { data, response } = await getAsIs(client, target.url, context);
     const next = response.headers.get('location');
-    const polling = next ? { url: context.follow(next, 'the Location header') } : target;
-    if (response.status === 202) return { status: 'running', polling, response };
+    // Followed (and its origin checked) only while there is a next poll: a terminal answer's Location changes nothing.
+    const following = () => (next ? { url: context.follow(next, 'the Location header') } : target);
+    if (response.status === 202) return { status: 'running', polling: following(), response };
     // An array answer ("Retrieve operations") is read as the operation it lists; a body that did not parse stays as it is.
     const picked = Array.isArray(data) ? readOperation(data, target.url) : data;
     const reading = readBodyStatus(picked, ['status']);
@@ -38,7 +41,7 @@ export const partnerCancellation: Strategy<CloudPartnerClient, PartnerOperation 
       fault: reading.fault,
       error: status === 'failed' ? readOperationError(operation.error) : undefined,
       result: reading.fault ? undefined : operation,
-      polling,
+      polling: isTerminal(status) ? target : following(),
       response,
     };
   },
