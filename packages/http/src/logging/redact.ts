@@ -11,7 +11,6 @@ const SECRET_QUERY_NAME = /sig|token|key|secret|password|code|credential|auth/i;
  */
 const JWT = /\beyJ[\w-]{4,}\.[\w-]{4,}\.[\w-]*/g;
 
-
 /**
  * Redacts by structure, with no state: `Bearer`/`SharedKey`/`Basic` credentials, JWTs,
  * secret-like query values (`sig=`, `token=`, ...), URL user-info and JSON secret fields. Ordinary
