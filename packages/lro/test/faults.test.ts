@@ -91,6 +91,25 @@ describe('item 2: location polling reads a terminal body', () => {
     expect(poller.operationState.status).toBe(expected);
   });
 
+  test.each([
+    ['an HTML page (a proxy, a captive portal)', { headers: { 'content-type': 'text/html' }, body: '<html>sign in</html>' }, 'the body is not JSON (text/html, 20 characters)'],
+    ['JSON cut short', { json: { status: 'Succeeded' }, malformedJson: true }, 'the body is not JSON (application/json, 21 characters)'],
+    ['an ARM error envelope', { json: { error: { code: 'InternalServerError', message: 'boom' } } }, 'the body is an error envelope with no status: {"code":"InternalServerError","message":"boom"}'],
+  ])('200 with %s is no answer, never a success: polled again, then PollingProtocolError with a resume token', async (_, answer, reason) => {
+    server.route('POST', ABORT_PATH, locationOnly());
+    server.route('GET', RESULT_PATH, answer);
+    const { poller } = abort();
+    const error = await poller.then(() => undefined, (e: unknown) => e);
+    expect(isPollingProtocolError(error)).toBe(true);
+    expect(error).toMatchObject({ status: 200, reason, faults: 4 });
+    expect(poller.operationState.status).toBe('running');
+    expect(gets()).toBe(4);
+    // The accepted operation is not lost: the token polls the location again.
+    server.route('GET', RESULT_PATH, { status: 204 });
+    await restorePoller(aksClient(server), (error as { resumeToken: string }).resumeToken, { clock: new ManualClock({ autoAdvance: true }) });
+    expect(gets()).toBe(5);
+  });
+
   test('200 {"status":"InProgress"} keeps polling', async () => {
     server.route('POST', ABORT_PATH, locationOnly());
     server.route('GET', RESULT_PATH, [{ json: { status: 'InProgress' } }, { status: 204 }]);

@@ -1,6 +1,6 @@
 import type { ContainerServiceClient, OperationStatusResult } from '@azlro/containerservice';
 import { readBodyStatus, readOperationError } from '../body-status.js';
-import { getAsIs } from '../get-as-is.js';
+import { getAsIs, UnparsedBody } from '../get-as-is.js';
 import type { PollingTarget } from '../resume-token.js';
 import { isTerminal } from '../status.js';
 import type { Observation, RequestContext, Strategy } from '../strategy.js';
@@ -48,9 +48,17 @@ function readStatusBody(data: unknown, response: Response, target: PollingTarget
 /**
  * Reads a `location` answer that is not 202: the operation is done, and a body whose `status` (or
  * `properties.provisioningState`) is terminal decides how; one that names a running status keeps
- * it running; a body that says nothing (204, `{}`, a resource without a status) means success.
+ * it running; a body that says nothing (204, empty, `{}`, a resource without a status) means success.
+ * A body that is not JSON (an HTML page from a proxy, text cut short) or is an ARM error envelope
+ * with no status (`{"error": {...}}`) is no answer from the operation: a protocol fault, polled
+ * again, and a `PollingProtocolError` carrying the resume token after too many, never a success.
  */
 function readLocationDone(data: unknown, response: Response): Observation<void> {
+  if (data instanceof UnparsedBody) return { status: 'running', fault: data.reason, response };
+  const envelope = typeof data === 'object' && data !== null ? (data as { error?: unknown; status?: unknown }) : undefined;
+  if (envelope?.error !== undefined && envelope.status === undefined && !('properties' in envelope)) {
+    return { status: 'running', fault: `the body is an error envelope with no status: ${JSON.stringify(envelope.error).slice(0, 200)}`, response };
+  }
   for (const path of [['status'], ['properties', 'provisioningState']]) {
     const reading = readBodyStatus(data, path);
     if (reading.serviceStatus === undefined || !reading.recognized) continue;
