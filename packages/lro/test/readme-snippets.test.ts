@@ -2,6 +2,7 @@
 // to the README's ```ts blocks, in order (the last test checks), and runs against a loopback server.
 import { readFileSync } from 'node:fs';
 import type { ContainerServiceClientOptions } from '@azlro/containerservice';
+import { isApiError } from '@azlro/http';
 import { startTestServer, type TestServer } from '@azlro/test-server';
 import { afterAll, beforeAll, beforeEach, expect, test } from 'vitest';
 // snippet:start
@@ -116,6 +117,21 @@ async function resumeSnippet(endpoint: string, credential: TokenCredential, prin
   // snippet:end
 }
 
+async function keepPollerSnippet(endpoint: string, credential: TokenCredential, store: (token: string | undefined) => Promise<void>) {
+  const aks = createContainerServiceClient({ endpoint, credential });
+  const cluster = { subscriptionId, resourceGroupName: 'rg1', resourceName: 'clustername1' };
+  // snippet:start
+  const poller = abortLatestOperation(aks, cluster);
+  try {
+    await poller;
+  } catch (error) {
+    // Accepted and not finished: the token continues the wait later (serialize() rejects if nothing was accepted).
+    if (!poller.isDone) await store(await poller.serialize().catch(() => undefined));
+    throw error;
+  }
+  // snippet:end
+}
+
 let server: TestServer;
 beforeAll(async () => (server = await startTestServer()));
 afterAll(() => server.close());
@@ -168,6 +184,19 @@ test('resume: a new client continues from the token', async () => {
   expect(server.requests.map((r) => r.method)).toEqual(['POST', 'GET']);
 });
 
+test('keep the poller: a wait that fails after the retries leaves a token that finishes it', async () => {
+  server.route('POST', ABORT_PATH, accepted(server, { 'retry-after-ms': '10' }));
+  // Every try of the poll fails (the first and its 3 retries, each after the server's 5 ms).
+  server.route('GET', STATUS_PATH, Array(4).fill({ status: 500, headers: { 'retry-after-ms': '5' } }));
+  const stored: (string | undefined)[] = [];
+  const error = await keepPollerSnippet(server.url, testCredential, async (token) => void stored.push(token)).catch((e: unknown) => e);
+  expect(isApiError(error) && error.status).toBe(500);
+  expect(stored).toHaveLength(1);
+  server.route('GET', STATUS_PATH, status('Succeeded'));
+  await restorePoller(createContainerServiceClient({ endpoint: server.url, credential: testCredential }), stored[0]!, { intervalInMs: 1 });
+  expect(server.requests.map((r) => r.method)).toEqual(['POST', 'GET', 'GET', 'GET', 'GET', 'GET']);
+});
+
 test('node pool abort: POST …/agentPools/nodepool1/abort, 204 resolves', async () => {
   server.route('POST', ABORT_PATH.replace('/abort', '/agentPools/nodepool1/abort'), { status: 204 });
   const printed: unknown[][] = [];
@@ -191,6 +220,6 @@ test("README.md's ```ts blocks are exactly these snippets, in order", () => {
   );
   const readme = readFileSync(new URL('../README.md', import.meta.url), 'utf8');
   const blocks = [...readme.matchAll(/^```ts\n([\s\S]*?)\n```$/gm)].map(([, body]) => body);
-  expect(snippets).toHaveLength(8);
+  expect(snippets).toHaveLength(9);
   expect(blocks).toEqual(snippets);
 });
