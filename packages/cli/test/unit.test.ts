@@ -64,7 +64,7 @@ describe('reports', () => {
   test('text: the error row is aligned with the result\'s rows, as one table', () => {
     const failed = renderText({
       operation: 'aks command-result', status: 'failed', exitCode: 1, requestId: 'r-1', requests: 3, durationInMs: 2_200,
-      error: { code: 'ImagePullBackoff' },
+      error: { message: 'ImagePullBackoff' },
       result: { properties: { provisioningState: 'failed', startedAt: '2026-01-01T00:00:00Z', finishedAt: '2026-01-01T00:00:02Z' } },
     }, plain);
     expect(failed.split('\n').slice(1)).toEqual([
