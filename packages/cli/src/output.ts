@@ -47,7 +47,8 @@ function stderrHint(ctx: CommandContext, report: Report): string | undefined {
 
 function oneLine(report: Report): string {
   const e = report.error!;
-  return [e.hint, [e.status, e.code].filter(Boolean).join(' '), e.message, e.requestId ? `request id ${e.requestId}` : undefined]
+  // The service's message usually ends with a full stop: drop it, or the line reads `… 'aks-demo'.: request id`.
+  return [e.hint, [e.status, e.code].filter(Boolean).join(' '), e.message?.replace(/(?<!\.)\.$/, ''), e.requestId ? `request id ${e.requestId}` : undefined]
     .filter(Boolean)
     .join(': ');
 }
