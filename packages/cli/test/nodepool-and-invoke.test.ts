@@ -155,6 +155,10 @@ describe.concurrent('azlro aks command invoke', () => {
     const run = await runCli(invoke(s, '--command', 'ls', '--file', 'no-such-file.yaml'));
     expectExit(run, 2);
     expect(run.stderr).toMatch(/--file "no-such-file\.yaml": no such file or folder/);
+    // Named as typed, like every other flag's message (`-n must be …`).
+    const short = await runCli(invoke(s, '-c', 'ls', '-f', 'no-such-file.yaml'));
+    expectExit(short, 2);
+    expect(short.stderr).toMatch(/error: -f "no-such-file\.yaml": no such file or folder/);
     expect(s.requests).toHaveLength(0);
   });
 
