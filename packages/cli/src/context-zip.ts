@@ -7,14 +7,14 @@ import { UsageError } from './args.js';
  * Zips the `--file` paths for run command's `context` (base64 of a zip), as `az aks command invoke
  * --file` does: `.` attaches the current folder (every file below it, by its path from there); a
  * file or folder inside the current folder keeps its relative path, one outside it its own name.
- * Symbolic links are followed. Throws a UsageError naming `--file` for a path that does not exist
+ * Symbolic links are followed. Throws a UsageError naming `flag` (`--file`, or `-f` as typed) for a path that does not exist
  * or two files that would get the same name, before anything is sent.
  */
-export function zipContext(paths: readonly string[], cwd: string): string {
+export function zipContext(paths: readonly string[], cwd: string, flag = '--file'): string {
   const entries: Record<string, Uint8Array> = {};
   const add = (absolute: string, name: string, given: string) => {
     const key = name.split(sep).join('/');
-    if (key in entries) throw new UsageError(`--file ${JSON.stringify(given)}: two files would be named ${JSON.stringify(key)} in the command's context`);
+    if (key in entries) throw new UsageError(`${flag} ${JSON.stringify(given)}: two files would be named ${JSON.stringify(key)} in the command's context`);
     entries[key] = readFileSync(absolute);
   };
   const walk = (folder: string, base: string, given: string) => {
@@ -30,7 +30,7 @@ export function zipContext(paths: readonly string[], cwd: string): string {
     try {
       isFolder = statSync(absolute).isDirectory();
     } catch {
-      throw new UsageError(`--file ${JSON.stringify(given)}: no such file or folder`);
+      throw new UsageError(`${flag} ${JSON.stringify(given)}: no such file or folder`);
     }
     const inside = !relative(cwd, absolute).startsWith('..') && !isAbsolute(relative(cwd, absolute));
     const base = inside ? cwd : resolve(absolute, '..');

@@ -55,7 +55,13 @@ export async function follow<TResult>(ctx: CommandContext, spec: FollowSpec<TRes
   const progress = new Progress({ line: ctx.line, style: ctx.errStyle, operation, traffic, intervalInMs: POLL_INTERVAL_IN_MS, startedAt: ctx.startedAt });
   poller.onProgress((state) => {
     answered = true;
-    progress.update(state);
+    // A command that ran and exited non-zero: the poller says succeeded, azlro's verdict is failed (exit 5).
+    // The progress line says what the report will say, not the opposite.
+    const judged = state.status === 'succeeded' ? spec.judge?.(state.result as TResult) : undefined;
+    if (!judged) return progress.update(state);
+    const { serviceStatus: _succeeded, ...rest } = state;
+    const code = judged.commandExitCode;
+    progress.update({ ...rest, status: 'failed', ...(code === undefined ? {} : { serviceStatus: `exit code ${code}` }) });
   });
   const waitEndpoint = spec.endpoint && !isKnownEndpoint(spec.endpoint) ? new URL(spec.endpoint).origin : undefined;
   const base = () => ({

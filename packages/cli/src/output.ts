@@ -47,7 +47,8 @@ function stderrHint(ctx: CommandContext, report: Report): string | undefined {
 
 function oneLine(report: Report): string {
   const e = report.error!;
-  return [e.hint, [e.status, e.code].filter(Boolean).join(' '), e.message, e.requestId ? `request id ${e.requestId}` : undefined]
+  // The service's message usually ends with a full stop: drop it, or the line reads `… 'aks-demo'.: request id`.
+  return [e.hint, [e.status, e.code].filter(Boolean).join(' '), e.message?.replace(/(?<!\.)\.$/, ''), e.requestId ? `request id ${e.requestId}` : undefined]
     .filter(Boolean)
     .join(': ');
 }
@@ -103,6 +104,8 @@ const str = (value: unknown): string | undefined =>
 export function renderText(report: Report, style: Style): string {
   const op = report.operation ?? 'azlro';
   const lines: string[] = [];
+  // Every `label  value` row of the report, aligned as one table (the error's label with the result's).
+  const table: [string, string | undefined][] = [];
   const requestId = report.requestId ? `  request id: ${report.requestId}` : '';
   switch (report.exitCode) {
     case EXIT_CODES.usage:
@@ -111,14 +114,9 @@ export function renderText(report: Report, style: Style): string {
     case EXIT_CODES.serviceError: {
       const e = report.error;
       lines.push(`${style.red('✖')} ${op}: ${safe(e?.hint ?? e?.message) ?? 'failed'}${stats(report)}`);
-      lines.push(
-        ...rows(
-          [
-            ['error', safe([e?.status, e?.code].filter(Boolean).join(' ') + (e?.hint && e.message ? `: ${e.message}` : ''))],
-            ['request id', e?.requestId ?? report.requestId],
-          ],
-          style,
-        ),
+      table.push(
+        ['error', safe([e?.status, e?.code].filter(Boolean).join(' ') + (e?.hint && e.message ? `: ${e.message}` : ''))],
+        ['request id', e?.requestId ?? report.requestId],
       );
       break;
     }
@@ -133,11 +131,11 @@ export function renderText(report: Report, style: Style): string {
       } else {
         lines.push(`${style.red('✖')} ${op} ${style.red(report.status)}${stats(report)}${requestId}`);
         const e = report.error;
-        if (e) lines.push(...rows([['error', safe([e.code, e.message].filter(Boolean).join(': '))]], style));
+        if (e) table.push(['error', safe([e.code, e.message].filter(Boolean).join(': '))]);
       }
   }
-  lines.push(...rows(resultRows(report), style));
-  if (report.commandId) lines.push(...rows([['command id', report.commandId]], style));
+  table.push(...resultRows(report), ['command id', report.commandId]);
+  lines.push(...rows(table, style));
   for (const note of report.notes ?? []) lines.push(`  ${note}`);
   // The token once (it runs to hundreds of characters), in the line that uses it.
   if (report.resumeToken) lines.push(`  continue with: ${style.bold(waitCommand(report.resumeToken, report.waitEndpoint))}`);

@@ -58,7 +58,10 @@ describe.concurrent('azlro against the emulator', () => {
     expect(text.stderr).toMatch(/✖ aks abort: nothing to abort: the cluster's latest operation finished before it could be aborted/);
     expect(text.stderr).toMatch(/409 OperationNotAllowed: Cannot abort/);
     expect(text.stderr).toMatch(/request id {2}[0-9a-f-]{36}/);
-    const json = jsonOf(await runCli([...aks('abort', 'finished-cli'), '-o', 'json']));
+    const jsonRun = await runCli([...aks('abort', 'finished-cli'), '-o', 'json']);
+    // The line for people beside the JSON: the service's full stop dropped before `: request id`.
+    expect(jsonRun.stderr).toMatch(/^azlro: error: nothing to abort: .+: 409 OperationNotAllowed: Cannot abort: .+[^.]: request id [0-9a-f-]{36}$/m);
+    const json = jsonOf(jsonRun);
     expect(json).toMatchObject({
       status: 'failed',
       exitCode: 3,

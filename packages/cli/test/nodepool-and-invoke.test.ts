@@ -109,6 +109,9 @@ describe.concurrent('azlro aks command invoke', () => {
       operation: 'aks command invoke', status: 'failed', exitCode: 5, commandExitCode: 2,
       error: { code: 'CommandFailed' }, result: { properties: { exitCode: 2, logs: expect.stringContaining('podz') } },
     });
+    // The progress line on stderr ends as the report does: failed, never "succeeded" before the ✖.
+    expect(run.stderr).toMatch(/aks command invoke: failed · exit code 2\n/);
+    expect(run.stderr).not.toMatch(/succeeded/);
   });
 
   test('provisioningState failed (the command could not run): exit 1 with the reason', async () => {
@@ -152,6 +155,10 @@ describe.concurrent('azlro aks command invoke', () => {
     const run = await runCli(invoke(s, '--command', 'ls', '--file', 'no-such-file.yaml'));
     expectExit(run, 2);
     expect(run.stderr).toMatch(/--file "no-such-file\.yaml": no such file or folder/);
+    // Named as typed, like every other flag's message (`-n must be …`).
+    const short = await runCli(invoke(s, '-c', 'ls', '-f', 'no-such-file.yaml'));
+    expectExit(short, 2);
+    expect(short.stderr).toMatch(/error: -f "no-such-file\.yaml": no such file or folder/);
     expect(s.requests).toHaveLength(0);
   });
 

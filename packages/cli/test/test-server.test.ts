@@ -60,7 +60,10 @@ describe.concurrent('bad input: exit 2, and nothing is sent', () => {
     ['an unknown command', () => ['aks', 'delete'], /unknown command "aks delete"/],
     ['a negative --timeout', (s) => [...abort(s), '--timeout', '-1'], /--timeout/],
     ['an unknown --output', (s) => [...abort(s), '--output', 'xml'], /--output must be one of text, json, jsonc, yaml, yamlc, table, tsv, none; got "xml"/],
-    ['a resume token that is garbage', () => ['wait', 'not-a-token'], /not a resume token from azlro/],
+    // Said in the CLI's words (what to pass), not the library's (`resumeToken`, `poller.serialize()`).
+    ['a resume token that is garbage', () => ['wait', 'not-a-token'], /not a resume token from azlro: expected the text that --no-wait, --timeout or Ctrl-C printed after `azlro wait`$/m],
+    // `azlro wait "$(azlro aks abort … --no-wait -o tsv --query resumeToken)"` when the abort printed no token (a 409).
+    ['an empty resume token', () => ['wait', ''], /the resume token is empty: the command meant to print it printed none \(it failed, or the operation was already done\)$/m],
     ['a resume token for an endpoint no one vouched for', () => ['wait', tokenFor('https://attacker.example')], /not a known Azure endpoint: to send your credential there, confirm it with --endpoint/],
     ['a resume token whose polling URL leaves its endpoint', (s) => ['wait', tokenFor(s.url, 'https://attacker.example'), '--endpoint', s.url], /Refusing to poll https:\/\/attacker\.example/],
     ['a resume token for a loopback endpoint, unconfirmed (issue 10 item 7)', (s) => ['wait', tokenFor(s.url)], /not a known Azure endpoint: to send your credential there, confirm it with --endpoint http:\/\/127\.0\.0\.1:\d+/],

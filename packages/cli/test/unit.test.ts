@@ -61,6 +61,20 @@ describe('reports', () => {
     ]);
   });
 
+  test('text: the error row is aligned with the result\'s rows, as one table', () => {
+    const failed = renderText({
+      operation: 'aks command-result', status: 'failed', exitCode: 1, requestId: 'r-1', requests: 3, durationInMs: 2_200,
+      error: { message: 'ImagePullBackoff' },
+      result: { properties: { provisioningState: 'failed', startedAt: '2026-01-01T00:00:00Z', finishedAt: '2026-01-01T00:00:02Z' } },
+    }, plain);
+    expect(failed.split('\n').slice(1)).toEqual([
+      '  error               ImagePullBackoff',
+      '  provisioning state  failed',
+      '  started             2026-01-01T00:00:00Z',
+      '  finished            2026-01-01T00:00:02Z',
+    ]);
+  });
+
   test('JSON: stable fields, text-only ones left out, durations rounded', () => {
     const json = toJson({ ...base, status: 'running', resumeToken: 'tok', stopped: 'timeout', notes: ['x'], timeoutInMs: 5, durationInMs: 12.6 });
     expect(json).toEqual({

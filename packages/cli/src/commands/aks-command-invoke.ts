@@ -1,5 +1,5 @@
 import { parseResumeToken, runCommand } from '@azlro/lro';
-import type { Command } from '../args.js';
+import type { Command, ParsedCommand } from '../args.js';
 import { aksClient } from '../clients.js';
 import type { CommandContext } from '../context.js';
 import { zipContext } from '../context-zip.js';
@@ -15,9 +15,9 @@ type AksCommandInvoke = Extract<Command, { name: 'aks command invoke' }>;
  * `context`, then follow its result with no time limit unless `--timeout` (az gives up after about
  * five minutes: Azure/azure-cli#22373). Prints the logs; a command that exited non-zero exits 5.
  */
-export async function run(command: AksCommandInvoke, ctx: CommandContext, traffic = new Traffic()): Promise<Report> {
-  // Read and zipped before anything is sent: a missing file is a usage error (exit 2).
-  const context = command.files.length > 0 ? zipContext(command.files, process.cwd()) : undefined;
+export async function run(command: AksCommandInvoke & Pick<ParsedCommand, 'givenAs'>, ctx: CommandContext, traffic = new Traffic()): Promise<Report> {
+  // Read and zipped before anything is sent: a missing file is a usage error (exit 2), naming the flag as typed.
+  const context = command.files.length > 0 ? zipContext(command.files, process.cwd(), command.givenAs?.file) : undefined;
   const client = await aksClient(ctx, traffic);
   const { subscriptionId, resourceGroupName, resourceName } = command;
   const report = await follow(ctx, {

@@ -6,7 +6,7 @@ import { UsageError } from '../usage-error.js';
 export const emulator = {
   spec: {
     name: 'emulator',
-    summary: 'run the local emulator (all four operations on 127.0.0.1) until Ctrl-C',
+    summary: 'run the local emulator (all six operations on 127.0.0.1) until Ctrl-C',
     description: 'It prints its endpoints and ready-to-paste commands for every outcome, then logs each request on stderr. ' +
       'Ctrl-C (or SIGTERM) closes it cleanly and exits 0.',
     flags: [{ name: 'port', value: '<n>', description: 'the ARM endpoint\'s port', defaultText: 'any free port' }],

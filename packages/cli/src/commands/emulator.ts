@@ -31,32 +31,47 @@ export function emulatorLogger(ctx: CommandContext): AzlroLogger {
 }
 
 /**
+ * The cluster of the `--no-wait` sample (and of the demo's resume step): one of its own, because
+ * the first sample aborts `clusters.abortAccepted`, and once canceled another abort there is a 409.
+ */
+export const RESUME_CLUSTER = 'aks-resume-demo';
+
+/**
  * Ready-to-paste commands for every outcome the emulator offers, with its sample names; `azlro` is
- * how the user's shell runs it (`npx azlro` in a project install, see invocation.ts).
+ * how the user's shell runs it (`npx azlro` in a project install, see invocation.ts). Pasted one
+ * after the other, in this order, each ends with the exit code its comment names (0 unless it
+ * says otherwise): no command depends on the state an earlier one left.
  */
 export function emulatorCommands(info: EmulatorInfo, azlro = 'azlro'): { comment: string; command: string }[] {
-  const { endpoints: e, subscriptionId: s, resourceGroupName: g, clusters, commands, batch, cloudPartner: cp } = info;
-  const aks = (verb: string, cluster: string) => `${azlro} aks ${verb} --endpoint ${e.arm} --subscription ${s} -g ${g} -n ${cluster}`;
+  const { endpoints: e, subscriptionId: s, resourceGroupName: g, clusters, agentPools, runCommand, commands, batch, cloudPartner: cp } = info;
+  const arm = `--endpoint ${e.arm} --subscription ${s} -g ${g}`;
+  const aks = (verb: string, cluster: string) => `${azlro} aks ${verb} ${arm} -n ${cluster}`;
   const cancel = (thumbprint: string) => `${azlro} batch cancel-certificate-deletion --account-endpoint ${e.batch} --thumbprint ${thumbprint}`;
   const partner = (offer: string) => `${azlro} partner cancel --endpoint ${e.cloudPartner} --publisher ${cp.publisherId} --offer ${offer}`;
   return [
     { comment: 'abort: 202, followed until the cluster operation is canceled', command: aks('abort', clusters.abortAccepted) },
     { comment: 'abort: 204, nothing running', command: aks('abort', clusters.nothingToAbort) },
     { comment: 'abort: 409, finished before it could be aborted (exit 3)', command: aks('abort', clusters.abortConflict) },
+    {
+      comment: 'node-pool abort: 202, followed until the pool\'s upgrade is canceled',
+      command: `${azlro} aks nodepool abort ${arm} --cluster-name ${clusters.abortAccepted} --nodepool-name ${agentPools.abortAccepted}`,
+    },
     { comment: 'command result: runs, then exit code 0', command: `${aks('command-result', clusters.abortAccepted)} --command-id ${commands.succeeds}` },
     { comment: 'command result: ends failed (exit 1)', command: `${aks('command-result', clusters.abortAccepted)} --command-id ${commands.fails}` },
+    { comment: 'run command: runs, then its exit code 0 and logs', command: `${aks('command invoke', clusters.abortAccepted)} --command ${JSON.stringify(runCommand.succeeds)}` },
+    { comment: 'run command: the command exits 3 (exit 5)', command: `${aks('command invoke', clusters.abortAccepted)} --command ${JSON.stringify(runCommand.exitsNonZero)}` },
     { comment: 'partner cancel: 202, followed until completed', command: partner(cp.offers.accepted) },
     { comment: 'partner cancel: 200, canceled at once', command: partner(cp.offers.synchronous) },
     { comment: 'batch cancel deletion: 204 (Shared Key)', command: cancel(batch.thumbprints.canceled) },
     { comment: 'batch cancel deletion: 400 CertificateRetired, as Azure answers today (exit 3)', command: cancel(batch.thumbprints.retired) },
-    { comment: 'start without waiting, then resume from the token in any process', command: `${aks('abort', clusters.abortAccepted)} --no-wait` },
+    { comment: 'start without waiting, then resume from the token in any process', command: `${aks('abort', RESUME_CLUSTER)} --no-wait` },
   ];
 }
 
 function renderInfo(info: EmulatorInfo, startupInMs: number, style: Style, azlro: string): string {
   const { endpoints, batch } = info;
   const lines = [
-    `${style.green('✔')} azlro emulator ready in ${(startupInMs / 1000).toFixed(1)} s: the four operations, offline. ` +
+    `${style.green('✔')} azlro emulator ready in ${(startupInMs / 1000).toFixed(1)} s: all six operations, offline. ` +
       'Every exchange is checked by Prism against azlro\'s OpenAPI specs.',
     '',
     `  ${style.dim('ARM (AKS)    ')}  ${endpoints.arm}`,
@@ -76,7 +91,7 @@ function renderInfo(info: EmulatorInfo, startupInMs: number, style: Style, azlro
 }
 
 /**
- * `azlro emulator`: serves all four operations on 127.0.0.1 until Ctrl-C (or SIGTERM), then
+ * `azlro emulator`: serves all six operations on 127.0.0.1 until Ctrl-C (or SIGTERM), then
  * closes cleanly and exits 0: stopping it is how it is meant to end.
  */
 export async function run(command: Emulator, ctx: CommandContext): Promise<ExitCode> {

@@ -18,6 +18,10 @@ export const wait = {
   },
   parse: ({ positionals }) => {
     if (positionals.length !== 1) throw new UsageError('wait takes exactly one argument: the resume token');
+    // What `azlro wait "$(… --no-wait -o tsv --query resumeToken)"` passes when that command failed.
+    if (positionals[0]!.trim() === '') {
+      throw new UsageError('the resume token is empty: the command meant to print it printed none (it failed, or the operation was already done)');
+    }
     return { name: 'wait', resumeToken: positionals[0]! };
   },
   load: (): Promise<CommandModule> => import('./wait.js'),

@@ -36,7 +36,12 @@ export async function run(command: Wait, ctx: CommandContext, traffic = new Traf
   try {
     token = parseResumeToken(command.resumeToken);
   } catch (error) {
-    throw new UsageError(`not a resume token from azlro: ${(error as Error).message}`);
+    // @azlro/lro speaks to code (`resumeToken …`, `poller.serialize()`): say it for the command line.
+    const message = (error as Error).message;
+    const detail = /\(expected base64url/.test(message)
+      ? 'expected the text that --no-wait, --timeout or Ctrl-C printed after `azlro wait`'
+      : message.replace(/^resumeToken /, 'the token ');
+    throw new UsageError(`not a resume token from azlro: ${detail}`);
   }
   checkEndpoint(token, ctx.options.endpoint);
   // The command whose operation the token names: its report, its judgement of the result.

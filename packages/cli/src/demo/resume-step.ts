@@ -1,9 +1,10 @@
+import { RESUME_CLUSTER } from '../commands/emulator.js';
 import { formatDuration, plural } from '../style.js';
 import { runAzlro } from './child.js';
 import { DEMO_ACCESS_TOKEN, indent, type DemoSession } from './session.js';
 
 /** A cluster of its own: the first step's cluster is canceled by now, so another abort there is a 409. */
-const CLUSTER = 'aks-resume-demo';
+const CLUSTER = RESUME_CLUSTER;
 
 function parseJson(text: string): Record<string, unknown> | undefined {
   try {
