@@ -11,7 +11,7 @@ export interface AgentPoolParams extends ManagedClusterParams {
   agentPoolName: string;
 }
 
-/** The agent pool name rule of the official Swagger (`agentPools.json`, `AgentPoolNameParameter`). */
+/** The agent pool name rule of the official Swagger (`aks/stable/2024-09-01/managedClusters.json`, `AgentPoolNameParameter`). */
 const AGENT_POOL_NAME = /^[a-z][a-z0-9]{0,11}$/;
 /** The version Agent Pools - Abort Latest Operation is documented with (aks/stable/2024-09-01). */
 const AGENT_POOL_ABORT_API_VERSION = '2024-09-01' satisfies AbortAgentPoolLatestOperationData['query']['api-version'];

@@ -146,6 +146,14 @@ describe('runCommand (Managed Clusters - Run Command)', () => {
     expect(data?.properties).toMatchObject({ provisioningState: 'succeeded', exitCode: 0, logs: 'namespace dummy created' });
   });
 
+  test('404 for a missing cluster (promised by the official Swagger) is an ApiError of kind notFound', async () => {
+    coverage.cover('runCommand', '404', 'resourceNotFound');
+    const error = await apiError(sendRunCommand(client, cluster, request, prefer('code=404, example=resourceNotFound')));
+    expect(error.status).toBe(404);
+    expect(error.kind).toBe('notFound');
+    expect(error.code).toBe('ResourceNotFound');
+  });
+
   test('default CloudError', async () => {
     coverage.cover('runCommand', 'default', 'internalServerError');
     const error = await apiError(sendRunCommand(client, cluster, request, prefer('code=500, example=internalServerError')));

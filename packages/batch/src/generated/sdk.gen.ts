@@ -29,7 +29,8 @@ export type Options<TData extends TDataShape = TDataShape, ThrowOnError extends 
  * resources, and then you can try again to delete the Certificate.
  *
  * Warning: This operation is deprecated and will be removed after February, 2024. Please use
- * the Azure KeyVault Extension instead.
+ * the [Azure KeyVault Extension](https://learn.microsoft.com/azure/batch/batch-certificate-migration-guide)
+ * instead (the link is the official Swagger's; the page shows only the words).
  *
  * The request has no body. The reference page lists the media type
  * `application/json; odata=minimalmetadata` for the request; with no body there is nothing

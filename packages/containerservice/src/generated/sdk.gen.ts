@@ -32,7 +32,7 @@ export const abortLatestOperation = <ThrowOnError extends boolean = false>(optio
 /**
  * Aborts last operation running on agent pool.
  *
- * Aborts the currently running operation on the agent pool. The Agent Pool will be moved to a Canceling state and eventually to a Canceled state when cancellation finishes. If the operation completes before cancellation can take place, a 409 error code is returned. (Official Swagger: `aks/stable/2024-09-01/agentPools.json`, `AgentPools_AbortLatestOperation`; example `AgentPoolsAbortOperation.json`.)
+ * Aborts the currently running operation on the agent pool. The Agent Pool will be moved to a Canceling state and eventually to a Canceled state when cancellation finishes. If the operation completes before cancellation can take place, a 409 error code is returned. (Official Swagger: `aks/stable/2024-09-01/managedClusters.json`, `AgentPools_AbortLatestOperation`; example `AgentPoolsAbortOperation.json`.)
  */
 export const abortAgentPoolLatestOperation = <ThrowOnError extends boolean = false>(options: Options<AbortAgentPoolLatestOperationData, ThrowOnError>) => options.client.post<AbortAgentPoolLatestOperationResponses, AbortAgentPoolLatestOperationErrors, ThrowOnError>({
     security: [{ scheme: 'bearer', type: 'http' }],

@@ -299,6 +299,10 @@ export type RunCommandData = {
 
 export type RunCommandErrors = {
     /**
+     * Not found. The managed cluster (or, for getCommandResult, the command result) does not exist. The Get Command Result page and the official Swagger's `default` of both Run Command and Get Command Result say "If the cluster doesn't exist, 404 (Not found) is returned".
+     */
+    404: CloudError;
+    /**
      * Error response describing why the operation failed.
      */
     default: CloudError;
@@ -350,7 +354,7 @@ export type GetCommandResultData = {
 
 export type GetCommandResultErrors = {
     /**
-     * Not found. The cluster (or the command result) does not exist.
+     * Not found. The managed cluster (or, for getCommandResult, the command result) does not exist. The Get Command Result page and the official Swagger's `default` of both Run Command and Get Command Result say "If the cluster doesn't exist, 404 (Not found) is returned".
      */
     404: CloudError;
     /**
