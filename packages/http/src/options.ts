@@ -21,6 +21,7 @@ export interface PipelineOptions extends TransportOptions {
   /**
    * Time limit of each attempt, headers and body: a stalled attempt fails with a
    * `RequestTimeoutError` and is retried like any transient fault (idempotent or resendable requests).
+   * A limit past 2^31-1 ms (setTimeout's range, about 24.8 days) is taken as 2^31-1.
    * @default 60_000
    */
   tryTimeoutInMs?: number;
