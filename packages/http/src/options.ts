@@ -2,6 +2,7 @@ import type { TokenCredential } from './credential-types.js';
 import { checkClock, type Clock } from './clock.js';
 import { checkTransportOptions, type TransportOptions } from './transport-options.js';
 import type { AzlroLogger } from './logging/logger.js';
+import { redactText } from './logging/redact.js';
 import type { RetryOptions } from './policies/retry.js';
 import type { UserAgentOptions } from './policies/user-agent.js';
 import type { SharedKeyCredential } from './shared-key/credential.js';
@@ -62,7 +63,7 @@ export function checkPipelineOptions(options: PipelineOptions): URL {
   if (typeof endpoint !== 'string') fail(TypeError, 'endpoint', `must be a string; got ${typeof endpoint}`);
   const url = URL.canParse(endpoint) ? new URL(endpoint) : undefined;
   if (!url || (url.protocol !== 'https:' && url.protocol !== 'http:')) {
-    fail(TypeError, 'endpoint', `must be an absolute http(s) URL; got ${JSON.stringify(endpoint)}`);
+    fail(TypeError, 'endpoint', `must be an absolute http(s) URL; got ${JSON.stringify(redactText(endpoint))}`);
   }
   for (const key of ['maxRetries', 'retryDelayInMs', 'maxRetryDelayInMs'] as const) {
     const value = retryOptions[key];
