@@ -90,6 +90,13 @@ describe('ApiError from service bodies', () => {
     expect(error.body).toBe(page);
   });
 
+  // The service message was escaped, the code beside it in the same message was not: ESC [ 2 J cleared the terminal that printed it.
+  test('control characters in the code are escaped in the message, as in the service message', async () => {
+    server.route('GET', '/c', { status: 400, json: { error: { code: 'Bad\u001b[2J\nForged: line', message: 'm\u001b]0;title\u0007' } } });
+    const error = await call('GET', '/c');
+    expect(error.message).toBe(`GET ${server.url}/c: 400 Bad\\x1b[2J\\x0aForged: line: m\\x1b]0;title\\x07`);
+  });
+
   test('x-ms-error-code supplies the code when the body has none; 429 is throttled', async () => {
     server.route('GET', '/t', { status: 429, headers: { 'x-ms-error-code': 'TooManyRequests' } });
     const error = await call('GET', '/t');
