@@ -1,6 +1,6 @@
 import { onAbort } from './abortable.js';
 /** setTimeout fires at once (with a warning) past a signed 32-bit delay, so longer waits are chained. */
-const MAX_TIMER_IN_MS = 2 ** 31 - 1;
+export const MAX_TIMER_IN_MS = 2 ** 31 - 1;
 
 /**
  * Where azlro reads time and waits: the retry policy, the token cache, the poll schedule and the

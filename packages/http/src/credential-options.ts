@@ -1,4 +1,5 @@
 import type { TokenCredential } from './credential-types.js';
+import { redactText } from './logging/redact.js';
 import { isLoopbackHost } from './policies/credential-origin.js';
 import type { RequestSigner } from './policies/shared-key.js';
 import type { PipelineOptions } from './options.js';
@@ -10,7 +11,7 @@ export type ResolvedCredential =
   | { kind: 'sharedKey'; signer: RequestSigner };
 
 function checkOrigin(name: string, value: unknown): string {
-  if (typeof value !== 'string' || !URL.canParse(value)) throw new TypeError(`${name} must be an absolute URL; got ${JSON.stringify(value)}`);
+  if (typeof value !== 'string' || !URL.canParse(value)) throw new TypeError(`${name} must be an absolute URL; got ${typeof value === 'string' ? JSON.stringify(redactText(value)) : typeof value}`);
   const url = new URL(value);
   if (url.protocol !== 'https:' && !(url.protocol === 'http:' && isLoopbackHost(url.hostname))) {
     throw new RangeError(`${name} must use https to receive a credential (plain http only for loopback hosts); got ${url.origin}`);

@@ -1,7 +1,8 @@
 import type { TokenCredential } from './credential-types.js';
 import { checkClock, type Clock } from './clock.js';
 import { checkTransportOptions, type TransportOptions } from './transport-options.js';
-import type { AzlroLogger } from './logging/logger.js';
+import { LOG_LEVELS, type AzlroLogger } from './logging/logger.js';
+import { redactText } from './logging/redact.js';
 import type { RetryOptions } from './policies/retry.js';
 import type { UserAgentOptions } from './policies/user-agent.js';
 import type { SharedKeyCredential } from './shared-key/credential.js';
@@ -21,6 +22,7 @@ export interface PipelineOptions extends TransportOptions {
   /**
    * Time limit of each attempt, headers and body: a stalled attempt fails with a
    * `RequestTimeoutError` and is retried like any transient fault (idempotent or resendable requests).
+   * A limit past 2^31-1 ms (setTimeout's range, about 24.8 days) is taken as 2^31-1.
    * @default 60_000
    */
   tryTimeoutInMs?: number;
@@ -57,12 +59,13 @@ function fail(error: typeof TypeError | typeof RangeError, name: string, problem
 /** Checks every option, naming the offending one, before a pipeline exists. */
 export function checkPipelineOptions(options: PipelineOptions): URL {
   if (typeof options !== 'object' || options === null) fail(TypeError, 'options', 'must be an object');
-  const { endpoint, retryOptions = {}, userAgent } = options;
+  const { endpoint, retryOptions = {}, userAgent, logger } = options;
   if (typeof endpoint !== 'string') fail(TypeError, 'endpoint', `must be a string; got ${typeof endpoint}`);
   const url = URL.canParse(endpoint) ? new URL(endpoint) : undefined;
   if (!url || (url.protocol !== 'https:' && url.protocol !== 'http:')) {
-    fail(TypeError, 'endpoint', `must be an absolute http(s) URL; got ${JSON.stringify(endpoint)}`);
+    fail(TypeError, 'endpoint', `must be an absolute http(s) URL; got ${JSON.stringify(redactText(endpoint))}`);
   }
+  if (typeof retryOptions !== 'object' || retryOptions === null) fail(TypeError, 'retryOptions', `must be an object; got ${retryOptions === null ? 'null' : typeof retryOptions}`);
   for (const key of ['maxRetries', 'retryDelayInMs', 'maxRetryDelayInMs'] as const) {
     const value = retryOptions[key];
     if (value === undefined) continue;
@@ -88,6 +91,15 @@ export function checkPipelineOptions(options: PipelineOptions): URL {
     fail(TypeError, 'userAgent.prefix', 'must be a string without control characters');
   }
   if (options.fetch !== undefined && typeof options.fetch !== 'function') fail(TypeError, 'fetch', 'must be a function');
+  if (options.returnClientRequestId !== undefined && typeof options.returnClientRequestId !== 'boolean') {
+    fail(TypeError, 'returnClientRequestId', `must be a boolean; got ${typeof options.returnClientRequestId}`);
+  }
+  if (options.allowedCredentialOrigins !== undefined && !Array.isArray(options.allowedCredentialOrigins)) {
+    fail(TypeError, 'allowedCredentialOrigins', `must be an array of origins; got ${typeof options.allowedCredentialOrigins}`);
+  }
+  if (logger !== undefined && ((typeof logger !== 'object' && typeof logger !== 'function') || logger === null || LOG_LEVELS.some((level) => typeof logger[level] !== 'function'))) {
+    fail(TypeError, 'logger', `must have ${LOG_LEVELS.slice(0, -1).join(', ')} and ${LOG_LEVELS.at(-1)} functions`);
+  }
   checkClock(options.clock);
   checkTransportOptions(options);
   return url;

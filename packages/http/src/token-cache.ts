@@ -6,6 +6,9 @@ import type { AzlroLogger } from './logging/logger.js';
 /** Refresh this long before expiry when the token gives no `refreshAfterTimestamp` (as Azure Identity does). */
 export const TOKEN_REFRESH_MARGIN_IN_MS = 2 * 60_000;
 
+/** What a header value may not hold (RFC 9110 §5.5; fetch also refuses anything past U+00FF); tab is allowed. */
+const NOT_IN_A_HEADER = /[\0-\x08\n-\x1f\x7f\u0100-\uffff]/;
+
 export interface TokenCache {
   /** A cached token, or a fresh one; with `claims`, always a new token carrying them. */
   getToken(abortSignal: AbortSignal, claims?: string): Promise<string>;
@@ -31,6 +34,10 @@ export function createTokenCache(
     log.verbose(`requesting a token for ${scopes.join(' ')}${claims ? ' with CAE claims' : ''}`);
     const promise = credential.getToken(scopes, { abortSignal: signal, claims, enableCae: true }).then((token) => {
       if (!token?.token) throw new Error('The credential returned no access token');
+      if (typeof token.token !== 'string' || NOT_IN_A_HEADER.test(token.token)) {
+        // Headers.set would refuse it with a TypeError quoting the value, token and all.
+        throw new Error('The credential returned an access token that cannot be sent in a header (not a string, or a line break, control or non-Latin-1 character in it)');
+      }
       onToken(token.token);
       cached = token;
       return token;

@@ -54,6 +54,9 @@ export function checkTransportOptions(options: TransportOptions): void {
   if (!Number.isInteger(proxyOptions.port) || proxyOptions.port < 1 || proxyOptions.port > 65_535) {
     throw new RangeError(`proxyOptions.port must be an integer from 1 to 65535; got ${String(proxyOptions.port)}`);
   }
+  for (const key of ['username', 'password'] as const) {
+    if (proxyOptions[key] !== undefined && typeof proxyOptions[key] !== 'string') throw new TypeError(`proxyOptions.${key} must be a string; got ${typeof proxyOptions[key]}`);
+  }
   if (!URL.canParse(proxyUrl(proxyOptions))) throw new TypeError('proxyOptions.host must be a host name or an http(s) URL');
 }
 

@@ -1,4 +1,5 @@
 import { onAbort } from './abortable.js';
+import { MAX_TIMER_IN_MS } from './clock.js';
 import { NetworkError, RequestTimeoutError } from './errors/transport-errors.js';
 import { redactText } from './logging/redact.js';
 import { platformFetchInit, platformGates, platformResponse, platformSend } from '#platform';
@@ -30,10 +31,11 @@ function attemptTimeout(callerSignal: AbortSignal, tryTimeoutInMs: number, direc
   let unsubscribe: (() => void) | undefined;
   if (callerSignal.aborted) forward();
   else if (!isNeverAborted(callerSignal)) unsubscribe = onAbort(callerSignal, forward);
+  // Past setTimeout's range it would fire after 1 ms: 2^31-1 ms (24.8 days) is as good as no limit.
   const timer = setTimeout(() => {
     timedOut = true;
     controller.abort();
-  }, tryTimeoutInMs);
+  }, Math.min(tryTimeoutInMs, MAX_TIMER_IN_MS));
   return {
     signal: controller.signal,
     get timedOut() {

@@ -104,6 +104,25 @@ describe('endpoint validation', () => {
     expect(() => createPipeline({ endpoint, userAgent })).toThrow(expect.objectContaining({ name: 'TypeError', message: expect.stringMatching(/^endpoint /) }));
   });
 
+  // The value is echoed so the caller sees the typo, but a mistyped SAS URL or userinfo must not put its secret in the message.
+  test.each([
+    ['endpoint', { endpoint: 'htps://acct.example/?sig=SECRETSIG' }],
+    ['endpoint', { endpoint: 'https//user:SECRETPW@host.example' }],
+    ['endpoint', { endpoint: 'Bearer eyJhbGciOiJub25lIn0.eyJTRUNSRVQiOjF9.c2ln' }],
+    ['allowedCredentialOrigins[0]', { endpoint: 'https://host.example', allowedCredentialOrigins: ['login.example?code=SECRETCODE'] }],
+  ])('a mistyped %s names it without its secrets', (name, options) => {
+    const error = (() => {
+      try {
+        createPipeline({ userAgent, ...options });
+      } catch (e) {
+        return e as Error;
+      }
+    })();
+    expect(error).toMatchObject({ name: 'TypeError', message: expect.stringMatching(new RegExp(`^${name.replace(/[[\]]/g, '\\$&')} `)) });
+    expect(error!.message).toContain('REDACTED');
+    expect(error!.message).not.toMatch(/SECRET|eyJ/);
+  });
+
   test('a non-string endpoint is a TypeError naming endpoint', () => {
     expect(() => createPipeline({ endpoint: 42 as unknown as string, userAgent })).toThrow(/^endpoint must be a string/);
   });

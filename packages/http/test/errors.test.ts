@@ -1,3 +1,4 @@
+import { inspect } from 'node:util';
 import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest';
 import { startTestServer, type TestServer } from '@azlro/test-server';
 import {
@@ -89,6 +90,13 @@ describe('ApiError from service bodies', () => {
     expect(error.body).toBe(page);
   });
 
+  // The service message was escaped, the code beside it in the same message was not: ESC [ 2 J cleared the terminal that printed it.
+  test('control characters in the code are escaped in the message, as in the service message', async () => {
+    server.route('GET', '/c', { status: 400, json: { error: { code: 'Bad\u001b[2J\nForged: line', message: 'm\u001b]0;title\u0007' } } });
+    const error = await call('GET', '/c');
+    expect(error.message).toBe(`GET ${server.url}/c: 400 Bad\\x1b[2J\\x0aForged: line: m\\x1b]0;title\\x07`);
+  });
+
   test('x-ms-error-code supplies the code when the body has none; 429 is throttled', async () => {
     server.route('GET', '/t', { status: 429, headers: { 'x-ms-error-code': 'TooManyRequests' } });
     const error = await call('GET', '/t');
@@ -100,6 +108,19 @@ describe('ApiError from service bodies', () => {
     const error = await call('GET', '/blob?sv=2022&sig=c2VjcmV0LXNpZw%3D%3D&api-version=1');
     expect(error.url).toBe(`${server.url}/blob?sv=2022&sig=REDACTED&api-version=1`);
     expect(error.message).not.toContain('c2VjcmV0');
+  });
+
+  // The body is redacted before it is read; what comes from headers and the status line went into the
+  // message, toJSON and inspect as it was. A gateway may echo what it was sent anywhere.
+  test('a code, reason phrase or request id from headers is redacted too', async () => {
+    const jwt = 'eyJhbGciOiJub25lIn0.eyJzZWNyZXQiOjF9.c2lnbmF0dXJl';
+    const transport = (async () => new Response(null, {
+      status: 400, statusText: `Bearer ${jwt}`, headers: { 'x-ms-error-code': `Basic dXNlcjpwYXNz`, 'x-ms-request-id': `https://h/?sig=c2Vj`, 'x-ms-client-request-id': jwt },
+    })) as typeof fetch;
+    const error = (await createPipeline({ endpoint: server.url, userAgent, fetch: transport })(`${server.url}/x`).catch((e: unknown) => e)) as ApiError;
+    expect(error).toMatchObject({ name: 'ApiError', status: 400, code: 'Basic REDACTED', requestId: 'https://h/?sig=REDACTED', clientRequestId: 'REDACTED' });
+    expect(error.message).toBe(`GET ${server.url}/x: 400 Basic REDACTED: Bearer REDACTED`);
+    expect(`${inspect(error)} ${JSON.stringify(error)}`).not.toMatch(/eyJ|dXNlcjpwYXNz|c2Vj/);
   });
 
   test('toJSON carries the fields but no response object or headers', async () => {

@@ -82,6 +82,17 @@ describe('a delay hint that is zero, in the past or not valid never means "resen
     expect(clock.sleeps).toEqual([]);
     expect(server.requests).toHaveLength(1);
   });
+
+  // The ApiError is a plain 503: without a line saying why it was not retried, a verbose log showed
+  // one attempt and an error, nothing about the 50-minute delay that stopped the retry.
+  test('a hint past maxRetryDelayInMs is reported: a warning names the delay and the cap', async () => {
+    server.route('GET', '/r', [{ status: 503, headers: { 'retry-after': '3000' } }, { json: {} }]);
+    const log = recordingLogger();
+    await expect(pipeline(new ManualClock({ autoAdvance: true }), {}, { logger: log })(`${server.url}/r?sig=s3cr3t`)).rejects.toMatchObject({ status: 503 });
+    expect(log.lines.filter((l) => l.startsWith('warning'))).toEqual([
+      `warning not retrying GET ${server.url}/r?sig=REDACTED after status 503: the server asked for 3000000ms (retry-after), more than maxRetryDelayInMs 60000`,
+    ]);
+  });
 });
 
 describe('resendable operations (markResendable) are resent like a GET', () => {

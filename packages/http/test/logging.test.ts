@@ -71,6 +71,9 @@ describe('redactText', () => {
     ['SharedKey acct:c2lnbmF0dXJl+/=', 'SharedKey REDACTED'],
     ['https://h/p?sv=1&sig=abc%2F&se=2&code=xyz&api-version=3', 'https://h/p?sv=1&sig=REDACTED&se=2&code=REDACTED&api-version=3'],
     ['https://user:pass@h/x', 'https://REDACTED@h/x'],
+    ['https://user:p@ss@h/x', 'https://REDACTED@h/x'], // an unencoded @ in a password typed by hand: the authority ends at the last @
+    ['http://u:pw@proxy:8080?sig=1', 'http://REDACTED@proxy:8080?sig=REDACTED'],
+    ['//h/path@x and //h?q=a@b', '//h/path@x and //h?q=a@b'],
     ['{"access_token":"abc","other":"ok"}', '{"access_token":"REDACTED","other":"ok"}'],
     ['ocp-date: Thu, 29 Feb 2024 10:00:00 GMT', 'ocp-date: Thu, 29 Feb 2024 10:00:00 GMT'],
     ['token eyJ0eXAiOiJKV1Qi.eyJhdWQiOiJodHRwczov.c2lnbmF0dXJl in text', 'token REDACTED in text'],

@@ -62,6 +62,9 @@ describe('proxyOptions', () => {
     expect(() => createPipeline({ ...base, proxyOptions: { host: '', port: 8080 } })).toThrow(TypeError);
     expect(() => createPipeline({ ...base, proxyOptions: { host: 'proxy', port: 0 } })).toThrow(RangeError);
     expect(() => createPipeline({ ...base, maxConnectionsPerOrigin: 0 })).toThrow(RangeError);
+    // A number (or an object) would be sent as its text.
+    expect(() => createPipeline({ ...base, proxyOptions: { host: 'proxy', port: 8080, username: 5 as unknown as string } })).toThrow(/^proxyOptions\.username must be a string/);
+    expect(() => createPipeline({ ...base, proxyOptions: { host: 'proxy', port: 8080, username: 'me', password: 5 as unknown as string } })).toThrow(/^proxyOptions\.password must be a string/);
   });
 });
 

@@ -250,6 +250,23 @@ describe('retryOptions validation', () => {
     expect(() => pipeline(retryOptions as RetryOptions)).toThrow(message);
   });
 
+  // Each was taken as it was: a logger without methods failed mid-request ("target(...)[level] is not a
+  // function"), a string of origins or a null retryOptions failed with the engine's words, a number
+  // for retryOptions or a string for returnClientRequestId was silently read as something else.
+  test.each([
+    [{ logger: {} }, TypeError, /^logger must have verbose, info, warning and error functions/],
+    [{ logger: 'debug' }, TypeError, /^logger must have/],
+    [{ allowedCredentialOrigins: 'https://login.example' }, TypeError, /^allowedCredentialOrigins must be an array/],
+    [{ retryOptions: null }, TypeError, /^retryOptions must be an object/],
+    [{ retryOptions: 5 }, TypeError, /^retryOptions must be an object/],
+    [{ returnClientRequestId: 'yes' }, TypeError, /^returnClientRequestId must be a boolean/],
+  ])('%j is refused, naming the option, before anything is sent', (options, type, message) => {
+    const create = () => createPipeline({ endpoint: server.url, userAgent, ...(options as object) });
+    expect(create).toThrow(type);
+    expect(create).toThrow(message);
+    expect(server.requests).toHaveLength(0);
+  });
+
   test('tryTimeoutInMs must be positive', () => {
     expect(() => pipeline({}, { tryTimeoutInMs: 0 })).toThrow(/tryTimeoutInMs/);
   });

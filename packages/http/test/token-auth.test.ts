@@ -140,6 +140,20 @@ describe('bearer token', () => {
     expect(credential.calls).toHaveLength(1);
   });
 
+  // Headers.set refuses a value with a line break or NUL with a TypeError that quotes it: "Bearer <token>".
+  test.each([
+    ['a line break', 'eyJhbGciOiJub25lIn0.SECRET-first-line\nSECRET-second-line'],
+    ['a NUL', 'eyJhbGciOiJub25lIn0.SECRET-part\0SECRET-rest'],
+    ['a non-Latin-1 character', 'eyJhbGciOiJub25lIn0.SECRET-part€'],
+  ])('a token with %s is refused without quoting it, and nothing is sent', async (_, token) => {
+    const credential = { getToken: async () => ({ token, expiresOnTimestamp: Date.now() + 3_600_000 }) };
+    const error = (await createPipeline({ endpoint: server.url, credential, scopes: SCOPE, userAgent })(`${server.url}/r`).catch((e: unknown) => e)) as Error;
+    expect(error).toBeInstanceOf(Error);
+    expect(error.message).toMatch(/^The credential returned an access token that cannot be sent in a header/);
+    expect(error.message).not.toContain('SECRET');
+    expect(server.requests).toHaveLength(0);
+  });
+
   test('a TokenCredential without scopes is refused when the pipeline is created', () => {
     expect(() => createPipeline({ endpoint: server.url, credential: fakeCredential(), userAgent })).toThrow(
       expect.objectContaining({ name: 'TypeError', message: expect.stringContaining('scopes') }),

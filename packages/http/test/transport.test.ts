@@ -109,6 +109,14 @@ describe('tryTimeoutInMs', () => {
     expect(arrivals).toBe(1);
   });
 
+  test('a limit past 2^31-1 ms (setTimeout\'s range) is a long limit, not an attempt cut off after 1 ms', async () => {
+    // Node's setTimeout fires after 1 ms (with a TimeoutOverflowWarning) when given more than 2^31-1 ms.
+    server.route('GET', '/r', [{ delayInMs: 50, json: { ok: true } }]);
+    const send = createPipeline({ endpoint: server.url, userAgent, tryTimeoutInMs: 3e9, retryOptions: { maxRetries: 0 } });
+    expect(await (await send(`${server.url}/r`)).json()).toEqual({ ok: true });
+    expect(server.requests).toHaveLength(1);
+  });
+
   test("a caller abort during an attempt still wins, with the caller's reason", async () => {
     const controller = new AbortController();
     const reason = new Error('caller gave up');

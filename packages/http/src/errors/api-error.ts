@@ -1,3 +1,4 @@
+import { escapeControl } from '../escape.js';
 import { errorJson, FieldsError } from './fields-error.js';
 import type { ServiceError } from './service-error.js';
 
@@ -59,7 +60,8 @@ export class ApiError extends FieldsError {
   declare readonly response: Response | undefined;
 
   constructor(init: ApiErrorInit) {
-    const code = init.code ? ` ${init.code}` : '';
+    // The field keeps the service's code as sent; the message is printed, so it gets it escaped.
+    const code = init.code ? ` ${escapeControl(init.code)}` : '';
     const text = init.message ?? (init.statusText || undefined);
     const { status, code: serviceCode, target, requestId, clientRequestId, method, url, body } = init;
     super(`${method} ${url}: ${status}${code}${text ? `: ${text}` : ''}`, {

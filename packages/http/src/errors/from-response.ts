@@ -44,18 +44,20 @@ export async function apiErrorFromResponse(method: string, url: string, response
   const body = parseBody(text);
   const service = readServiceError(body);
   const { requestId, clientRequestId } = getRequestIds(response);
+  // Header values and the reason phrase reach the message and toJSON as well: redacted like the body.
+  const redactOptional = (text: string | null | undefined) => (text ? redact(text) : undefined);
   return new ApiError({
     ...service,
-    code: service.code ?? response.headers.get('x-ms-error-code') ?? undefined,
+    code: service.code ?? redactOptional(response.headers.get('x-ms-error-code')),
     message: response.status === 0 || (response.status >= 300 && response.status < 400)
       ? redirectMessage(url, response)
       : (typeof body === 'string' ? summarizeHtml(body) : undefined) ?? escapeOrUndefined(shorten(service.message)),
     method,
     url: redact(url),
     status: response.status,
-    statusText: response.statusText,
-    requestId,
-    clientRequestId,
+    statusText: redactOptional(response.statusText),
+    requestId: redactOptional(requestId),
+    clientRequestId: redactOptional(clientRequestId),
     body,
     response,
   });

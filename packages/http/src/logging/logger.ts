@@ -13,7 +13,8 @@ export interface AzlroLogger {
   error(message: string): void;
 }
 
-const LEVELS: readonly AzlroLogLevel[] = ['verbose', 'info', 'warning', 'error'];
+/** The levels, least to most severe: the methods every {@link AzlroLogger} has. */
+export const LOG_LEVELS: readonly AzlroLogLevel[] = ['verbose', 'info', 'warning', 'error'];
 
 /**
  * The `@azure/logger` logger behind each logger {@link createLogger} made, made on first use (so
@@ -24,7 +25,7 @@ const azureLoggers = new WeakMap<AzlroLogger, () => AzureLogger>();
 
 /** A logger whose every level calls that level of `target()` with the message passed through `redact`. */
 function wrap(target: () => AzlroLogger | AzureLogger, redact: (text: string) => string): AzlroLogger {
-  return Object.fromEntries(LEVELS.map((level) => [level, (message: string) => target()[level](redact(message))])) as unknown as AzlroLogger;
+  return Object.fromEntries(LOG_LEVELS.map((level) => [level, (message: string) => target()[level](redact(message))])) as unknown as AzlroLogger;
 }
 
 /**
@@ -47,7 +48,7 @@ export function createLogger(namespace: string): AzlroLogger {
  */
 export function isLogEnabled(log: AzlroLogger, level: AzlroLogLevel): boolean {
   const azure = azureLoggers.get(log);
-  return azure === undefined || LEVELS.includes(level) === false || azure()[level].enabled;
+  return azure === undefined || LOG_LEVELS.includes(level) === false || azure()[level].enabled;
 }
 
 /**

@@ -23,7 +23,8 @@ export function redactText(text: string): string {
     .replace(/([?&]([^=&#\s"']+)=)([^&#\s"']*)/g, (match, prefix: string, name: string) =>
       SECRET_QUERY_NAME.test(decodeOrKeep(name)) ? `${prefix}${REDACTED}` : match,
     )
-    .replace(/(\/\/)[^/@\s"']+@/g, `$1${REDACTED}@`)
+    // URL user-info: the authority ends at / ? or #, and its user-info at its last @ (a password may hold one unencoded).
+    .replace(/(\/\/)[^/?#\s"']+@/g, `$1${REDACTED}@`)
     .replace(/("(?:access_?token|refresh_?token|account_?key|client_?secret|password)"\s*:\s*")[^"]*"/gi, `$1${REDACTED}"`);
 }
 

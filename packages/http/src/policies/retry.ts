@@ -17,7 +17,7 @@ export interface RetryOptions {
   /**
    * Upper bound of the exponential backoff. A server's own delay (Retry-After, retry-after-ms) is
    * honoured exactly, never cut short: when it is longer than this, the call is not retried and
-   * the 429/503 surfaces as an `ApiError` instead. @default 60_000
+   * the 429/503 surfaces as an `ApiError` instead, and a warning line names the delay and this cap. @default 60_000
    */
   maxRetryDelayInMs?: number;
 }
@@ -55,6 +55,9 @@ export function retryPolicy(options: Required<RetryOptions>, log: AzlroLogger, c
       const tooLong = serverDelay !== undefined && serverDelay > options.maxRetryDelayInMs;
       // A poller asked for its throttling back: it waits out the delay as "still running".
       const handBack = request.throttlingToCaller && hint?.delayInMs !== undefined && THROTTLING_STATUSES.has(response!.status);
+      if (tooLong && !handBack && retry < options.maxRetries) {
+        log.warning(`not retrying ${request.method} ${request.url} after status ${response!.status}: the server asked for ${serverDelay}ms (${hint!.header}), more than maxRetryDelayInMs ${options.maxRetryDelayInMs}`);
+      }
       if (!retryable || tooLong || handBack || retry >= options.maxRetries || request.abortSignal.aborted) {
         if (response) return response;
         throw failure;
