@@ -16,9 +16,11 @@ export interface TokenCache {
   invalidate(token: string): void;
 }
 
-
-/** Caches one token for `scopes`; concurrent callers share one in-flight refresh. */
-/** @param onToken - called with each new token (the pipeline's redactor remembers it). */
+/**
+ * Caches one token for `scopes`; concurrent callers share one in-flight refresh. When a refresh
+ * fails, the cached token serves until it expires (with a warning).
+ * @param onToken - called with each new token (the pipeline's redactor remembers it).
+ */
 export function createTokenCache(
   credential: TokenCredential,
   scopes: string[],
