@@ -6,6 +6,7 @@ import {
   COMMAND_SPECS, findCommand, findGroup, flagsOf, GLOBAL_FLAGS, GROUPS, OUTPUT_FORMATS, VERSION_FLAG,
   type CommandSpec, type FlagSpec, type OutputFormat,
 } from './spec.js';
+import { checkEnvKnobs } from './env-knobs.js';
 import { resolveSubscription } from './subscription.js';
 import { UsageError, type Unrecognised } from './usage-error.js';
 
@@ -283,6 +284,7 @@ export function parseCommand(argv: readonly string[], env: NodeJS.ProcessEnv): P
   try {
     const values = new Values(parsed.values, words.options, flags, env, topic);
     const options = commonOptions(values, spec, env);
+    checkEnvKnobs(env);
     // --subscription, else AZURE_SUBSCRIPTION_ID, else the az profile: read only by the commands that take one.
     const subscription = () => resolveSubscription(values.string('subscription'), values.as('subscription'), env, values.givenAs);
     const command = commandNamed(spec.name)!.parse({ values, positionals: parsed.positionals, env, subscription }) as RegisteredCommand;

@@ -66,3 +66,30 @@ describe.concurrent('stdout that cannot be written (a full disk)', () => {
     expect(run.code).not.toBe(0);
   });
 });
+
+describe.concurrent('environment knobs set to values that mean nothing', () => {
+  // A pipeline that sets AZLRO_TRY_TIMEOUT_MS=30s expects a 30 s limit per try: silently using 60 s
+  // instead hides the mistake until a hung request. Like a bad AZURE_CORE_OUTPUT: exit 2, nothing sent.
+  test.each([
+    ['AZLRO_TRY_TIMEOUT_MS', '30s', /AZLRO_TRY_TIMEOUT_MS must be a whole number of milliseconds, 1 or more; got "30s"/],
+    ['AZLRO_TRY_TIMEOUT_MS', '0', /AZLRO_TRY_TIMEOUT_MS must be a whole number of milliseconds, 1 or more; got "0"/],
+    ['AZLRO_MIN_POLL_INTERVAL_MS', '-1', /AZLRO_MIN_POLL_INTERVAL_MS must be a whole number of milliseconds, 0 or more; got "-1"/],
+    ['AZLRO_EMULATOR_START_TIMEOUT_MS', '2m', /AZLRO_EMULATOR_START_TIMEOUT_MS must be a whole number of milliseconds, 1 or more; got "2m"/],
+    ['AZLRO_LOG_LEVEL', 'loud', /AZLRO_LOG_LEVEL must be one of verbose, info, warning, error; got "loud"/],
+  ])('%s=%s: exit 2 naming the variable, nothing sent', async (name, value, message) => {
+    const s = await abortServer();
+    const run = await runCli([...abortArgs(s), '-o', 'json'], { env: { [name]: value } });
+    expectExit(run, 2);
+    expect(run.stderr).toMatch(message);
+    expect(JSON.parse(run.stdout)).toMatchObject({ exitCode: 2, error: { code: 'InvalidUsage' } });
+    expect(s.requests).toHaveLength(0);
+  });
+
+  test('valid values, upper-case levels and empty variables are accepted', async () => {
+    const s = await abortServer();
+    const run = await runCli(abortArgs(s), { env: { AZLRO_TRY_TIMEOUT_MS: '30000', AZLRO_MIN_POLL_INTERVAL_MS: '', AZLRO_LOG_LEVEL: 'INFO' } });
+    expectExit(run, 0);
+    expect(run.stderr).toMatch(/azlro:http:info --> POST/);
+    expect(s.requests).toHaveLength(1);
+  });
+});
