@@ -1,6 +1,6 @@
 // How pipelines break the command: a reader that closes stdout early (`azlro … | head -1`, `| true`),
 // a full disk, and environment knobs set to values that mean nothing. Real processes, loopback servers.
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { closeSync, existsSync, openSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
 import type { TestServer } from '@azlro/test-server';
@@ -91,5 +91,32 @@ describe.concurrent('environment knobs set to values that mean nothing', () => {
     expectExit(run, 0);
     expect(run.stderr).toMatch(/azlro:http:info --> POST/);
     expect(s.requests).toHaveLength(1);
+  });
+});
+
+/** util-linux `script`: runs a command on a pseudo-terminal, as a person's shell would. */
+const hasScript = process.platform === 'linux' && spawnSync('script', ['--version']).status === 0;
+
+describe.concurrent('TERM=dumb (Emacs shell, some CI consoles): a terminal that understands no escape sequences', () => {
+  /** Runs azlro on a pseudo-terminal with TERM set; returns what the terminal received. */
+  const onTerminal = (args: readonly string[], term: string) => new Promise<{ code: number | null; output: string }>((resolve, reject) => {
+    const command = [process.execPath, BIN, ...args].map((a) => `'${a}'`).join(' ');
+    // Not spawnSync: the test server answers from this process's event loop.
+    const child = spawn('script', ['-qec', command, '/dev/null'], { env: { PATH: process.env.PATH, TERM: term, AZLRO_ACCESS_TOKEN: 'token' }, stdio: ['ignore', 'pipe', 'ignore'] });
+    let output = '';
+    child.stdout.setEncoding('utf8').on('data', (chunk: string) => (output += chunk));
+    const killer = setTimeout(() => child.kill('SIGKILL'), 30_000);
+    child.once('error', reject);
+    child.once('close', (code) => (clearTimeout(killer), resolve({ code, output })));
+  });
+
+  test.skipIf(!hasScript)('no colour and no live line (no ESC at all); xterm on the same terminal still gets both', async () => {
+    const s = await abortServer();
+    const [dumb, xterm] = await Promise.all([onTerminal(abortArgs(s), 'dumb'), onTerminal(abortArgs(s), 'xterm')]);
+    expect(xterm.code).toBe(0);
+    expect(xterm.output).toMatch(/\x1b\[32m✔/); // the pseudo-terminal is one: colour when TERM allows it
+    expect(dumb.code).toBe(0);
+    expect(dumb.output).toMatch(/✔ aks abort succeeded/);
+    expect(dumb.output).not.toContain('\x1b');
   });
 });
