@@ -67,6 +67,16 @@ export function requestedOutput(argv: readonly string[], env: NodeJS.ProcessEnv)
   return OUTPUT_FORMATS.find((f) => f === asked) ?? 'text';
 }
 
+/** The --query argv gives (the last one), without failing: usage errors are printed through it too. */
+export function requestedQuery(argv: readonly string[]): string | undefined {
+  let asked: string | undefined;
+  argv.forEach((arg, i) => {
+    if (arg === '--query') asked = argv[i + 1];
+    else if (arg.startsWith('--query=')) asked = arg.slice('--query='.length);
+  });
+  return asked;
+}
+
 interface Words {
   /** Positional tokens that are command words or arguments, with their argv index. */
   positionals: { value: string; index: number }[];

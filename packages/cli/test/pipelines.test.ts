@@ -173,3 +173,28 @@ test('--timeout reached while the credential gets a token: exit 4, the report sa
   expect(s.requests.filter((r) => r.path === ABORT_PATH)).toHaveLength(0);
   expect(JSON.parse(run.stdout)).toMatchObject({ status: 'failed', exitCode: 4, requests: 0, error: { code: 'Timeout', message: '--timeout reached before the request was sent: nothing was sent' } });
 });
+
+describe.concurrent('--query on a usage error, wherever the error is found', () => {
+  // `status=$(azlro … -o tsv --query status)`: one word on stdout whatever went wrong. A bad name
+  // (-n) was already found after parsing, with --query applied; a missing value or a repeated flag
+  // is found while parsing, and printed the whole report, ignoring --query.
+  test.each([
+    ['a missing value', ['-n', 'c1', '--command', '']],
+    ['a repeated flag', ['-n', 'c1', '--command', 'ls', '--command', 'pwd']],
+    ['a bad name', ['-n', 'héllo', '--command', 'ls']],
+  ])('%s: -o tsv --query status prints exactly "failed"', async (_, more) => {
+    const run = await runCli(['aks', 'command', 'invoke', '--endpoint', 'http://127.0.0.1:9', '--subscription', SUBSCRIPTION, '-g', 'rg1', ...more, '-o', 'tsv', '--query', 'status']);
+    expectExit(run, 2);
+    expect(run.stdout).toBe('failed\n');
+    expect(run.stderr).toMatch(/^azlro: error: /);
+  });
+
+  test('--query alone (JSON): the queried value; an invalid --query itself: the whole report', async () => {
+    const base = ['aks', 'abort', '--endpoint', 'http://127.0.0.1:9', '--subscription', SUBSCRIPTION, '-g', 'rg1', '-n', 'c1', '-n', 'c2'];
+    const [queried, badQuery] = await Promise.all([runCli([...base, '--query', 'error.code']), runCli([...base, '--query', 'error['])]);
+    expectExit(queried, 2);
+    expect(JSON.parse(queried.stdout)).toBe('InvalidUsage');
+    expectExit(badQuery, 2);
+    expect(JSON.parse(badQuery.stdout)).toMatchObject({ status: 'failed', exitCode: 2 });
+  });
+});
