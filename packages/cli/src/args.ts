@@ -164,7 +164,7 @@ class Values implements FlagValues {
     for (const flag of flags) {
       const given = this.#values[flag.name];
       if (given && given.length > 1 && !flag.repeatable) {
-        const shownValues = flag.boolean ? '' : ` (${given.map((v) => quoted(String(v))).join(', ')})`;
+        const shownValues = flag.boolean || flag.secret ? '' : ` (${given.map((v) => quoted(String(v))).join(', ')})`;
         throw new UsageError(`${label(flag)} was given ${given.length} times${shownValues}; it takes one value`, { topic });
       }
       const rawName = typed.find((t) => t.name === flag.name)?.rawName;

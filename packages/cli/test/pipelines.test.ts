@@ -4,7 +4,7 @@ import { spawn, spawnSync } from 'node:child_process';
 import { closeSync, existsSync, openSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
 import type { TestServer } from '@azlro/test-server';
-import { BIN, expectExit, runCli, serverPerTest, spawnCli, SUBSCRIPTION, type CliRun } from './helpers.js';
+import { BIN, expectExit, expectNoSecrets, runCli, SECRET_KEY, SECRET_TOKEN, serverPerTest, spawnCli, SUBSCRIPTION, type CliRun } from './helpers.js';
 
 const server = serverPerTest();
 const ABORT_PATH = `/subscriptions/${SUBSCRIPTION}/resourceGroups/rg1/providers/Microsoft.ContainerService/managedclusters/c1/abort`;
@@ -197,4 +197,17 @@ describe.concurrent('--query on a usage error, wherever the error is found', () 
     expectExit(badQuery, 2);
     expect(JSON.parse(badQuery.stdout)).toMatchObject({ status: 'failed', exitCode: 2 });
   });
+});
+
+test('a credential flag given twice: the error names the flag and never echoes the values', async () => {
+  const [token, key] = await Promise.all([
+    runCli(['aks', 'abort', '--endpoint', 'http://127.0.0.1:9', '--subscription', SUBSCRIPTION, '-g', 'rg1', '-n', 'c1', '--access-token', SECRET_TOKEN, '--access-token', SECRET_TOKEN, '-o', 'json']),
+    runCli(['batch', 'cancel-certificate-deletion', '--account-endpoint', 'http://127.0.0.1:9', '--thumbprint', '0123456789abcdef0123456789abcdef01234567', '--account-name', 'acct', '--account-key', SECRET_KEY, '--account-key', SECRET_KEY]),
+  ]);
+  expectExit(token, 2);
+  expect(token.stderr).toMatch(/--access-token was given 2 times; it takes one value/);
+  expectExit(key, 2);
+  expect(key.stderr).toMatch(/--account-key was given 2 times; it takes one value/);
+  expectNoSecrets(token);
+  expectNoSecrets(key);
 });
