@@ -121,22 +121,29 @@ describe.concurrent('TERM=dumb (Emacs shell, some CI consoles): a terminal that 
   });
 });
 
-describe.concurrent('Ctrl-C / SIGTERM before anything was sent (while the credential gets a token)', () => {
-  // The credential is App Service's managed identity (IDENTITY_ENDPOINT, plain http on loopback as on
-  // App Service) pointed at a token endpoint that never answers: the signal lands before the abort is sent.
+/**
+ * A server whose App Service managed-identity token endpoint (IDENTITY_ENDPOINT: plain http on
+ * loopback, as on App Service) never answers, and the environment that makes DefaultAzureCredential
+ * use it: a command stopped there has sent nothing.
+ */
+async function tokenNeverComes(): Promise<{ s: TestServer; env: Record<string, string | undefined> }> {
+  const s = await server();
+  s.route('GET', '/msi/token', { status: 200, delayInMs: 60_000, json: {} });
+  s.route('POST', ABORT_PATH, { status: 204 });
+  return { s, env: { AZLRO_ACCESS_TOKEN: undefined, IDENTITY_ENDPOINT: `${s.url}/msi/token`, IDENTITY_HEADER: 'header', HOME: '/nonexistent', AZURE_CONFIG_DIR: '/nonexistent' } };
+}
+
+/** Sends `signal` once the CLI asked for its token (or has exited), and waits for the end. */
+async function signalWhileGettingToken(s: TestServer, cli: ReturnType<typeof spawnCli>, signal: NodeJS.Signals): Promise<CliRun> {
+  while (!s.requests.some((r) => r.path === '/msi/token') && cli.child.exitCode === null) await new Promise((resolve) => setTimeout(resolve, 10));
+  cli.child.kill(signal);
+  return cli.done;
+}
+
+describe.concurrent('Ctrl-C / SIGTERM / --timeout before anything was sent (while the credential gets a token)', () => {
   test.each([['SIGINT', 130], ['SIGTERM', 143]] as const)('%s: exit %i, the report says nothing was sent, not that the operation goes on', async (signal, code) => {
-    const s = await server();
-    s.route('GET', '/msi/token', { status: 200, delayInMs: 60_000, json: {} });
-    s.route('POST', ABORT_PATH, { status: 204 });
-    const cli = spawnCli([...abortArgs(s), '-o', 'json'], {
-      env: { AZLRO_ACCESS_TOKEN: undefined, IDENTITY_ENDPOINT: `${s.url}/msi/token`, IDENTITY_HEADER: 'header', HOME: '/nonexistent', AZURE_CONFIG_DIR: '/nonexistent' },
-    });
-    while (!s.requests.some((r) => r.path === '/msi/token')) {
-      if (cli.child.exitCode !== null) break;
-      await new Promise((resolve) => setTimeout(resolve, 10));
-    }
-    cli.child.kill(signal);
-    const run = await cli.done;
+    const { s, env } = await tokenNeverComes();
+    const run = await signalWhileGettingToken(s, spawnCli([...abortArgs(s), '-o', 'json'], { env }), signal);
     expectExit(run, code);
     expect(s.requests.filter((r) => r.path === ABORT_PATH)).toHaveLength(0);
     const report = JSON.parse(run.stdout);
@@ -145,33 +152,20 @@ describe.concurrent('Ctrl-C / SIGTERM before anything was sent (while the creden
   });
 
   test('text: no "the operation goes on at the service" when nothing was sent', async () => {
-    const s = await server();
-    s.route('GET', '/msi/token', { status: 200, delayInMs: 60_000, json: {} });
-    const cli = spawnCli(abortArgs(s), {
-      env: { AZLRO_ACCESS_TOKEN: undefined, IDENTITY_ENDPOINT: `${s.url}/msi/token`, IDENTITY_HEADER: 'header', HOME: '/nonexistent', AZURE_CONFIG_DIR: '/nonexistent' },
-    });
-    while (!s.requests.some((r) => r.path === '/msi/token')) {
-      if (cli.child.exitCode !== null) break;
-      await new Promise((resolve) => setTimeout(resolve, 10));
-    }
-    cli.child.kill('SIGINT');
-    const run = await cli.done;
+    const { s, env } = await tokenNeverComes();
+    const run = await signalWhileGettingToken(s, spawnCli(abortArgs(s), { env }), 'SIGINT');
     expectExit(run, 130);
     expect(run.stdout + run.stderr).not.toMatch(/goes on at the service|may still have reached/);
     expect(run.stdout + run.stderr).toMatch(/interrupted before the request was sent/);
   });
-});
 
-test('--timeout reached while the credential gets a token: exit 4, the report says nothing was sent', async () => {
-  const s = await server();
-  s.route('GET', '/msi/token', { status: 200, delayInMs: 60_000, json: {} });
-  s.route('POST', ABORT_PATH, { status: 204 });
-  const run = await runCli([...abortArgs(s), '-o', 'json', '--timeout', '0.5'], {
-    env: { AZLRO_ACCESS_TOKEN: undefined, IDENTITY_ENDPOINT: `${s.url}/msi/token`, IDENTITY_HEADER: 'header', HOME: '/nonexistent', AZURE_CONFIG_DIR: '/nonexistent' },
+  test('--timeout reached: exit 4, the report says nothing was sent', async () => {
+    const { s, env } = await tokenNeverComes();
+    const run = await runCli([...abortArgs(s), '-o', 'json', '--timeout', '0.5'], { env });
+    expectExit(run, 4);
+    expect(s.requests.filter((r) => r.path === ABORT_PATH)).toHaveLength(0);
+    expect(JSON.parse(run.stdout)).toMatchObject({ status: 'failed', exitCode: 4, requests: 0, error: { code: 'Timeout', message: '--timeout reached before the request was sent: nothing was sent' } });
   });
-  expectExit(run, 4);
-  expect(s.requests.filter((r) => r.path === ABORT_PATH)).toHaveLength(0);
-  expect(JSON.parse(run.stdout)).toMatchObject({ status: 'failed', exitCode: 4, requests: 0, error: { code: 'Timeout', message: '--timeout reached before the request was sent: nothing was sent' } });
 });
 
 describe.concurrent('--query on a usage error, wherever the error is found', () => {
