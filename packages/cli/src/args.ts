@@ -6,6 +6,7 @@ import {
   COMMAND_SPECS, findCommand, findGroup, flagsOf, GLOBAL_FLAGS, GROUPS, OUTPUT_FORMATS, VERSION_FLAG,
   type CommandSpec, type FlagSpec, type OutputFormat,
 } from './spec.js';
+import { checkEnvKnobs } from './env-knobs.js';
 import { resolveSubscription } from './subscription.js';
 import { UsageError, type Unrecognised } from './usage-error.js';
 
@@ -64,6 +65,16 @@ export function requestedOutput(argv: readonly string[], env: NodeJS.ProcessEnv)
   asked ??= env.AZURE_CORE_OUTPUT?.trim() || undefined;
   if (asked === undefined && argv.some((arg) => arg === '--query' || arg.startsWith('--query='))) return 'json';
   return OUTPUT_FORMATS.find((f) => f === asked) ?? 'text';
+}
+
+/** The --query argv gives (the last one), without failing: usage errors are printed through it too. */
+export function requestedQuery(argv: readonly string[]): string | undefined {
+  let asked: string | undefined;
+  argv.forEach((arg, i) => {
+    if (arg === '--query') asked = argv[i + 1];
+    else if (arg.startsWith('--query=')) asked = arg.slice('--query='.length);
+  });
+  return asked;
 }
 
 interface Words {
@@ -153,7 +164,7 @@ class Values implements FlagValues {
     for (const flag of flags) {
       const given = this.#values[flag.name];
       if (given && given.length > 1 && !flag.repeatable) {
-        const shownValues = flag.boolean ? '' : ` (${given.map((v) => quoted(String(v))).join(', ')})`;
+        const shownValues = flag.boolean || flag.secret ? '' : ` (${given.map((v) => quoted(String(v))).join(', ')})`;
         throw new UsageError(`${label(flag)} was given ${given.length} times${shownValues}; it takes one value`, { topic });
       }
       const rawName = typed.find((t) => t.name === flag.name)?.rawName;
@@ -283,6 +294,7 @@ export function parseCommand(argv: readonly string[], env: NodeJS.ProcessEnv): P
   try {
     const values = new Values(parsed.values, words.options, flags, env, topic);
     const options = commonOptions(values, spec, env);
+    checkEnvKnobs(env);
     // --subscription, else AZURE_SUBSCRIPTION_ID, else the az profile: read only by the commands that take one.
     const subscription = () => resolveSubscription(values.string('subscription'), values.as('subscription'), env, values.givenAs);
     const command = commandNamed(spec.name)!.parse({ values, positionals: parsed.positionals, env, subscription }) as RegisteredCommand;

@@ -20,14 +20,32 @@ const onSignal = (signal: NodeJS.Signals) => {
 process.on('SIGINT', onSignal);
 process.on('SIGTERM', onSignal);
 
-const exitCode = await main(process.argv.slice(2), {
-  stdout: (text) => process.stdout.write(text),
-  stderr: (text) => process.stderr.write(text),
+// A reader that closed the pipe (`azlro … | head -1`, `| true`) wants no more output: the rest is
+// dropped quietly and the exit code stays the outcome's. Any other write error (a full disk: ENOSPC)
+// lost the result: one line on stderr, and the exit code is 1 if the outcome's was 0. Without these
+// listeners Node prints an unhandled 'error' stack trace and exits 1.
+let stdoutFailed: NodeJS.ErrnoException | undefined;
+process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+  if (stdoutFailed) return;
+  stdoutFailed = error;
+  if (error.code !== 'EPIPE') process.stderr.write(`azlro: error: could not write the result to stdout: ${error.code ?? error.message}\n`);
+});
+process.stderr.on('error', () => {}); // nowhere left to report it
+const writer = (stream: NodeJS.WriteStream) => (text: string) => {
+  if (!stream.destroyed) stream.write(text);
+};
+
+const outcome = await main(process.argv.slice(2), {
+  stdout: writer(process.stdout),
+  stderr: writer(process.stderr),
   env: process.env,
   isTTY: { stdout: process.stdout.isTTY === true, stderr: process.stderr.isTTY === true },
   columns: process.stderr.columns,
   signal: interrupt.signal,
 });
+// The stream reports a failed write on the next tick: let it land before choosing the code.
+await new Promise((resolve) => setImmediate(resolve));
+const exitCode = outcome === 0 && stdoutFailed !== undefined && stdoutFailed.code !== 'EPIPE' ? 1 : outcome;
 process.exitCode = exitCode;
 process.off('SIGINT', onSignal);
 process.off('SIGTERM', onSignal);

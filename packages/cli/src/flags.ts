@@ -21,6 +21,8 @@ export interface FlagSpec {
   repeatable?: boolean;
   /** Values offered by shell completion and checked by the parser. */
   choices?: readonly string[];
+  /** A credential: its value is never echoed in a message (a repeated flag names the flag only). @default false */
+  secret?: boolean;
 }
 
 /** One command (`aks abort`) or a bare one (`wait`). */
@@ -69,7 +71,7 @@ export const VERSION_FLAG: FlagSpec = { name: 'version', boolean: true, descript
 export const CONNECTION_FLAGS: readonly FlagSpec[] = [
   { name: 'endpoint', value: '<url>', description: 'ARM or Cloud Partner Portal base URL; with wait, confirms a token\'s endpoint that is not a known Azure one (loopback included)', defaultText: 'the public cloud' },
   {
-    name: 'access-token', value: '<token>', env: ['AZLRO_ACCESS_TOKEN'],
+    name: 'access-token', value: '<token>', env: ['AZLRO_ACCESS_TOKEN'], secret: true,
     description: 'a bearer token instead of DefaultAzureCredential (prefer the variable: argv is visible to other users)',
   },
   { name: 'no-wait', boolean: true, description: 'return once the service accepted the request, with a resume token' },
@@ -78,7 +80,7 @@ export const CONNECTION_FLAGS: readonly FlagSpec[] = [
 
 export const BATCH_KEY_FLAGS: readonly FlagSpec[] = [
   { name: 'account-name', value: '<name>', env: ['AZ_BATCH_ACCOUNT'], description: 'Batch Shared Key account name' },
-  { name: 'account-key', value: '<key>', env: ['AZ_BATCH_ACCESS_KEY'], description: 'Batch Shared Key (base64); without name and key, Batch uses the token credential' },
+  { name: 'account-key', value: '<key>', env: ['AZ_BATCH_ACCESS_KEY'], secret: true, description: 'Batch Shared Key (base64); without name and key, Batch uses the token credential' },
 ];
 
 export const CLUSTER_FLAGS: readonly FlagSpec[] = [

@@ -88,11 +88,19 @@ export async function follow<TResult>(ctx: CommandContext, spec: FollowSpec<TRes
     await poller.pollUntilDone();
     return finished(poller.operationState, base(), spec);
   } catch (error) {
+    const timedOut = isPollerTimeoutError(error) || (error as Error | undefined)?.name === 'TimeoutError';
+    // Stopped while getting a token (or anything else before the first request): nothing was sent, so
+    // nothing goes on at the service and there is nothing to resume; say so, as main does for a stop
+    // before the command reached its request. A restored wait's operation runs whatever this process sent.
+    if ((io.signal?.aborted || timedOut) && traffic.count === 0 && !spec.restored) {
+      const [exitCode, code, why] = io.signal?.aborted ? [interruptExitCode(io.signal), 'Interrupted', 'interrupted'] : [EXIT_CODES.timeout, 'Timeout', '--timeout reached'];
+      return { ...base(), status: 'failed', exitCode, error: { code, message: `${why} before the request was sent: nothing was sent` } };
+    }
     if (io.signal?.aborted) {
       const resumeToken = await token().catch(() => undefined);
       return { ...base(), status: 'running', exitCode: interruptExitCode(io.signal), resumeToken, stopped: 'interrupted', ...withNotes(throttled(), noToken(resumeToken)) };
     }
-    if (isPollerTimeoutError(error) || (error as Error | undefined)?.name === 'TimeoutError') {
+    if (timedOut) {
       const resumeToken = isPollerTimeoutError(error) ? error.resumeToken : await token().catch(() => undefined);
       return {
         ...base(), status: 'running', exitCode: EXIT_CODES.timeout, resumeToken, stopped: 'timeout',

@@ -14,7 +14,7 @@ const ENVIRONMENT_TEXT = `Environment:
   AZ_BATCH_ACCOUNT, AZ_BATCH_ACCESS_KEY   Batch Shared Key
   AZURE_CORE_OUTPUT         the default --output, as for az
   AZLRO_LOG_LEVEL           verbose, info, warning or error: the HTTP layer's log lines on stderr
-  NO_COLOR                  no colour, even on a terminal`;
+  NO_COLOR                  no colour, even on a terminal (TERM=dumb: no colour and no live line either)`;
 
 /** `  -g, --resource-group <name>   description` rows, aligned, with defaults and variables underneath. */
 function flagRows(flags: readonly FlagSpec[]): string[] {

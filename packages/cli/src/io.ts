@@ -10,7 +10,7 @@ export interface CliIo {
   stdout: Writer;
   /** Progress, logs, errors and hints: never part of the result. */
   stderr: Writer;
-  /** Read for `AZLRO_ACCESS_TOKEN`, `AZ_BATCH_ACCOUNT`, `AZ_BATCH_ACCESS_KEY`, `NO_COLOR`. */
+  /** Read for `AZLRO_ACCESS_TOKEN`, `AZ_BATCH_ACCOUNT`, `AZ_BATCH_ACCESS_KEY`, `NO_COLOR`, `TERM`. */
   env: Readonly<Record<string, string | undefined>>;
   /**
    * Whether stdout and stderr are terminals: a live progress line and colour only then. A boolean
@@ -28,9 +28,14 @@ export interface CliIo {
   signal?: AbortSignal;
 }
 
-/** Whether each stream is a terminal. */
+/**
+ * Whether each stream is a terminal that takes escape sequences (colour, the live line). `TERM=dumb`
+ * (Emacs' shell, some CI consoles) is a terminal that takes none: treated as not one, as
+ * supports-color and git do.
+ */
 export function ttys(io: CliIo): { stdout: boolean; stderr: boolean } {
   const { isTTY = false } = io;
+  if (io.env.TERM === 'dumb') return { stdout: false, stderr: false };
   return typeof isTTY === 'boolean' ? { stdout: isTTY, stderr: isTTY } : { stdout: isTTY.stdout ?? false, stderr: isTTY.stderr ?? false };
 }
 

@@ -1,8 +1,8 @@
 import type { AzlroLogger } from '@azlro/http';
 import type { CommandContext } from './context.js';
+import { LOG_LEVELS as LEVELS } from './env-knobs.js';
 
-type Level = 'verbose' | 'info' | 'warning' | 'error';
-const LEVELS: readonly Level[] = ['verbose', 'info', 'warning', 'error'];
+type Level = (typeof LEVELS)[number];
 
 /**
  * The level a command logs at: every HTTP exchange with `--verbose`, else what `AZURE_LOG_LEVEL`

@@ -1,4 +1,4 @@
-import { parseCommand, requestedOutput, UsageError, type CommonOptions, type ParsedCommand } from './args.js';
+import { parseCommand, requestedOutput, requestedQuery, UsageError, type CommonOptions, type ParsedCommand } from './args.js';
 import { commandNamed } from './commands/registry.js';
 import { EXIT_CODES, interruptExitCode, type ExitCode } from './exit-codes.js';
 import { colourAllowed, ttys, type CliIo, type Writer } from './io.js';
@@ -24,7 +24,11 @@ const helpHint = (topic: string) => `Run \`azlro${topic ? ` ${topic}` : ''} --he
 async function usageFailure(argv: readonly string[], io: CliIo, error: unknown, startedAt: number): Promise<number> {
   const [{ createContext }, { printReport }, { createFormatter }] = await Promise.all([import('./context.js'), import('./output.js'), import('./formats.js')]);
   const output = requestedOutput(argv, io.env as NodeJS.ProcessEnv);
-  const format = await createFormatter({ output }, colourAllowed(io, ttys(io).stdout));
+  const colour = colourAllowed(io, ttys(io).stdout);
+  // Through --query as well, so `-o tsv --query status` prints one word whatever the error; a
+  // --query that is itself the error (or meets -o text) is left out.
+  const query = requestedQuery(argv);
+  const format = await createFormatter({ output, query }, colour).catch(() => createFormatter({ output }, colour));
   const ctx = createContext(io, { noWait: false, output, verbose: false }, startedAt, format);
   let message = error instanceof UsageError ? error.message : shown(String((error as Error)?.message ?? error));
   if (error instanceof UsageError && error.unrecognised.length > 0) {
