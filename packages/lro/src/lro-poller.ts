@@ -128,7 +128,7 @@ export class LroPoller<TClient extends { readonly endpoint: string }, TResult> i
     await untilAborted(this.#submission, signal);
     this.#throwCallbackFailure();
     if (!this.isDone) {
-      await this.#options.clock.sleep(this.#schedule.untilAllowedInMs, signal);
+      await this.#sleepUntil(() => this.#schedule.untilAllowedInMs, signal);
       await this.#pollShared(signal);
       this.#throwCallbackFailure();
     }
@@ -143,7 +143,7 @@ export class LroPoller<TClient extends { readonly endpoint: string }, TResult> i
       await untilAborted(this.#submission, signal);
       this.#throwCallbackFailure();
       while (!this.isDone) {
-        await this.#options.clock.sleep(this.#schedule.untilNextInMs, signal);
+        await this.#sleepUntil(() => this.#schedule.untilNextInMs, signal);
         await this.#pollShared(signal);
         this.#throwCallbackFailure();
       }
@@ -159,6 +159,16 @@ export class LroPoller<TClient extends { readonly endpoint: string }, TResult> i
     }
     if (this.#current.state.status === 'succeeded') return this.#current.state.result as TResult;
     throw new OperationFailedError(this.operationState);
+  }
+
+  /**
+   * Sleeps `wait()` ms, then again for as long as `wait()` says: another wait's poll may have
+   * answered meanwhile with a `Retry-After` (or a 429) that moved the next poll on.
+   */
+  async #sleepUntil(wait: () => number, signal: AbortSignal): Promise<void> {
+    const { clock } = this.#options;
+    await clock.sleep(wait(), signal);
+    for (let left = wait(); left > 0; left = wait()) await clock.sleep(left, signal);
   }
 
   #combine(...signals: (AbortSignal | undefined)[]): AbortSignal {

@@ -26,7 +26,8 @@ export interface Poller<TResult> extends Promise<TResult> {
   submitted(options?: PollOptions): Promise<void>;
   /**
    * Sends one polling request, after any `Retry-After` the service asked for, and returns the new
-   * state. Once done, it sends nothing and returns the final state.
+   * state. Once done, it sends nothing and returns the final state. A `failed` or `canceled` state
+   * resolves too (core-lro 3's `poll()` throws then): read `status`.
    */
   poll(options?: PollOptions): Promise<OperationState<TResult>>;
   /**

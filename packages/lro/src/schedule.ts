@@ -67,9 +67,14 @@ export class PollSchedule {
     return wait > 0 && Number.isFinite(wait) ? Math.ceil(this.#clock.epochNow() + wait) : undefined;
   }
 
-  /** Picks up a resume token's `notBefore`; otherwise a resumed poller polls at once. */
+  /**
+   * Picks up a resume token's `notBefore`, within `maxIntervalInMs` (a cut wait is logged, as a cut
+   * `Retry-After` is); otherwise a resumed poller polls at once.
+   */
   restore(notBeforeEpoch: number | undefined): void {
-    const wait = Math.min(Math.max(0, (notBeforeEpoch ?? 0) - this.#clock.epochNow()), this.#bounds.maxIntervalInMs);
-    this.#notBefore = this.#nextPollAt = this.#clock.now() + wait;
+    const asked = Math.max(0, (notBeforeEpoch ?? 0) - this.#clock.epochNow());
+    const { maxIntervalInMs } = this.#bounds;
+    if (asked > maxIntervalInMs) this.#log?.warning(`the resume token's notBefore is ${asked} ms away; waiting maxIntervalInMs (${maxIntervalInMs} ms) instead`);
+    this.#notBefore = this.#nextPollAt = this.#clock.now() + Math.min(asked, maxIntervalInMs);
   }
 }

@@ -125,6 +125,19 @@ describe('runCommand', () => {
     expect(server.requests).toHaveLength(1);
   });
 
+  test("a 200 to the POST that is still running: its command id's documented URL is polled; without an id it rejects at once", async () => {
+    server.route('POST', RUN_PATH, { json: { id: '0e9872e6629349dc865e27ee6f8bab2d', properties: { provisioningState: 'Running' } } });
+    server.route('GET', DOCUMENTED, { json: result(0, 'later') });
+    const clock = new ManualClock({ autoAdvance: true });
+    await expect(runCommand(aksClient(server), cluster, { command: 'ls' }, { clock })).resolves.toEqual(result(0, 'later'));
+    expect(seen(server)).toEqual([`POST ${RUN_PATH}`, `GET ${DOCUMENTED}`]);
+    server.reset();
+    server.route('POST', RUN_PATH, { json: { properties: { provisioningState: 'Running' } } });
+    const error = await rejection(runCommand(aksClient(server), cluster, { command: 'ls' }, { clock }));
+    expect(String(error)).toBe('Error: containerservice.runCommand: the service answered 200 Running without a location or a command id: no command result to follow');
+    expect(seen(server)).toEqual([`POST ${RUN_PATH}`]);
+  });
+
   test('a handed-out location that fails 404 falls back to the documented URL built from the cluster and the command id', async () => {
     server.route('POST', RUN_PATH, { status: 202, headers: { location: `${server.url}${HANDED_OUT}?api-version=2024-09-01` } });
     server.route('GET', HANDED_OUT, { status: 404, json: { error: { code: 'NotFound', message: 'gone' } } });

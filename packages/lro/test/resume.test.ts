@@ -9,7 +9,7 @@ import { bundleFixture, runChild } from './child-process.js';
 import type { Clock } from '@azlro/http';
 import { ManualClock } from '@azlro/http/testing';
 import {
-  ABORT_PATH, accepted, aksClient, CANCEL_PATH, cluster, command, COMMAND_PATH, fast, offer, OFFER_OPERATION_PATH, partnerClient, SECRET, status,
+  ABORT_PATH, accepted, aksClient, CANCEL_PATH, cluster, command, COMMAND_PATH, fast, offer, OFFER_OPERATION_PATH, partnerClient, recordingLogger, SECRET, status,
   STATUS_PATH, tokenText,
 } from './helpers.js';
 
@@ -94,6 +94,23 @@ describe('restorePoller()', () => {
     await restorePoller(aksClient(server), token, { clock: later });
     expect(later.sleeps).toEqual([20_000]);
     expect(server.requests.map((r) => r.method)).toEqual(['POST', 'GET']);
+  });
+
+  test("a notBefore beyond maxIntervalInMs is cut to it and logged; one long past polls at once", async () => {
+    const token = await runningAbortToken(); // at the clock's start
+    server.route('GET', STATUS_PATH, status('Succeeded'));
+    const start = new ManualClock().epochNow();
+    const logger = recordingLogger();
+    const farClock = new ManualClock({ autoAdvance: true });
+    await restorePoller(aksClient(server), forge(token, (t) => (t.notBefore = start + 86_400_000)), { clock: farClock, logger });
+    expect(farClock.sleeps).toEqual([600_000]);
+    expect(logger.lines.filter((l) => l.startsWith('warning'))).toEqual([
+      "warning the resume token's notBefore is 86400000 ms away; waiting maxIntervalInMs (600000 ms) instead",
+    ]);
+    const pastClock = new ManualClock({ autoAdvance: true });
+    await restorePoller(aksClient(server), forge(token, (t) => (t.notBefore = start - 86_400_000)), { clock: pastClock, logger });
+    expect(pastClock.sleeps).toEqual([0]);
+    expect(logger.lines.filter((l) => l.startsWith('warning'))).toHaveLength(1);
   });
 
   test('continues in a child process with fresh credentials', async () => {

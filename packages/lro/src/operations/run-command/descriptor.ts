@@ -3,18 +3,27 @@ import { assertPathSegment } from '@azlro/http/internal';
 import type { OperationDescriptor } from '../../operation.js';
 import type { PollingTarget } from '../../resume-token.js';
 import { commandResult, commandResultUrl, readCommandResult } from '../../strategies/command-result.js';
+import { isTerminal } from '../../status.js';
 import type { Observation, RequestContext } from '../../strategy.js';
 
 const KIND = 'containerservice.runCommand';
+
+/** `value` when it is a usable command id (a path segment), else undefined. */
+function validCommandId(value: unknown): string | undefined {
+  try {
+    assertPathSegment('commandId', value);
+    return value;
+  } catch {
+    return undefined;
+  }
+}
 
 /** The command id: the last segment of a `…/commandResults/{commandId}` URL, if it is one. */
 function commandIdOf(url: string): string | undefined {
   const match = /\/commandResults\/([^/?#]+)(?:[?#]|$)/i.exec(new URL(url).pathname + '?');
   if (!match) return undefined;
   try {
-    const id = decodeURIComponent(match[1]!);
-    assertPathSegment('commandId', id);
-    return id;
+    return validCommandId(decodeURIComponent(match[1]!));
   } catch {
     return undefined;
   }
@@ -23,7 +32,8 @@ function commandIdOf(url: string): string | undefined {
 /**
  * Reads Run Command's initial response: 202 names the command's result in `location` (polled as
  * handed out; the documented URL built from the caller's cluster and the command id is the
- * fallback should it fail); a 200 (declared "only for autorest") is the result itself.
+ * fallback should it fail); a 200 (declared "only for autorest") is the result itself, and one
+ * still running is followed at its `id`'s documented URL (with no `id`, an Error: nothing to follow).
  */
 function readRunCommandInitial(
   client: ContainerServiceClient,
@@ -32,7 +42,16 @@ function readRunCommandInitial(
   response: Response,
   context: RequestContext,
 ): Observation<RunCommandResult> {
-  if (response.status !== 202) return readCommandResult(data, response, { url: response.url || client.endpoint }, context);
+  if (response.status !== 202) {
+    // The result itself; one still running names the command only by its `id`: poll its documented URL.
+    const commandId = validCommandId(data?.id);
+    const url = commandId === undefined ? undefined : commandResultUrl(client.endpoint, { ...params, commandId });
+    const observation = readCommandResult(data, response, { url: url ?? client.endpoint, resourceUrl: url }, context);
+    if (url === undefined && !isTerminal(observation.status)) {
+      throw new Error(`${KIND}: the service answered ${response.status} ${observation.serviceStatus ?? '(no provisioningState)'} without a location or a command id: no command result to follow`);
+    }
+    return observation;
+  }
   const location = response.headers.get('location');
   if (!location) throw new Error(`${KIND}: the service answered 202 without a location: no command result to follow`);
   const url = context.follow(location, 'the location header');
