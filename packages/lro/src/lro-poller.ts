@@ -125,7 +125,8 @@ export class LroPoller<TClient extends { readonly endpoint: string }, TResult> i
 
   async poll(options?: PollOptions): Promise<OperationState<TResult>> {
     const signal = this.#combine(checkPollOptions(options));
-    await untilAborted(this.#submission, signal);
+    // Done is done: a signal aborted since (the poller's or this call's) no longer matters (as in core-lro 3).
+    if (!this.isDone) await untilAborted(this.#submission, signal);
     this.#throwCallbackFailure();
     if (!this.isDone) {
       await this.#sleepUntil(() => this.#schedule.untilAllowedInMs, signal);
@@ -140,7 +141,7 @@ export class LroPoller<TClient extends { readonly endpoint: string }, TResult> i
     const deadline = startDeadline(this.#options.timeoutInMs, this.#options.clock);
     const signal = this.#combine(callSignal, deadline.signal);
     try {
-      await untilAborted(this.#submission, signal);
+      if (!this.isDone) await untilAborted(this.#submission, signal);
       this.#throwCallbackFailure();
       while (!this.isDone) {
         await this.#sleepUntil(() => this.#schedule.untilNextInMs, signal);

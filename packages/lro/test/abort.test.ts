@@ -71,6 +71,18 @@ describe('abortSignal', () => {
     expect(server.requests.map((r) => `${r.method}@${r.arrivedAt}`)).toEqual(['POST@0', 'GET@200']);
   });
 
+  test('once done, a signal aborted since changes nothing: the result and the state are still handed out (as core-lro 3)', async () => {
+    const controller = new AbortController();
+    server.route('POST', ABORT_PATH, { status: 204 });
+    const poller = abortLatestOperation(aksClient(server), cluster, { abortSignal: controller.signal });
+    await poller;
+    controller.abort(new Error('the caller moved on'));
+    await expect(poller).resolves.toBeUndefined();
+    await expect(poller.poll()).resolves.toMatchObject({ status: 'succeeded' });
+    await expect(poller.pollUntilDone({ abortSignal: AbortSignal.abort() })).resolves.toBeUndefined();
+    expect(server.requests).toHaveLength(1);
+  });
+
   test('an already aborted signal: the initial request is not sent, and the poller rejects', async () => {
     const reason = new Error('already stopped');
     const poller = abortLatestOperation(aksClient(server), cluster, { abortSignal: AbortSignal.abort(reason) });
