@@ -2,7 +2,7 @@
 import { isApiError } from '@azlro/http';
 import { startTestServer, type TestServer } from '@azlro/test-server';
 import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest';
-import { isOperationFailedError, waitForCommandResult } from '../src/index.js';
+import { isOperationFailedError, parseResumeToken, waitForCommandResult } from '../src/index.js';
 import { commandResultUrl } from '../src/strategies/command-result.js';
 import { aksClient, command, COMMAND_PATH, fast, rejection, seen } from './helpers.js';
 
@@ -37,6 +37,15 @@ describe('waitForCommandResult', () => {
     const poller = waitForCommandResult(aksClient(server), command, fast());
     expect((await poller).properties?.logs).toBe('namespace dummy created');
     expect(seen(server)).toHaveLength(1);
+  });
+
+  test('a finished result\'s resume token keeps the exit code but not the logs (they may echo a secret), as run command\'s does', async () => {
+    server.route('GET', COMMAND_PATH, { json: { ...succeeded, properties: { ...succeeded.properties, logs: 'password=hunter2' } } });
+    const poller = waitForCommandResult(aksClient(server), command, fast());
+    expect((await poller).properties?.logs).toBe('password=hunter2');
+    const token = await poller.serialize();
+    expect(Buffer.from(token, 'base64url').toString()).not.toContain('hunter2');
+    expect(parseResumeToken(token).state).toMatchObject({ status: 'succeeded', result: { properties: { exitCode: 0 } } });
   });
 
   test('202 without Location polls the same commandResults URL again', async () => {

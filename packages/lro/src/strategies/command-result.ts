@@ -73,3 +73,15 @@ export const commandResult: Strategy<ContainerServiceClient, RunCommandResult> =
     if (target.via !== undefined) throw new RangeError(`resumeToken: a command-result polling target has no via; got ${JSON.stringify(target.via)}`);
   },
 };
+
+/**
+ * What a command result's resume token keeps of a finished result (run command's and
+ * waitForCommandResult's): everything but `logs`. The logs are whatever the command printed, which
+ * may echo its text, its files or a secret they hold; the token is text people paste into CI logs
+ * and chat. A restored, finished poller resolves without them.
+ */
+export function withoutLogs(result: RunCommandResult | undefined): RunCommandResult | undefined {
+  if (!result?.properties || result.properties.logs === undefined) return result;
+  const { logs: _, ...properties } = result.properties;
+  return { ...result, properties };
+}

@@ -2,7 +2,7 @@ import { sendRunCommand, type ContainerServiceClient, type ManagedClusterParams,
 import { assertPathSegment } from '@azlro/http/internal';
 import type { OperationDescriptor } from '../../operation.js';
 import type { PollingTarget } from '../../resume-token.js';
-import { commandResult, commandResultUrl, readCommandResult } from '../../strategies/command-result.js';
+import { commandResult, commandResultUrl, readCommandResult, withoutLogs } from '../../strategies/command-result.js';
 import { isTerminal } from '../../status.js';
 import type { Observation, RequestContext } from '../../strategy.js';
 
@@ -59,17 +59,6 @@ function readRunCommandInitial(
   const polling: PollingTarget = { url };
   if (commandId !== undefined) polling.resourceUrl = commandResultUrl(client.endpoint, { ...params, commandId });
   return { status: 'running', polling, response };
-}
-
-/**
- * What a run-command resume token keeps of a finished result: everything but `logs`. The logs are
- * whatever the command printed, which may echo its text, its files or a secret they hold; the token
- * is text people paste into CI logs and chat. A restored, finished poller resolves without them.
- */
-function withoutLogs(result: RunCommandResult | undefined): RunCommandResult | undefined {
-  if (!result?.properties || result.properties.logs === undefined) return result;
-  const { logs: _, ...properties } = result.properties;
-  return { ...result, properties };
 }
 
 /**

@@ -1,7 +1,7 @@
 import { getCommandResult, type CommandResultParams, type ContainerServiceClient, type RunCommandResult } from '@azlro/containerservice';
 import { parseBody } from '../../get-as-is.js';
 import type { OperationDescriptor } from '../../operation.js';
-import { checkCommandParams, commandResult, commandResultUrl, readCommandResult } from '../../strategies/command-result.js';
+import { checkCommandParams, commandResult, commandResultUrl, readCommandResult, withoutLogs } from '../../strategies/command-result.js';
 
 const KIND = 'containerservice.commandResult';
 
@@ -20,4 +20,5 @@ export const commandResultOperation = {
       return readCommandResult(parseBody(data, response), response, { url: resourceUrl, resourceUrl }, context);
     };
   },
+  tokenResult: withoutLogs,
 } as const satisfies OperationDescriptor<ContainerServiceClient, [CommandResultParams], RunCommandResult>;
