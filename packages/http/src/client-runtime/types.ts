@@ -76,7 +76,7 @@ type MethodFn = <TData = unknown, TError = unknown, ThrowOnError extends boolean
 
 /** The client the generated functions call. */
 export interface Client {
-  /** Sends a GET (see {@link RequestOptions}); a pipeline `fetch` throws `ApiError` on a non-2xx answer. */
+  /** Sends a GET (see `RequestOptions`); a pipeline `fetch` throws `ApiError` on a non-2xx answer. */
   get: MethodFn;
   /** Sends a POST. */
   post: MethodFn;
