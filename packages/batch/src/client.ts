@@ -18,7 +18,7 @@ export interface BatchClientOptions extends ClientOptions {
   credential?: TokenCredential | SharedKeyCredential;
   /**
    * Token scopes requested from a `TokenCredential`. By default the account endpoint's cloud decides
-   * (`batchScopeFor` from `@azlro/http`): `*.batch.chinacloudapi.cn` and `*.batch.usgovcloudapi.net`
+   * (the `AZURE_CLOUDS` table of `@azlro/http`): `*.batch.chinacloudapi.cn` and `*.batch.usgovcloudapi.net`
    * get their cloud's scope, any other endpoint the public cloud's.
    * @default [batchScopeFor(endpoint)], e.g. ['https://batch.core.windows.net//.default']
    */

@@ -27,8 +27,12 @@ export interface CancelCertificateDeletionOptions extends OperationOptions {
 }
 
 /**
- * Cancels a failed deletion of a certificate (POST .../canceldelete), setting it back to `active`.
- * Resolves on 204.
+ * Cancels a failed deletion of a certificate (`POST {batchUrl}/certificates(thumbprintAlgorithm={a},thumbprint={t})/canceldelete`,
+ * api-version 2023-11-01.18.0; the "Certificate - Cancel Deletion" page), setting it back to `active`.
+ * Resolves on 204 with `{ data, request, response }`. A thumbprint that is not 40 hexadecimal
+ * digits, an algorithm other than `sha1` or a bad `serverTimeoutInSeconds` throws a
+ * TypeError/RangeError naming it before anything is sent; a non-2xx answer after the pipeline's
+ * retries rejects with an `ApiError`.
  *
  * @deprecated Like the API: the Batch certificate feature was retired on 2024-02-29 and the service
  * now answers 400 `CertificateRetired` (an `ApiError` of kind `certificateRetired`). Use the Azure

@@ -47,8 +47,12 @@ function notificationEmails(value: CancelOperationParams['notificationEmails']):
 }
 
 /**
- * Cancels the operation in progress on an offer (POST .../cancel). 200: canceled synchronously;
- * 202: the cancellation runs, and the relative `Location` header names the operation to poll.
+ * Cancels the operation in progress on an offer (`POST /api/publishers/{publisherId}/offers/{offerId}/cancel`,
+ * api-version 2017-10-31; the Cloud Partner Portal "Cancel Operation" page). Resolves with
+ * `{ data, request, response }`: 200, canceled synchronously; 202, the cancellation runs, and the
+ * relative `Location` header names the operation to poll. An empty or malformed path parameter, or a
+ * notification e-mail that cannot be an address, throws a TypeError/RangeError naming it before
+ * anything is sent; a non-2xx answer after the pipeline's retries rejects with an `ApiError`.
  * Most callers want `cancelOfferOperation` from `@azlro/lro`, which also waits.
  */
 export function cancelOperation(client: CloudPartnerClient, params: CancelOperationParams, options: OperationOptions = {}) {

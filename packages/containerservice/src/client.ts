@@ -22,7 +22,7 @@ export interface ContainerServiceClientOptions extends ClientOptions {
   credential?: TokenCredential;
   /**
    * Token scopes requested from `credential`. By default the endpoint's cloud decides
-   * (`resourceManagerScopeFor` from `@azlro/http`): `https://management.chinacloudapi.cn` gets
+   * (the `AZURE_CLOUDS` table of `@azlro/http`): `https://management.chinacloudapi.cn` gets
    * `https://management.chinacloudapi.cn/.default`, US Government likewise, and any other endpoint
    * the public cloud's. Set it for other clouds (e.g. Azure Stack Hub).
    * @default [resourceManagerScopeFor(endpoint)], e.g. ['https://management.azure.com/.default']

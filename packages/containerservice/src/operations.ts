@@ -45,8 +45,10 @@ export function clusterPath(params: ManagedClusterParams): ManagedClusterParams 
 }
 
 /**
- * Aborts the operation currently running on a managed cluster (POST .../abort).
- * Resolves with status 202 (poll `Azure-AsyncOperation` / `location`) or 204; rejects with an
+ * Aborts the operation currently running on a managed cluster (`POST …/managedclusters/{resourceName}/abort`,
+ * api-version 2024-02-01; the "Managed Clusters - Abort Latest Operation" page). Bad params throw a
+ * TypeError/RangeError naming them before anything is sent.
+ * Resolves with `{ data, request, response }`, status 202 (poll `Azure-AsyncOperation` / `location`) or 204; rejects with an
  * `ApiError` of kind `conflict` (409) when the operation finished before it could be aborted.
  * Resent after a 500/502/504, a reset or a timed-out attempt, as the Azure SDKs do: a repeated
  * abort answers the same abort (202) or that nothing is left to abort (409/204).
@@ -67,8 +69,13 @@ export function sendAbortLatestOperation(client: ContainerServiceClient, params:
 }
 
 /**
- * Gets the result of a command run on a managed cluster: 202 (and `data` undefined) while it runs,
- * 200 with the `RunCommandResult` when it has finished.
+ * Gets the result of a command run on a managed cluster (`GET …/managedClusters/{resourceName}/commandResults/{commandId}`,
+ * api-version 2024-09-01; the "Managed Clusters - Get Command Result" page): 202 + `Location` (and
+ * `data` undefined) while it runs, 200 with the `RunCommandResult` when it has finished.
+ * Resolves with `{ data, request, response }`. Bad params throw a TypeError/RangeError naming them
+ * before anything is sent; a non-2xx answer after the pipeline's retries rejects with an `ApiError`
+ * (404 kind `notFound` for a cluster that does not exist). Most callers want `waitForCommandResult`
+ * from `@azlro/lro`, which also polls.
  */
 export async function getCommandResult(
   client: ContainerServiceClient,

@@ -44,6 +44,7 @@ export const emulatorInfo = {
   resourceGroupName: 'rg-azlro',
   /** The region in every ARM polling URL the emulator hands out. */
   location: 'eastus',
+  /** AKS cluster names (`resourceName`), one per abort outcome. */
   clusters: {
     /** Any name not listed below: an upgrade is running; abort answers 202 and cancels it. */
     abortAccepted: 'aks-demo',
@@ -54,6 +55,7 @@ export const emulatorInfo = {
     /** Abort and command results answer 404. */
     notFound: 'missing-aks',
   },
+  /** AKS node pool names (`agentPoolName`), one per node-pool abort outcome. */
   agentPools: {
     /** Any pool name not listed below, on any cluster but `missing…`: a node-image upgrade is running; abort answers 202 and cancels it (a second abort once canceled: 409). */
     abortAccepted: 'nodepool1',
@@ -75,17 +77,20 @@ export const emulatorInfo = {
     /** Exits 3 (provisioningState still `succeeded`: the command ran). */
     exitsNonZero: 'kubectl get pods -n nope; exit 3',
   },
+  /** Command ids for Get Command Result (`commandId`), one per outcome. */
   commands: {
     /** Runs for `timings.commandInMs`, then succeeds with exit code 0. */
     succeeds: 'cmd-0123456789abcdef',
     /** Runs for `timings.commandInMs`, then fails with a reason. */
     fails: 'fail-0123456789abcdef',
   },
+  /** The Batch account and certificate thumbprints. */
   batch: {
     /** The default Shared Key account. */
     accountName: 'azlroemulator',
     /** Its key: fake, fixed and public. */
     accountKey: EMULATOR_BATCH_ACCOUNT_KEY,
+    /** SHA1 thumbprints (40 hex digits), one per cancel-deletion outcome. */
     thumbprints: {
       /** Cancel deletion answers 204. */
       canceled: '0123456789abcdef0123456789abcdef01234567',
@@ -93,8 +98,11 @@ export const emulatorInfo = {
       retired: 'dead456789abcdef0123456789abcdef01234567',
     },
   },
+  /** Cloud Partner Portal sample names. */
   cloudPartner: {
+    /** Any publisher id works. */
     publisherId: 'contoso',
+    /** Offer ids (`offerId`), one per cancel outcome. */
     offers: {
       /** 202 with a migrated-offer `Location`; the operation runs for `timings.offerCancelInMs`. */
       accepted: 'contoso-offer',
@@ -110,9 +118,13 @@ export const emulatorInfo = {
 
 /** {@link emulatorInfo} plus where a running emulator listens and its actual Batch account. */
 export interface EmulatorInfo extends Omit<typeof emulatorInfo, 'batch'> {
+  /** Where each service listens. */
   readonly endpoints: EmulatorEndpoints;
+  /** The sample thumbprints and the first account of `batchAccounts` (by default `azlroemulator`). */
   readonly batch: Omit<typeof emulatorInfo.batch, 'accountName' | 'accountKey'> & {
+    /** The Batch account name to sign Shared Key requests with. */
     readonly accountName: string;
+    /** Its base64 key. */
     readonly accountKey: string;
   };
 }

@@ -26,7 +26,14 @@ export interface RunningEmulator {
    * The Prism proxies, one per service, behind the front doors (`url`), and the backend behind
    * them all (`upstream`): both unchecked by the front door's path folding, for diagnosing only.
    */
-  readonly proxies: readonly { readonly service: EmulatorService; readonly url: string; readonly upstream: string }[];
+  readonly proxies: readonly {
+    /** Which service this Prism proxy checks. */
+    readonly service: EmulatorService;
+    /** The Prism proxy's own base URL (behind the front door). */
+    readonly url: string;
+    /** The backend's base URL, which every proxy forwards to. */
+    readonly upstream: string;
+  }[];
   /** Forgets every cluster abort, command and offer operation, as if freshly started. */
   reset(): void;
   /** Stops the front doors, the Prism servers and the backend; resolves when every port is closed. Idempotent. */

@@ -58,7 +58,14 @@ type Picked<T> = T extends Record<string, unknown> ? T[keyof T] : T;
 
 /** What a call resolves with (hey-api's `fields` style). `request` is built only when read. */
 export type RequestResult<TData = unknown, TError = unknown, ThrowOnError extends boolean = boolean> = ThrowOnError extends true
-  ? Promise<{ data: Picked<TData>; request: Request; response: Response }>
+  ? Promise<{
+      /** The parsed body: JSON parsed, an empty body or 204 as `{}`, other content types as text (see `parseAs`). */
+      data: Picked<TData>;
+      /** The request's method, URL and the caller's headers, built only when read; without the pipeline's headers (no credential). */
+      request: Request;
+      /** The final response, body already read; its headers carry `Location`, `Azure-AsyncOperation`, `Retry-After`, request ids. */
+      response: Response;
+    }>
   : Promise<({ data: Picked<TData>; error: undefined } | { data: undefined; error: Picked<TError> }) & { request: Request; response: Response }>;
 
 // NoInfer: TData/TError come from the generated call's type arguments (or default to unknown),
@@ -69,18 +76,27 @@ type MethodFn = <TData = unknown, TError = unknown, ThrowOnError extends boolean
 
 /** The client the generated functions call. */
 export interface Client {
+  /** Sends a GET (see `RequestOptions`); a pipeline `fetch` throws `ApiError` on a non-2xx answer. */
   get: MethodFn;
+  /** Sends a POST. */
   post: MethodFn;
+  /** Sends a PUT. */
   put: MethodFn;
+  /** Sends a PATCH. */
   patch: MethodFn;
+  /** Sends a DELETE. */
   delete: MethodFn;
+  /** Sends a HEAD. */
   head: MethodFn;
+  /** Sends a request with any `method`. */
   request: <TData = unknown, TError = unknown, ThrowOnError extends boolean = false>(
     options: RequestOptions<ThrowOnError> & { method: string },
   ) => RequestResult<NoInfer<TData>, NoInfer<TError>, ThrowOnError>;
   /** The URL a call would go to (path parameters checked and encoded, query serialized). */
   buildUrl: (options: { url: string; baseUrl?: string; path?: Record<string, unknown>; query?: Record<string, unknown> }) => string;
+  /** The client's current settings (`baseUrl`, `fetch`, `throwOnError`…). */
   getConfig: () => Config;
+  /** Merges `config` into the client's settings and returns the result. */
   setConfig: (config: Config) => Config;
 }
 

@@ -28,26 +28,46 @@ function kindOf(status: number, code: string | undefined): ApiErrorKind {
 
 /** What {@link ApiError} is built from; `url` and `body` must already be redacted. */
 export interface ApiErrorInit extends ServiceError {
+  /** The request's HTTP method, e.g. `POST`. */
   method: string;
+  /** The request URL, already redacted (secret-like query values, user-info). */
   url: string;
+  /** The final response's HTTP status (0 for an opaque redirect). */
   status: number;
+  /** The response's reason phrase, already redacted; the message's text when the body gives none. @default none */
   statusText?: string;
+  /** The service's request id (`x-ms-request-id`, Batch `request-id`), already redacted. @default none */
   requestId?: string;
+  /** The client request id the service echoed (`x-ms-client-request-id`, Batch `client-request-id`). @default none */
   clientRequestId?: string;
+  /** The parsed JSON body, or its text when it is not JSON; already redacted. @default none */
   body?: unknown;
+  /** The buffered response (kept non-enumerable on the error). @default none */
   response?: Response;
 }
 
 /** A final non-2xx response (after retries). Message: `METHOD url: status code: service message`. */
 export class ApiError extends FieldsError {
+  /** Always `'ApiError'`; {@link isApiError} checks it, so the guard works across two copies of the package. */
   declare readonly name: 'ApiError';
+  /** The final response's HTTP status (after the retries), e.g. 409; also {@link ApiError.statusCode}. */
   declare readonly status: number;
+  /** The status (or Batch's `CertificateRetired` code) as one word to branch on; see {@link ApiErrorKind}. */
   declare readonly kind: ApiErrorKind;
+  /**
+   * The service's error code as sent (`error.code` of an ARM CloudError, `code` of a Batch or Cloud
+   * Partner body, else the `x-ms-error-code` header), e.g. `OperationNotAllowed`; undefined when none.
+   */
   declare readonly code: string | undefined;
+  /** The service error's `target` (the parameter or resource at fault), when it names one. */
   declare readonly target: string | undefined;
+  /** The service error's `details` (ARM) or `values` (Batch) array, as sent; empty when there are none. */
   declare readonly details: readonly unknown[];
+  /** The service's id for the request (`x-ms-request-id`, Batch `request-id`): quote it to Azure support. */
   declare readonly requestId: string | undefined;
+  /** The client request id echoed by the service (`x-ms-client-request-id`, Batch `client-request-id`). */
   declare readonly clientRequestId: string | undefined;
+  /** The request's HTTP method, e.g. `POST`. */
   declare readonly method: string;
   /** The request URL with secret-like query values redacted. */
   declare readonly url: string;

@@ -1,8 +1,12 @@
 /** The parts of a service's error body that every azlro service reports in some shape. */
 export interface ServiceError {
+  /** The service's error code, e.g. `OperationNotAllowed`. @default none */
   code?: string;
+  /** The service's message (ARM `error.message`, Batch `message.value`). @default none */
   message?: string;
+  /** The parameter or resource the error is about. @default none */
   target?: string;
+  /** Further errors: ARM `error.details`, Batch `values`. @default none */
   details?: unknown[];
 }
 

@@ -7,9 +7,13 @@ export type AzlroLogLevel = 'verbose' | 'info' | 'warning' | 'error';
 
 /** A logger with one method per level; the pipeline writes one line per request, response and retry. */
 export interface AzlroLogger {
+  /** Per-request detail: each attempt and response, each poll. Messages arrive already redacted. */
   verbose(message: string): void;
+  /** Notable steps. Messages arrive already redacted. */
   info(message: string): void;
+  /** Something azlro worked around: a retry, an ignored `Retry-After`, an unknown status word. Already redacted. */
   warning(message: string): void;
+  /** A failure. Already redacted. */
   error(message: string): void;
 }
 

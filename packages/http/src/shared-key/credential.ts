@@ -7,9 +7,13 @@ const ZERO_LENGTH_METHODS = new Set(['POST', 'PUT', 'PATCH']);
 
 /** The request the pipeline hands to {@link SharedKeyCredential.sign}. */
 export interface SignableRequest {
+  /** The HTTP method, any case (signed upper-case). */
   readonly method: string;
+  /** The absolute request URL as it will be sent (its path and query are signed). */
   readonly url: string;
+  /** The request headers; `sign` sets `ocp-date` (when absent) and `authorization` on them. */
   readonly headers: Headers;
+  /** The request body, whose length is signed as `Content-Length`. @default none (length 0 for POST/PUT/PATCH, empty otherwise) */
   readonly body?: ArrayBuffer | Uint8Array | undefined;
 }
 
@@ -21,13 +25,23 @@ export function accountKeyOf(credential: object): string | undefined {
   return accountKeys.get(credential);
 }
 
-/** Azure Batch Shared Key: signs each request with the account key (HMAC-SHA256 over WebCrypto). */
+/**
+ * Azure Batch Shared Key: signs each request with the account key (HMAC-SHA256 over WebCrypto), as
+ * "Authenticate requests to the Azure Batch service" (learn.microsoft.com/rest/api/batchservice)
+ * describes the string to sign.
+ */
 export class SharedKeyCredential {
+  /** The Batch account name, sent in `Authorization: SharedKey <accountName>:<signature>`. */
   readonly accountName: string;
   readonly #accountKey: string;
   #key: Promise<HmacKey> | undefined;
 
-  /** @param accountKey the base64 account key; it is never logged nor put in an error message. */
+  /**
+   * @param accountName - the Batch account name (no whitespace, no `:`).
+   * @param accountKey - the base64 account key as the Azure portal shows it; it is never logged nor put in an error message.
+   * @throws TypeError when `accountName` or `accountKey` is not a non-empty string.
+   * @throws RangeError when `accountName` holds whitespace or `:`, or `accountKey` is not base64.
+   */
   constructor(accountName: string, accountKey: string) {
     if (typeof accountName !== 'string' || !accountName) throw new TypeError('accountName must be a non-empty string');
     if (/[\s:]/.test(accountName)) throw new RangeError(`accountName must not contain whitespace or ':'; got ${JSON.stringify(accountName)}`);

@@ -18,6 +18,7 @@ export interface OperationErrorBody {
  * service's fields. `JSON.stringify` gives the service's body back (`{ code, message, target, details }`).
  */
 export class OperationError extends Error implements OperationErrorBody {
+  /** Always `'OperationError'`. */
   override readonly name = 'OperationError';
   readonly code: string | undefined;
   readonly target: string | undefined;

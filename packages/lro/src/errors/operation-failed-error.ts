@@ -3,6 +3,7 @@ import { FieldsError, isNamed } from '@azlro/http/internal';
 
 /** The operation ended `failed` or `canceled`: `pollUntilDone()` (and `await poller`) reject with this. */
 export class OperationFailedError<TResult = unknown> extends FieldsError {
+  /** Always `'OperationFailedError'`. {@link isOperationFailedError} checks it, so the guard works across two copies of the package. */
   declare readonly name: 'OperationFailedError';
   /** `failed` or `canceled`. */
   declare readonly status: 'failed' | 'canceled';

@@ -3,6 +3,7 @@ import { FieldsError, isNamed } from '@azlro/http/internal';
 
 /** `timeoutInMs` passed before the operation finished. The operation itself goes on; resume it later with the token. */
 export class PollerTimeoutError<TResult = unknown> extends FieldsError {
+  /** Always `'PollerTimeoutError'`. {@link isPollerTimeoutError} checks it, so the guard works across two copies of the package. */
   declare readonly name: 'PollerTimeoutError';
   /** The deadline that passed. */
   declare readonly timeoutInMs: number;

@@ -5,6 +5,7 @@ import { FieldsError, isNamed } from '@azlro/http/internal';
  * origin and `allowedPollingOrigins`. Thrown before anything is sent there.
  */
 export class PollingOriginError extends FieldsError {
+  /** Always `'PollingOriginError'`. {@link isPollingOriginError} checks it, so the guard works across two copies of the package. */
   declare readonly name: 'PollingOriginError';
   /** The refused origin. */
   declare readonly origin: string;

@@ -8,6 +8,7 @@ import { FieldsError, isNamed } from '@azlro/http/internal';
  * with `resumeToken`.
  */
 export class PollingProtocolError extends FieldsError {
+  /** Always `'PollingProtocolError'`. {@link isPollingProtocolError} checks it, so the guard works across two copies of the package. */
   declare readonly name: 'PollingProtocolError';
   /** The request that got the last unusable answer. */
   declare readonly method: string;
