@@ -43,5 +43,6 @@ export function sendAbortAgentPoolLatestOperation(client: ContainerServiceClient
     headers: markResendable(options.headers),
     signal: options.abortSignal,
     throwOnError: true,
+    ...(options.rawBody ? { parseAs: 'text' as const } : {}),
   });
 }

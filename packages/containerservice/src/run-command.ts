@@ -54,6 +54,7 @@ export function sendRunCommand(
     headers: options.headers,
     signal: options.abortSignal,
     throwOnError: true,
+    ...(options.rawBody ? { parseAs: 'text' as const } : {}),
   });
   // The generated union of 200 and 202 bodies: only a 200 carries the result.
   return sent.then((result) => withData(result, result.response.status === 200 ? (result.data as RunCommandResult) : undefined));

@@ -8,7 +8,7 @@ import { startTestServer, type TestServer } from '@azlro/test-server';
 import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest';
 import { abortAgentPoolLatestOperation, isOperationFailedError, parseResumeToken, restorePoller, runCommand } from '../src/index.js';
 import { runOnClock } from './clock-driver.js';
-import { aksClient, cluster, credential, rejection, RESULT_PATH, seen, status, STATUS_PATH } from './helpers.js';
+import { aksClient, cluster, credential, fast, rejection, RESULT_PATH, seen, status, STATUS_PATH } from './helpers.js';
 
 let server: TestServer;
 beforeAll(async () => (server = await startTestServer()));
@@ -47,6 +47,19 @@ describe('abortAgentPoolLatestOperation', () => {
     expect(poller.operationState).toMatchObject({ status: 'succeeded', serviceStatus: 'Succeeded', pollCount: 2 });
   });
 
+  test('a 202 whose body does not parse (cut JSON, HTML) is still followed by its headers: the accepted abort is not lost', async () => {
+    for (const body of ['{"status":"Accep', '<html>accepted</html>']) {
+      server.reset();
+      server.route('POST', POOL_ABORT_PATH, {
+        status: 202, body,
+        headers: { 'content-type': body.startsWith('<') ? 'text/html' : 'application/json', 'azure-asyncoperation': `${server.url}${STATUS_PATH}?api-version=2017-08-31` },
+      });
+      server.route('GET', STATUS_PATH, status('Succeeded'));
+      await expect(abortAgentPoolLatestOperation(aksClient(server), pool, fast())).resolves.toBeUndefined();
+      expect(seen(server)).toEqual([`POST ${POOL_ABORT_PATH}`, `GET ${STATUS_PATH}`]);
+    }
+  });
+
   test('204: nothing running, done without a poll', async () => {
     server.route('POST', POOL_ABORT_PATH, { status: 204 });
     await expect(abortAgentPoolLatestOperation(aksClient(server), pool)).resolves.toBeUndefined();
@@ -79,6 +92,20 @@ describe('abortAgentPoolLatestOperation', () => {
 });
 
 describe('runCommand', () => {
+  test('a 202 whose body does not parse (cut JSON) is still followed by its location: the accepted command is not lost', async () => {
+    server.route('POST', RUN_PATH, { status: 202, body: '{"id":"0e98', headers: { 'content-type': 'application/json', location: `${server.url}${HANDED_OUT}?api-version=2024-09-01` } });
+    server.route('GET', HANDED_OUT, { json: result(0, 'ran') });
+    await expect(runCommand(aksClient(server), cluster, { command: 'ls' }, fast())).resolves.toEqual(result(0, 'ran'));
+    expect(seen(server)).toEqual([`POST ${RUN_PATH}`, `GET ${HANDED_OUT}`]);
+  });
+
+  test('a 200 whose body does not parse is a protocol fault reported with its request, never a bare SyntaxError', async () => {
+    server.route('POST', RUN_PATH, { status: 200, body: '{"id":"0e98', headers: { 'content-type': 'application/json' } });
+    const error = await rejection(runCommand(aksClient(server), cluster, { command: 'ls' }, fast()));
+    expect(error).not.toBeInstanceOf(SyntaxError);
+    expect(String(error)).toMatch(/not JSON|runCommand/);
+  });
+
   test('202 → the command result polled (its Retry-After honoured) → the RunCommandResult with exit code and logs', async () => {
     const clock = new ManualClock();
     server.route('POST', RUN_PATH, { status: 202, headers: { location: `${server.url}${HANDED_OUT}?api-version=2024-09-01` } });

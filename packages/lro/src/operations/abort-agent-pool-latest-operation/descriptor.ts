@@ -13,7 +13,8 @@ export const abortAgentPoolLatest = {
   service: 'containerservice',
   strategy: armVoidOperation,
   start(client, [params], request) {
-    const sent = sendAbortAgentPoolLatestOperation(client, params, request);
+    // rawBody: the 202's body is never read (the headers name what to poll), so one that does not parse cannot lose the abort.
+    const sent = sendAbortAgentPoolLatestOperation(client, params, { ...request, rawBody: true });
     return async (context) => readArmInitial((await sent).response, context, KIND);
   },
 } as const satisfies OperationDescriptor<ContainerServiceClient, [AgentPoolParams], void>;

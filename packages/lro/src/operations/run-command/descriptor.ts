@@ -1,5 +1,6 @@
 import { sendRunCommand, type ContainerServiceClient, type ManagedClusterParams, type RunCommandRequest, type RunCommandResult } from '@azlro/containerservice';
 import { assertPathSegment } from '@azlro/http/internal';
+import { parseBody } from '../../get-as-is.js';
 import type { OperationDescriptor } from '../../operation.js';
 import type { PollingTarget } from '../../resume-token.js';
 import { commandResult, commandResultUrl, readCommandResult, withoutLogs } from '../../strategies/command-result.js';
@@ -38,17 +39,18 @@ function commandIdOf(url: string): string | undefined {
 function readRunCommandInitial(
   client: ContainerServiceClient,
   params: ManagedClusterParams,
-  data: RunCommandResult | undefined,
+  data: unknown,
   response: Response,
   context: RequestContext,
 ): Observation<RunCommandResult> {
   if (response.status !== 202) {
     // The result itself; one still running names the command only by its `id`: poll its documented URL.
-    const commandId = validCommandId(data?.id);
+    const commandId = validCommandId(typeof data === 'object' && data !== null ? (data as { id?: unknown }).id : undefined);
     const url = commandId === undefined ? undefined : commandResultUrl(client.endpoint, { ...params, commandId });
     const observation = readCommandResult(data, response, { url: url ?? client.endpoint, resourceUrl: url }, context);
     if (url === undefined && !isTerminal(observation.status)) {
-      throw new Error(`${KIND}: the service answered ${response.status} ${observation.serviceStatus ?? '(no provisioningState)'} without a location or a command id: no command result to follow`);
+      const said = observation.serviceStatus ?? `(${observation.fault ?? 'no provisioningState'})`;
+      throw new Error(`${KIND}: the service answered ${response.status} ${said} without a location or a command id: no command result to follow`);
     }
     return observation;
   }
@@ -71,10 +73,12 @@ export const runCommandOperation = {
   service: 'containerservice',
   strategy: commandResult,
   start(client, [params, body], request) {
-    const sent = sendRunCommand(client, params, body, request);
+    // rawBody, then parseBody: a body that does not parse is reported with its request, and a 202's
+    // (never read: its location names the result) cannot lose the command, which is never resent.
+    const sent = sendRunCommand(client, params, body, { ...request, rawBody: true });
     return async (context) => {
       const { data, response } = await sent;
-      return readRunCommandInitial(client, params, data, response, context);
+      return readRunCommandInitial(client, params, parseBody(data, response), response, context);
     };
   },
   tokenResult: withoutLogs,
