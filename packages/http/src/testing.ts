@@ -3,6 +3,7 @@
  * so retries, token refreshes and polls can be checked by the delays they ask for, not by sleeping.
  * @packageDocumentation
  */
+import { onAbort } from './abortable.js';
 import { checkDelayInMs, type Clock } from './clock.js';
 
 export type { Clock } from './clock.js';
@@ -71,16 +72,16 @@ export class ManualClock implements Clock {
     if (abortSignal?.aborted) return Promise.reject(abortSignal.reason);
     const at = this.#now + ms;
     const promise = new Promise<void>((resolve, reject) => {
-      const onAbort = () => {
-        remove();
-        reject(abortSignal?.reason);
-      };
-      const remove = () => {
-        const i = this.#timers.indexOf(timer);
-        if (i >= 0) this.#timers.splice(i, 1);
-      };
-      const timer: Timer = { at, seq: this.#seq++, resolve, cleanup: () => abortSignal?.removeEventListener('abort', onAbort) };
-      abortSignal?.addEventListener('abort', onAbort, { once: true });
+      // One subscription per sleep through onAbort, as the system clock does: a fleet's pollers may
+      // all sleep on one signal, which would otherwise get a listener each (MaxListenersExceededWarning).
+      const unsubscribe = abortSignal
+        ? onAbort(abortSignal, () => {
+            const i = this.#timers.indexOf(timer);
+            if (i >= 0) this.#timers.splice(i, 1);
+            reject(abortSignal.reason);
+          })
+        : undefined;
+      const timer: Timer = { at, seq: this.#seq++, resolve, cleanup: () => unsubscribe?.() };
       this.#timers.push(timer);
     });
     if (this.#autoAdvance) setImmediate(() => void this.advanceTo(at));

@@ -1,4 +1,5 @@
 // ManualClock (@azlro/http/testing): the time every timing test in the repository relies on.
+import { getEventListeners } from 'node:events';
 import { describe, expect, test } from 'vitest';
 import { ManualClock } from '../src/testing.js';
 
@@ -37,6 +38,21 @@ describe('ManualClock', () => {
     await expect(wait).rejects.toThrow('stop');
     expect(clock.pendingCount).toBe(0);
     await expect(clock.sleep(5, AbortSignal.abort(new Error('already')))).rejects.toThrow('already');
+  });
+
+  test('1,000 sleeps on one signal add one listener to it, gone once they fire or abort', async () => {
+    const clock = new ManualClock();
+    const fleet = new AbortController();
+    const fired = Array.from({ length: 1000 }, () => clock.sleep(10, fleet.signal));
+    expect(getEventListeners(fleet.signal, 'abort')).toHaveLength(1); // not 1,000 (MaxListenersExceededWarning past 10)
+    await clock.advance(10);
+    await Promise.all(fired);
+    expect(getEventListeners(fleet.signal, 'abort')).toHaveLength(0);
+    const aborted = Array.from({ length: 1000 }, () => clock.sleep(10, fleet.signal));
+    const reason = new Error('fleet stopped');
+    fleet.abort(reason);
+    for (const sleep of aborted) await expect(sleep).rejects.toBe(reason);
+    expect([clock.pendingCount, getEventListeners(fleet.signal, 'abort').length]).toEqual([0, 0]);
   });
 
   test('autoAdvance: a loop of sleeps completes without real waiting, with virtual time equal to their sum', async () => {

@@ -1,5 +1,5 @@
 import { getRequestIds, isApiError, redactText, THROTTLING_TO_CALLER_HEADER, untilAborted } from '@azlro/http/internal';
-import { startDeadline } from './abortable.js';
+import { linkSignals, startDeadline, type LinkedSignal } from './abortable.js';
 import { checkPollOptions, type ResolvedPollerOptions } from './check-options.js';
 import { HandedOutUrlError, isUrlFault } from './errors/handed-out-url-error.js';
 import { OperationFailedError } from './errors/operation-failed-error.js';
@@ -124,14 +124,19 @@ export class LroPoller<TClient extends { readonly endpoint: string }, TResult> i
   }
 
   async poll(options?: PollOptions): Promise<OperationState<TResult>> {
-    const signal = this.#combine(checkPollOptions(options));
-    // Done is done: a signal aborted since (the poller's or this call's) no longer matters (as in core-lro 3).
-    if (!this.isDone) await untilAborted(this.#submission, signal);
-    this.#throwCallbackFailure();
-    if (!this.isDone) {
-      await this.#sleepUntil(() => this.#schedule.untilAllowedInMs, signal);
-      await this.#pollShared(signal);
+    const linked = this.#combine(checkPollOptions(options));
+    const { signal } = linked;
+    try {
+      // Done is done: a signal aborted since (the poller's or this call's) no longer matters (as in core-lro 3).
+      if (!this.isDone) await untilAborted(this.#submission, signal);
       this.#throwCallbackFailure();
+      if (!this.isDone) {
+        await this.#sleepUntil(() => this.#schedule.untilAllowedInMs, signal);
+        await this.#pollShared(signal);
+        this.#throwCallbackFailure();
+      }
+    } finally {
+      linked.dispose();
     }
     return this.operationState;
   }
@@ -139,7 +144,8 @@ export class LroPoller<TClient extends { readonly endpoint: string }, TResult> i
   async pollUntilDone(options?: PollOptions): Promise<TResult> {
     const callSignal = checkPollOptions(options);
     const deadline = startDeadline(this.#options.timeoutInMs, this.#options.clock);
-    const signal = this.#combine(callSignal, deadline.signal);
+    const linked = this.#combine(callSignal, deadline.signal);
+    const { signal } = linked;
     try {
       if (!this.isDone) await untilAborted(this.#submission, signal);
       this.#throwCallbackFailure();
@@ -156,6 +162,7 @@ export class LroPoller<TClient extends { readonly endpoint: string }, TResult> i
       }
       throw error;
     } finally {
+      linked.dispose();
       deadline.clear();
     }
     if (this.#current.state.status === 'succeeded') return this.#current.state.result as TResult;
@@ -172,9 +179,9 @@ export class LroPoller<TClient extends { readonly endpoint: string }, TResult> i
     for (let left = wait(); left > 0; left = wait()) await clock.sleep(left, signal);
   }
 
-  #combine(...signals: (AbortSignal | undefined)[]): AbortSignal {
-    const all = [this.#options.abortSignal, ...signals].filter((s): s is AbortSignal => s !== undefined);
-    return all.length === 1 ? all[0]! : AbortSignal.any(all);
+  /** The poller's signal with a wait's own; dispose it when the wait ends (see {@link linkSignals}). */
+  #combine(...signals: (AbortSignal | undefined)[]): LinkedSignal {
+    return linkSignals([this.#options.abortSignal, ...signals].filter((s): s is AbortSignal => s !== undefined));
   }
 
   /** `poll`: a polling request, whose 429/503 with a delay the retry policy hands back to the poller. */
