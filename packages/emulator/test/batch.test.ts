@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, inject, test } from 'vitest';
-import { isApiError, isAuthError, isCertificateRetiredError, SharedKeyCredential, StaticTokenCredential } from '@azlro/http';
+import { isApiError, isAuthError, isCertificateRetiredError, isConflictError, isNotFoundError, SharedKeyCredential, StaticTokenCredential } from '@azlro/http';
 import { computeSharedKeySignature, stringToSign } from '@azlro/http/internal';
 import { sendCancelCertificateDeletion, createBatchClient } from '@azlro/batch';
 import { createStrictFetch } from './helpers.js';
@@ -87,6 +87,23 @@ describe('certificate cancel deletion', () => {
     const error = await rejection(sendCancelCertificateDeletion(clientWith('t'), { thumbprint: thumbprints.retired }));
     expect(isCertificateRetiredError(error)).toBe(true);
     expect(isApiError(error) && [error.status, error.code, error.requestId]).toEqual([400, 'CertificateRetired', expect.any(String)]);
+  });
+});
+
+describe('certificates not in deleteFailed, as the service answers them', () => {
+  // Codes and texts from Batch's own BatchErrorCodeStrings; the Python SDK's live test expects
+  // CertificateStateActive from cancel_deletion on an active certificate.
+  test('a thumbprint starting with "409": the certificate is active, 409 CertificateStateActive (an ApiError of kind conflict)', async () => {
+    const error = await rejection(sendCancelCertificateDeletion(clientWith('t'), { thumbprint: thumbprints.active }));
+    expect(isConflictError(error)).toBe(true);
+    expect(isApiError(error) && [error.status, error.code, error.requestId]).toEqual([409, 'CertificateStateActive', expect.any(String)]);
+    expect(isApiError(error) && error.message).toContain('not permitted when the certificate is active');
+  });
+
+  test('a thumbprint starting with "404": no such certificate, 404 CertificateNotFound', async () => {
+    const error = await rejection(sendCancelCertificateDeletion(clientWith('t'), { thumbprint: thumbprints.notFound }));
+    expect(isNotFoundError(error)).toBe(true);
+    expect(isApiError(error) && [error.status, error.code]).toEqual([404, 'CertificateNotFound']);
   });
 });
 

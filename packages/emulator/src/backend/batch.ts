@@ -30,8 +30,9 @@ async function isAuthenticated(request: EmulatorRequest, context: BackendContext
 }
 
 /**
- * Certificate cancel deletion (the retired Batch certificate feature). Every well-formed thumbprint
- * names a certificate in `deleteFailed`; canceling is synchronous and idempotent, so no state is kept.
+ * Certificate cancel deletion (the retired Batch certificate feature). A well-formed thumbprint names
+ * a certificate in `deleteFailed` unless its prefix picks another state (active: 409, missing: 404);
+ * canceling is synchronous and idempotent, so no state is kept.
  */
 export function batchRoutes(context: BackendContext): { routes: Route[]; reset(): void } {
   async function cancelDeletion(request: EmulatorRequest, [, rawThumbprint]: readonly string[]): Promise<Reply> {
@@ -50,6 +51,14 @@ export function batchRoutes(context: BackendContext): { routes: Route[]; reset()
     if (context.certificatesRetired || startsWith(thumbprint, OUTCOME_PREFIXES.retiredCertificate)) {
       return batchError(400, 'CertificateRetired',
         'The Batch certificate feature has been retired. Use the Azure Key Vault VM extension instead.', headers);
+    }
+    // The service's own codes (BatchErrorCodeStrings) for a certificate that cannot be canceled.
+    if (startsWith(thumbprint, OUTCOME_PREFIXES.missingCertificate)) {
+      return batchError(404, 'CertificateNotFound', 'The specified certificate does not exist.', headers);
+    }
+    if (startsWith(thumbprint, OUTCOME_PREFIXES.activeCertificate)) {
+      return batchError(409, 'CertificateStateActive',
+        'A certificate operation was attempted which is not permitted when the certificate is active.', headers);
     }
     return {
       status: 204,
