@@ -132,6 +132,21 @@ describe('authentication', () => {
     expect(isApiError(error) && error.kind).toBe('unauthorized');
   });
 
+  test('Shared Key with neither ocp-date nor Date: 403, as the "Authenticate requests" page requires one of them', async () => {
+    const path = `/certificates(thumbprintAlgorithm=sha1,thumbprint=${thumbprints.canceled})/canceldelete?api-version=2023-11-01.18.0`;
+    const headers = new Headers({ 'content-length': '0' });
+    const signature = await computeSharedKeySignature(info.batch.accountKey, stringToSign({ method: 'POST', url: path, headers }, info.batch.accountName));
+    headers.set('authorization', `SharedKey ${info.batch.accountName}:${signature}`);
+    const response = await fetch(`${batch}${path}`, { method: 'POST', headers });
+    expect(response.status).toBe(403);
+    expect(await response.json()).toMatchObject({ code: 'AuthenticationFailed', values: [{ key: 'AuthenticationErrorDetail', value: expect.stringContaining('ocp-date') }] });
+    // The standard Date header is the other documented way, signed in its own slot.
+    const dated = new Headers({ 'content-length': '0', date: new Date().toUTCString() });
+    const datedSignature = await computeSharedKeySignature(info.batch.accountKey, stringToSign({ method: 'POST', url: path, headers: dated }, info.batch.accountName));
+    dated.set('authorization', `SharedKey ${info.batch.accountName}:${datedSignature}`);
+    expect((await fetch(`${batch}${path}`, { method: 'POST', headers: dated })).status).toBe(204);
+  });
+
   test('a tampered request (signature over another thumbprint): 403', async () => {
     const signedPath = `/certificates(thumbprintAlgorithm=sha1,thumbprint=${thumbprints.canceled})/canceldelete?api-version=2023-11-01.18.0`;
     const sentPath = signedPath.replace(thumbprints.canceled, 'abcdef0123456789abcdef0123456789abcdef01');

@@ -9,6 +9,13 @@ function batchError(status: number, code: string, message: string, headers: Reco
   return { status, headers, json: { code, message: { lang: 'en-US', value: message }, ...(values ? { values } : {}) } };
 }
 
+/** Batch's 403 for any Shared Key failure; `detail` goes where the service puts it, `values[]`. */
+function authenticationFailed(headers: Record<string, string>, detail: string): Reply {
+  return batchError(403, 'AuthenticationFailed',
+    'Server failed to authenticate the request. Make sure the value of Authorization header is correctly formed including the signature.',
+    headers, [{ key: 'AuthenticationErrorDetail', value: detail }]);
+}
+
 /** Batch ETags look like `0x8DC3A0F1E2B3C4D`. */
 function newEtag(): string {
   return `0x8DC${randomBytes(6).toString('hex').toUpperCase()}`;
@@ -42,10 +49,13 @@ export function batchRoutes(context: BackendContext): { routes: Route[]; reset()
     if (String(request.headers['return-client-request-id']).toLowerCase() === 'true' && typeof clientRequestId === 'string') {
       headers['client-request-id'] = clientRequestId;
     }
+    // "An authenticated request requires two headers: the Date or ocp-date header and the Authorization
+    // header" (Batch "Authenticate requests"); a signature alone, over no time, is refused.
+    if (/^SharedKey /.test(request.headers.authorization ?? '') && !request.headers['ocp-date'] && !request.headers.date) {
+      return authenticationFailed(headers, 'A Shared Key request needs an ocp-date or Date header.');
+    }
     if (!(await isAuthenticated(request, context))) {
-      return batchError(403, 'AuthenticationFailed',
-        'Server failed to authenticate the request. Make sure the value of Authorization header is correctly formed including the signature.',
-        headers, [{ key: 'AuthenticationErrorDetail', value: 'The MAC signature found in the HTTP request is not the same as any computed signature.' }]);
+      return authenticationFailed(headers, 'The MAC signature found in the HTTP request is not the same as any computed signature.');
     }
     const thumbprint = rawThumbprint!.toLowerCase();
     if (context.certificatesRetired || startsWith(thumbprint, OUTCOME_PREFIXES.retiredCertificate)) {
