@@ -34,6 +34,8 @@ export const OUTCOME_PREFIXES = {
   synchronousOffer: 'sync',
   /** Offer: not migrated to Partner Center, so `Location` has the legacy `/api/operations/{id}` form. */
   legacyOffer: 'legacy',
+  /** Offer: its cancel operation is answered wrapped in an array, as the "Retrieve operations" page shows. */
+  listedOffer: 'list',
 } as const;
 
 /** The documented, obviously fake key of the default Batch account (base64 of a sentence saying so). */
@@ -118,6 +120,8 @@ export const emulatorInfo = {
       synchronous: 'sync-offer',
       /** 202 with the legacy `Location` form `/api/operations/{publisher}${offer}$2$preview`. */
       legacy: 'legacy-offer',
+      /** 202 like `accepted`, but the operation resource answers `[operation]`, as the "Retrieve operations" page's example. */
+      listed: 'list-offer',
       /** 404. */
       notFound: 'missing-offer',
     },
