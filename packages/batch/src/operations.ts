@@ -6,6 +6,13 @@ import type { CancelCertificateDeletionData } from './generated/types.gen.js';
 
 const API_VERSION = '2023-11-01.18.0' satisfies CancelCertificateDeletionData['query']['api-version'];
 
+/**
+ * "When the verb is POST, Content-Type and Content-Length values are required as request headers and
+ * as values in the signature string. Content-Type must be set to application/json;odata=minimalmetadata"
+ * (Batch "Authenticate requests"; the Cancel Deletion page lists the same media type).
+ */
+const POST_CONTENT_TYPE = 'application/json; odata=minimalmetadata';
+
 /** Identifies a Batch certificate. */
 export interface CertificateParams {
   /**
@@ -29,7 +36,9 @@ export interface CancelCertificateDeletionOptions extends OperationOptions {
 /**
  * Cancels a failed deletion of a certificate (`POST {batchUrl}/certificates(thumbprintAlgorithm={a},thumbprint={t})/canceldelete`,
  * api-version 2023-11-01.18.0; the "Certificate - Cancel Deletion" page), setting it back to `active`.
- * Resolves on 204 with `{ data, request, response }`. A thumbprint that is not 40 hexadecimal
+ * Sent with an empty body and `Content-Type: application/json; odata=minimalmetadata` (signed with
+ * Shared Key), as the Batch authentication page requires of a POST; a `Content-Type` in
+ * `options.headers` replaces it. Resolves on 204 with `{ data, request, response }`. A thumbprint that is not 40 hexadecimal
  * digits, an algorithm other than `sha1` or a bad `serverTimeoutInSeconds` throws a
  * TypeError/RangeError naming it before anything is sent; a non-2xx answer after the pipeline's
  * retries rejects with an `ApiError`.
@@ -51,7 +60,9 @@ export function sendCancelCertificateDeletion(client: BatchClient, params: Certi
     client: client.client,
     path: { thumbprintAlgorithm, thumbprint: params.thumbprint },
     query: timeout === undefined ? { 'api-version': API_VERSION } : { 'api-version': API_VERSION, timeout },
-    headers: options.headers,
+    // An empty body, not none: the client runtime drops Content-Type from a request without a body.
+    body: '' as never,
+    headers: { 'content-type': POST_CONTENT_TYPE, ...options.headers },
     signal: options.abortSignal,
     throwOnError: true,
   });

@@ -1,4 +1,6 @@
 import type { AccessToken, TokenCredential } from '@azure/core-auth';
+import { SharedKeyCredential } from '@azlro/http';
+import { stringToSign, verifySharedKey } from '@azlro/http/internal';
 import { startTestServer, type TestServer } from '@azlro/test-server';
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, expect, test } from 'vitest';
@@ -30,4 +32,28 @@ test('token auth asks for the Batch scope; the request id travels as client-requ
   expect(request!.headers['x-ms-client-request-id']).toBeUndefined();
   expect(request!.headers['return-client-request-id']).toBe('true');
   expect(request!.headers['user-agent']).toBe(`azlro-batch/${PACKAGE_VERSION} Node/${process.version}`);
+});
+
+test('Shared Key POST carries and signs the Content-Type the Batch "Authenticate requests" page requires for POST', async () => {
+  // "When the verb is POST, Content-Type and Content-Length values are required as request headers
+  // and as values in the signature string. Content-Type must be set to application/json;odata=minimalmetadata."
+  server.reset();
+  server.route('POST', '*', { status: 204 });
+  const accountKey = Buffer.from('a fake Batch account key for this test').toString('base64');
+  const client = createBatchClient({ endpoint: server.url, credential: new SharedKeyCredential('account', accountKey) });
+  await sendCancelCertificateDeletion(client, { thumbprint: 'a'.repeat(40) }, { serverTimeoutInSeconds: 30 });
+  const [request] = server.requests;
+  expect(request!.headers['content-type']).toBe('application/json; odata=minimalmetadata');
+  expect(request!.headers['content-length']).toBe('0');
+  expect(await verifySharedKey({ method: 'POST', url: request!.url, headers: request!.headers }, 'account', accountKey)).toBe(true);
+  const signed = stringToSign({ method: 'POST', url: request!.url, headers: request!.headers }, 'account');
+  expect(signed.split('\n').slice(0, 6)).toEqual(['POST', '', '', '0', '', 'application/json; odata=minimalmetadata']);
+});
+
+test('a Content-Type the caller sets is kept (the official SDK sends application/json; charset=utf-8)', async () => {
+  server.reset();
+  server.route('POST', '*', { status: 204 });
+  const client = createBatchClient({ endpoint: server.url });
+  await sendCancelCertificateDeletion(client, { thumbprint: 'a'.repeat(40) }, { headers: { 'Content-Type': 'application/json; charset=utf-8' } });
+  expect(server.requests[0]!.headers['content-type']).toBe('application/json; charset=utf-8');
 });

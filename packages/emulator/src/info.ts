@@ -26,10 +26,16 @@ export const OUTCOME_PREFIXES = {
   failingCommand: 'fail',
   /** Certificate thumbprint: 400 `CertificateRetired`, as the real service answers since 2024-02-29. */
   retiredCertificate: 'dead',
+  /** Certificate thumbprint: the certificate is `active`, not `deleteFailed`: 409 `CertificateStateActive`. */
+  activeCertificate: '409',
+  /** Certificate thumbprint: no such certificate in the account, 404 `CertificateNotFound`. */
+  missingCertificate: '404',
   /** Offer: the cancel is synchronous, 200. */
   synchronousOffer: 'sync',
   /** Offer: not migrated to Partner Center, so `Location` has the legacy `/api/operations/{id}` form. */
   legacyOffer: 'legacy',
+  /** Offer: its cancel operation is answered wrapped in an array, as the "Retrieve operations" page shows. */
+  listedOffer: 'list',
 } as const;
 
 /** The documented, obviously fake key of the default Batch account (base64 of a sentence saying so). */
@@ -96,6 +102,10 @@ export const emulatorInfo = {
       canceled: '0123456789abcdef0123456789abcdef01234567',
       /** Cancel deletion answers 400 `CertificateRetired`. */
       retired: 'dead456789abcdef0123456789abcdef01234567',
+      /** Cancel deletion answers 409 `CertificateStateActive`: the certificate is active, there is no failed deletion to cancel. */
+      active: '4093456789abcdef0123456789abcdef01234567',
+      /** Cancel deletion answers 404 `CertificateNotFound`. */
+      notFound: '4043456789abcdef0123456789abcdef01234567',
     },
   },
   /** Cloud Partner Portal sample names. */
@@ -110,6 +120,8 @@ export const emulatorInfo = {
       synchronous: 'sync-offer',
       /** 202 with the legacy `Location` form `/api/operations/{publisher}${offer}$2$preview`. */
       legacy: 'legacy-offer',
+      /** 202 like `accepted`, but the operation resource answers `[operation]`, as the "Retrieve operations" page's example. */
+      listed: 'list-offer',
       /** 404. */
       notFound: 'missing-offer',
     },

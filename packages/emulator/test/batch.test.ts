@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, inject, test } from 'vitest';
-import { isApiError, isAuthError, isCertificateRetiredError, SharedKeyCredential, StaticTokenCredential } from '@azlro/http';
+import { isApiError, isAuthError, isCertificateRetiredError, isConflictError, isNotFoundError, SharedKeyCredential, StaticTokenCredential } from '@azlro/http';
 import { computeSharedKeySignature, stringToSign } from '@azlro/http/internal';
 import { sendCancelCertificateDeletion, createBatchClient } from '@azlro/batch';
 import { createStrictFetch } from './helpers.js';
@@ -90,6 +90,23 @@ describe('certificate cancel deletion', () => {
   });
 });
 
+describe('certificates not in deleteFailed, as the service answers them', () => {
+  // Codes and texts from Batch's own BatchErrorCodeStrings; the Python SDK's live test expects
+  // CertificateStateActive from cancel_deletion on an active certificate.
+  test('a thumbprint starting with "409": the certificate is active, 409 CertificateStateActive (an ApiError of kind conflict)', async () => {
+    const error = await rejection(sendCancelCertificateDeletion(clientWith('t'), { thumbprint: thumbprints.active }));
+    expect(isConflictError(error)).toBe(true);
+    expect(isApiError(error) && [error.status, error.code, error.requestId]).toEqual([409, 'CertificateStateActive', expect.any(String)]);
+    expect(isApiError(error) && error.message).toContain('not permitted when the certificate is active');
+  });
+
+  test('a thumbprint starting with "404": no such certificate, 404 CertificateNotFound', async () => {
+    const error = await rejection(sendCancelCertificateDeletion(clientWith('t'), { thumbprint: thumbprints.notFound }));
+    expect(isNotFoundError(error)).toBe(true);
+    expect(isApiError(error) && [error.status, error.code]).toEqual([404, 'CertificateNotFound']);
+  });
+});
+
 describe('authentication', () => {
   test('Shared Key with a wrong key: 403 AuthenticationFailed', async () => {
     const wrongKey = Buffer.from('not the emulator key, but valid base64 all the same').toString('base64');
@@ -113,6 +130,21 @@ describe('authentication', () => {
   test('no Authorization at all: 401', async () => {
     const error = await rejection(sendCancelCertificateDeletion(clientWith(), { thumbprint: thumbprints.canceled }));
     expect(isApiError(error) && error.kind).toBe('unauthorized');
+  });
+
+  test('Shared Key with neither ocp-date nor Date: 403, as the "Authenticate requests" page requires one of them', async () => {
+    const path = `/certificates(thumbprintAlgorithm=sha1,thumbprint=${thumbprints.canceled})/canceldelete?api-version=2023-11-01.18.0`;
+    const headers = new Headers({ 'content-length': '0' });
+    const signature = await computeSharedKeySignature(info.batch.accountKey, stringToSign({ method: 'POST', url: path, headers }, info.batch.accountName));
+    headers.set('authorization', `SharedKey ${info.batch.accountName}:${signature}`);
+    const response = await fetch(`${batch}${path}`, { method: 'POST', headers });
+    expect(response.status).toBe(403);
+    expect(await response.json()).toMatchObject({ code: 'AuthenticationFailed', values: [{ key: 'AuthenticationErrorDetail', value: expect.stringContaining('ocp-date') }] });
+    // The standard Date header is the other documented way, signed in its own slot.
+    const dated = new Headers({ 'content-length': '0', date: new Date().toUTCString() });
+    const datedSignature = await computeSharedKeySignature(info.batch.accountKey, stringToSign({ method: 'POST', url: path, headers: dated }, info.batch.accountName));
+    dated.set('authorization', `SharedKey ${info.batch.accountName}:${datedSignature}`);
+    expect((await fetch(`${batch}${path}`, { method: 'POST', headers: dated })).status).toBe(204);
   });
 
   test('a tampered request (signature over another thumbprint): 403', async () => {

@@ -91,6 +91,16 @@ describe.concurrent('cancel operation', () => {
     expect(later).toEqual(['running', 'completed']); // the raw read above was a poll too
   });
 
+  test(`an offer id starting with "list": the operation is answered wrapped in an array, as the Retrieve operations page shows`, async () => {
+    const offerId = unique('list');
+    const { response } = await cancelOperation(client, { publisherId, offerId });
+    const operationId = /\/operations\/([0-9a-f-]{36})\?/.exec(response.headers.get('location')!)![1]!;
+    const first = await getOperation(client, { publisherId, offerId, operationId });
+    expect(first.data).toEqual([expect.objectContaining({ id: operationId, status: 'running' })]);
+    const later = await readTimes(POLLS_UNTIL_DONE - 1, async () => ((await getOperation(client, { publisherId, offerId, operationId })).data as unknown as PartnerOperation[]));
+    expect(later.map((list) => list.map((o) => o.status))).toEqual([['running'], ['running'], ['completed']]);
+  });
+
   test(`an offer id starting with "missing": 404`, async () => {
     const error = await rejection(cancelOperation(client, { publisherId, offerId: info.cloudPartner.offers.notFound }));
     expect(isNotFoundError(error)).toBe(true);

@@ -11,6 +11,8 @@ interface CancelOperation {
   readonly offerId: string;
   /** Non-migrated offers are polled at `/api/operations/{id}` instead of under the offer. */
   readonly legacy: boolean;
+  /** Answered wrapped in an array, as the "Retrieve operations" page's example is. */
+  readonly listed: boolean;
   readonly progress: Progress;
 }
 
@@ -49,7 +51,8 @@ export function cloudPartnerRoutes(context: BackendContext): { routes: Route[]; 
     if (!operation || operation.progress.peek().done) {
       const legacy = startsWith(offerId, OUTCOME_PREFIXES.legacyOffer);
       const id = legacy ? `${publisherId}$${offerId}$2$preview` : randomUUID();
-      operation = { id, publisherId, offerId, legacy, progress: startProgress(context, context.timings.offerCancelInMs) };
+      const listed = startsWith(offerId, OUTCOME_PREFIXES.listedOffer);
+      operation = { id, publisherId, offerId, legacy, listed, progress: startProgress(context, context.timings.offerCancelInMs) };
       offers.set(key, operation);
       operations.set(id, operation);
     }
@@ -59,15 +62,16 @@ export function cloudPartnerRoutes(context: BackendContext): { routes: Route[]; 
   function read(operation: CancelOperation | undefined, id: string): Reply {
     if (!operation) return partnerError(404, 'NotFound', `Operation '${id}' was not found.`);
     const { done, endedAt } = operation.progress.poll();
+    const body = {
+      id: operation.id,
+      createdDateTime: iso(operation.progress.startedAt),
+      lastActionDateTime: iso(endedAt ?? context.now()),
+      status: done ? 'completed' : 'running',
+    };
     return {
       status: 200,
       headers: done ? {} : retryAfter(context.timings.retryAfterInSeconds),
-      json: {
-        id: operation.id,
-        createdDateTime: iso(operation.progress.startedAt),
-        lastActionDateTime: iso(endedAt ?? context.now()),
-        status: done ? 'completed' : 'running',
-      },
+      json: operation.listed ? [body] : body,
     };
   }
 
