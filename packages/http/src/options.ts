@@ -9,7 +9,7 @@ import type { SharedKeyCredential } from './shared-key/credential.js';
 
 /** Options of {@link createPipeline}. */
 export interface PipelineOptions extends TransportOptions {
-  /** The service base URL (absolute http(s)). Its origin is where a credential may be sent. */
+  /** The service base URL (absolute http(s), no query or fragment: RangeError). Its origin is where a credential may be sent. */
   endpoint: string;
   /** Bearer tokens (any `TokenCredential`, e.g. `DefaultAzureCredential`) or Batch Shared Key. @default none */
   credential?: TokenCredential | SharedKeyCredential;
@@ -64,6 +64,10 @@ export function checkPipelineOptions(options: PipelineOptions): URL {
   const url = URL.canParse(endpoint) ? new URL(endpoint) : undefined;
   if (!url || (url.protocol !== 'https:' && url.protocol !== 'http:')) {
     fail(TypeError, 'endpoint', `must be an absolute http(s) URL; got ${JSON.stringify(redactText(endpoint))}`);
+  }
+  // Operation paths are appended to the endpoint: a query or fragment there would end up in the middle of every URL.
+  if (url.search !== '' || url.hash !== '' || endpoint.includes('?') || endpoint.includes('#')) {
+    fail(RangeError, 'endpoint', `must have no query or fragment (operation paths are appended to it); got ${JSON.stringify(redactText(endpoint))}`);
   }
   if (typeof retryOptions !== 'object' || retryOptions === null) fail(TypeError, 'retryOptions', `must be an object; got ${retryOptions === null ? 'null' : typeof retryOptions}`);
   for (const key of ['maxRetries', 'retryDelayInMs', 'maxRetryDelayInMs'] as const) {

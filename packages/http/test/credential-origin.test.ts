@@ -104,6 +104,15 @@ describe('endpoint validation', () => {
     expect(() => createPipeline({ endpoint, userAgent })).toThrow(expect.objectContaining({ name: 'TypeError', message: expect.stringMatching(/^endpoint /) }));
   });
 
+  // Operation paths are appended to the endpoint: https://acct/?x=1 would send …/?x=1/certificates(…)/canceldelete.
+  test.each(['https://acct.example/?x=1', 'https://acct.example#frag', 'https://acct.example/?'])('%j (a query or fragment) is a RangeError naming endpoint, before anything is sent', (endpoint) => {
+    let sent = 0;
+    expect(() => createPipeline({ endpoint, userAgent, fetch: async () => (sent++, new Response()) })).toThrow(
+      expect.objectContaining({ name: 'RangeError', message: expect.stringMatching(/^endpoint must have no query or fragment/) }),
+    );
+    expect(sent).toBe(0);
+  });
+
   // The value is echoed so the caller sees the typo, but a mistyped SAS URL or userinfo must not put its secret in the message.
   test.each([
     ['endpoint', { endpoint: 'htps://acct.example/?sig=SECRETSIG' }],
