@@ -48,7 +48,8 @@ afterAll(async () => {
 
 /** The headers azlro sets that make a request "non-simple", so the browser preflights it. */
 const ARM_HEADERS = ['authorization', 'x-ms-client-request-id', 'x-ms-useragent'];
-const BATCH_HEADERS = ['authorization', 'client-request-id', 'ocp-date', 'return-client-request-id', 'x-ms-useragent'];
+// content-type: the Batch authentication page requires it (signed) on a POST, even with an empty body.
+const BATCH_HEADERS = ['authorization', 'client-request-id', 'content-type', 'ocp-date', 'return-client-request-id', 'x-ms-useragent'];
 
 function headerNames(sent: SentRequest[]): string[] {
   return [...new Set(sent.flatMap((request) => request.headers))].sort();
