@@ -39,7 +39,8 @@ describe('every outcome: the process exits by itself', () => {
     expect(run.lines.map((l) => l.text)).toEqual([outcome, 'alive []']);
     // Real processes, real time: a leftover timer would hold the process for the 1 h Retry-After or
     // deadline, a ref'd idle socket for undici's 4 s keep-alive; 'alive []' above is the exact
-    // check, this bound (generous: a loaded machine takes hundreds of ms to exit Node) the backstop.
-    expect(run.exitedAt - run.lines[0]!.at).toBeLessThan(3_000);
+    // check (the fixture looks for up to 3 s), this bound (generous: a loaded machine takes hundreds
+    // of ms to exit Node) the backstop.
+    expect(run.exitedAt - run.lines[0]!.at).toBeLessThan(4_000);
   }, 20_000);
 });
