@@ -26,16 +26,21 @@ function rebuild(response: Response, body: ArrayBuffer | null): Response {
 function attemptTimeout(callerSignal: AbortSignal, tryTimeoutInMs: number, direct: DirectSend | undefined) {
   // The direct sender brings its own (cheaper) controller; fetch gets a real AbortController.
   const controller: AttemptController = direct ? direct.attemptController() : new AbortController();
-  const forward = () => controller.abort(callerSignal.reason);
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  // An attempt the caller stopped needs no time limit: its timer goes at once, so it cannot keep the
+  // process alive however long the sender takes to settle the aborted request.
+  const forward = () => (clearTimeout(timer), controller.abort(callerSignal.reason));
   let timedOut = false;
   let unsubscribe: (() => void) | undefined;
   if (callerSignal.aborted) forward();
   else if (!isNeverAborted(callerSignal)) unsubscribe = onAbort(callerSignal, forward);
   // Past setTimeout's range it would fire after 1 ms: 2^31-1 ms (24.8 days) is as good as no limit.
-  const timer = setTimeout(() => {
-    timedOut = true;
-    controller.abort();
-  }, Math.min(tryTimeoutInMs, MAX_TIMER_IN_MS));
+  if (!controller.signal.aborted) {
+    timer = setTimeout(() => {
+      timedOut = true;
+      controller.abort();
+    }, Math.min(tryTimeoutInMs, MAX_TIMER_IN_MS));
+  }
   return {
     signal: controller.signal,
     get timedOut() {

@@ -172,3 +172,18 @@ describe('the default per-try time limit (issue 10 item 5)', () => {
     expect(DEFAULT_TRY_TIMEOUT_IN_MS).toBe(60_000);
   });
 });
+
+test('an attempt the caller aborted keeps no timer alive, however long its sender takes to settle', async () => {
+  const timers = () => process.getActiveResourcesInfo().filter((resource) => resource === 'Timeout').length;
+  let started!: () => void;
+  const sending = new Promise<void>((resolve) => (started = resolve));
+  // A sender that never settles and ignores the signal: the worst case of an aborted request in flight.
+  const pipeline = createPipeline({ endpoint: server.url, userAgent, tryTimeoutInMs: 3_600_000, retryOptions: { maxRetries: 0 }, fetch: () => (started(), new Promise<Response>(() => {})) });
+  const controller = new AbortController();
+  void pipeline(`${server.url}/stalled`, { signal: controller.signal }).catch(() => {});
+  await sending;
+  // Counted around the abort alone, synchronously: nothing else can start or end a timer in between.
+  const during = timers(); // the 1 h per-try limit among them
+  controller.abort();
+  expect(timers()).toBe(during - 1); // gone with the abort, not after an hour
+});
