@@ -103,18 +103,23 @@ export const armVoidOperation: Strategy<ContainerServiceClient, void> = {
 export function readArmInitial(response: Response, context: RequestContext, kind: string): Observation<void> {
   if (response.status !== 202) return { status: 'succeeded', response };
   let polling: PollingTarget | undefined;
+  let refused: unknown;
   try {
     polling = handedOut(response, context, 'asyncOperation');
-  } catch (refused) {
+  } catch (error) {
+    refused = error;
+  }
+  if (!polling) {
     try {
       polling = handedOut(response, context, 'location');
-    } catch {
-      throw refused;
+    } catch (error) {
+      throw refused ?? error;
     }
-    if (!polling) throw refused;
-    context.warn(`${refused instanceof Error ? refused.message : String(refused)}; following the location header instead`);
+    if (refused !== undefined) {
+      if (!polling) throw refused;
+      context.warn(`${refused instanceof Error ? refused.message : String(refused)}; following the location header instead`);
+    }
   }
-  polling ??= handedOut(response, context, 'location');
   if (polling) return { status: 'running', polling, response };
   throw new Error(`${kind}: the service answered 202 without Azure-AsyncOperation or location: nothing to poll`);
 }
